@@ -1,0 +1,108 @@
+/**
+ * Build step run before start, test and deploy: validates content/, builds the search index and
+ * stored answer data, renders every document as a static page, and bundles the CLI.
+ * Exits non-zero with one line per problem (file and field) when any document is broken.
+ */
+import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { build as esbuild } from 'esbuild';
+import { buildKnowledge, formatProblem, validateContent, type CatalogEntry, type SourceFile } from '../src/core/index';
+import { renderSite } from '../src/web/site';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const contentDir = join(root, 'content');
+const generatedDir = join(root, 'generated');
+const publicDir = join(root, 'dist', 'public');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+export function loadCatalog(): CatalogEntry[] {
+  const raw = yaml.load(readFileSync(join(contentDir, 'catalog.yaml'), 'utf8')) as Record<string, Array<Partial<CatalogEntry>>>;
+  return Object.entries(raw).flatMap(([group, entries]) =>
+    entries.map((e) => ({ id: String(e.id), title: String(e.title), covers: String(e.covers ?? ''), group })),
+  );
+}
+
+export function loadSources(): { files: SourceFile[]; yamlErrors: string[] } {
+  const files: SourceFile[] = [];
+  const yamlErrors: string[] = [];
+  for (const path of walk(contentDir).filter((p) => p.endsWith('.md')).sort()) {
+    const rel = relative(root, path).split('\\').join('/');
+    const id = relative(contentDir, path).split('\\').join('/').replace(/\.md$/, '');
+    try {
+      const parsed = matter(readFileSync(path, 'utf8'));
+      files.push({ path: rel, id, data: parsed.data, body: parsed.content });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      yamlErrors.push(`${rel}: front matter is not valid YAML (${reason})`);
+    }
+  }
+  return { files, yamlErrors };
+}
+
+function loadSynonyms(): string[][] {
+  const raw = yaml.load(readFileSync(join(contentDir, 'search', 'synonyms.yaml'), 'utf8')) as { groups?: unknown };
+  if (!Array.isArray(raw?.groups) || !raw.groups.every((g) => Array.isArray(g) && g.every((x) => typeof x === 'string'))) {
+    throw new Error('content/search/synonyms.yaml: "groups" must be a list of lists of words');
+  }
+  return raw.groups as string[][];
+}
+
+async function main() {
+  const started = Date.now();
+  const catalog = loadCatalog();
+  const { files, yamlErrors } = loadSources();
+  const { docs, problems: all } = validateContent(files, catalog);
+  // --draft (for authors writing several documents at once): links to catalog documents that are
+  // not written yet are reported but do not stop the build. Tests, start and deploy never use it.
+  const draft = process.argv.includes('--draft');
+  const pending = (m: string) => /no document "|" is not a document$/.test(m);
+  const problems = draft ? all.filter((p) => !pending(p.message)) : all;
+  if (draft && all.length > problems.length) console.warn(`draft: ignoring ${all.length - problems.length} links to documents not written yet`);
+  const messages = [...yamlErrors, ...problems.map(formatProblem)];
+  if (messages.length) {
+    console.error(`Content check failed with ${messages.length} problem(s):`);
+    for (const m of messages) console.error(`  ${m}`);
+    process.exit(1);
+  }
+  const { data, index } = buildKnowledge(docs, loadSynonyms());
+  mkdirSync(generatedDir, { recursive: true });
+  writeFileSync(join(generatedDir, 'knowledge.txt'), JSON.stringify(data));
+  writeFileSync(join(generatedDir, 'index.txt'), index);
+
+  rmSync(publicDir, { recursive: true, force: true });
+  for (const page of renderSite(docs, catalog)) {
+    const target = join(publicDir, page.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, page.body);
+  }
+
+  await esbuild({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile: join(root, 'dist', 'cli.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  });
+
+  const missing = catalog.length - docs.length;
+  console.log(
+    `Built ${docs.length} documents (${data.units.length} sections) in ${Date.now() - started} ms` +
+      (missing ? `; ${missing} catalog documents are not written yet.` : '.'),
+  );
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,208 @@
+/**
+ * The `compendium` command: the same core the HTTP API uses, from a terminal.
+ * Exit codes: 0 success, 1 a failure while running, 2 a usage error.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { checkLimit, checkQuestion, evaluate, Knowledge, LIMITS, parseEvalCases } from '../core/index';
+import { formatAnswer, formatSearch } from './terminal';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_BASE = 'http://127.0.0.1:8787';
+
+const HELP: Record<string, string> = {
+  main: `compendium: design guidance for distributed systems, from the terminal.
+
+Usage: compendium <command> [options]
+
+Commands:
+  ask "question"       answer a question with cited sections
+  search "query"       list the documents and sections that match
+  eval FILE.jsonl      measure retrieval (recall@1/3/5, MRR) over a question set
+  help [command]       show help for a command
+
+Options for every command: --help
+Links point at $COMPENDIUM_URL (default ${DEFAULT_BASE}, where \`npm start\` serves the pages).
+`,
+  ask: `Usage: compendium ask "question" [--json]
+       compendium ask --stdin [--json]
+
+Answers a question from the compendium with links to the sections it came from.
+  --json    print the same JSON as POST /api/ask
+  --stdin   read one question per line from standard input and answer each, in order
+            (with --json: one JSON object per line; a bad line gives {"error": ...} in its place)
+
+Example: compendium ask "how do I stop retries from taking down a recovering service?"
+`,
+  search: `Usage: compendium search "query" [--limit N] [--json]
+
+Lists matching documents, best first, with their best sections.
+  --limit N   how many documents (1-${LIMITS.searchMaxLimit}, default ${LIMITS.searchDefaultLimit})
+  --json      print the same JSON as GET /api/search
+
+Example: compendium search "thundering herd" --limit 3
+`,
+  eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
+
+Reads lines {"q": "question", "expect": ["doc/id", ...]} and prints recall@1, recall@3,
+recall@5 and MRR of the search ranking (a question counts as found at k when any expected
+document is among the top k).
+  --json     print the figures as JSON
+  --misses   also list questions whose expected document is not in the top 3
+
+Example: compendium eval tests/dev-set/starter-a.jsonl
+`,
+};
+
+class UsageError extends Error {}
+
+type Parsed = { positional: string[]; flags: Map<string, string | true> };
+
+function parseArgs(args: string[], valued: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (valued.includes(name)) {
+        const value = inline ?? args[++i];
+        if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, value);
+      } else flags.set(name, true);
+    } else if (a === '-h') flags.set('help', true);
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function loadKnowledge(): Knowledge {
+  try {
+    const data = JSON.parse(readFileSync(join(ROOT, 'generated', 'knowledge.txt'), 'utf8'));
+    const index = readFileSync(join(ROOT, 'generated', 'index.txt'), 'utf8');
+    return new Knowledge(data, index);
+  } catch {
+    throw new Error('The compendium index is missing; run `npm run build` first.');
+  }
+}
+
+function checkFlags(p: Parsed, allowed: string[], command: string) {
+  for (const f of p.flags.keys()) {
+    if (!allowed.includes(f)) throw new UsageError(`unknown option --${f} for "${command}". See: compendium ${command} --help`);
+  }
+}
+
+async function readLines(input: NodeJS.ReadableStream): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) lines.push(line);
+  return lines;
+}
+
+export type Io = { out: (s: string) => void; err: (s: string) => void; stdin: NodeJS.ReadableStream; env: Record<string, string | undefined> };
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    io.out(HELP.main!);
+    return command ? 0 : 2;
+  }
+  if (command === 'help') {
+    io.out(HELP[rest[0] ?? 'main'] ?? HELP.main!);
+    return 0;
+  }
+  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, eval. See: compendium --help`);
+  const p = parseArgs(rest, ['limit', 'base']);
+  if (p.flags.has('help')) {
+    io.out(HELP[command]!);
+    return 0;
+  }
+  const baseUrl = String(p.flags.get('base') ?? io.env.COMPENDIUM_URL ?? io.env.PUBLIC_URL ?? DEFAULT_BASE).replace(/\/+$/, '');
+  const json = p.flags.has('json');
+
+  if (command === 'ask') {
+    checkFlags(p, ['json', 'stdin', 'base'], 'ask');
+    const knowledge = loadKnowledge();
+    if (p.flags.has('stdin')) {
+      if (p.positional.length) throw new UsageError('give questions either as an argument or with --stdin, not both');
+      for (const line of await readLines(io.stdin)) {
+        const q = checkQuestion(line);
+        if (json) io.out(JSON.stringify(q.ok ? knowledge.ask(q.value, { baseUrl }) : { error: q.error }) + '\n');
+        else io.out(q.ok ? `? ${q.value}\n${formatAnswer(knowledge.ask(q.value, { baseUrl }))}\n` : `error: ${q.error.message}\n\n`);
+      }
+      return 0;
+    }
+    const q = checkQuestion(p.positional.join(' '));
+    if (!q.ok) throw new UsageError(q.error.message);
+    const answer = knowledge.ask(q.value, { baseUrl });
+    io.out(json ? JSON.stringify(answer, null, 2) + '\n' : formatAnswer(answer));
+    return 0;
+  }
+
+  if (command === 'search') {
+    checkFlags(p, ['json', 'limit', 'base'], 'search');
+    const q = checkQuestion(p.positional.join(' '), LIMITS.searchMaxChars);
+    if (!q.ok) throw new UsageError(q.error.code === 'empty_question' ? 'give a query, for example: compendium search "circuit breaker"' : q.error.message);
+    const limit = checkLimit(p.flags.get('limit'));
+    if (!limit.ok) throw new UsageError(limit.error.message);
+    const results = loadKnowledge().search(q.value, limit.value, baseUrl);
+    io.out(json ? JSON.stringify({ query: q.value, results }, null, 2) + '\n' : formatSearch(results));
+    return 0;
+  }
+
+  // eval
+  checkFlags(p, ['json', 'misses', 'base'], 'eval');
+  const file = p.positional[0];
+  if (!file || p.positional.length > 1) throw new UsageError('give one question file, for example: compendium eval tests/dev-set/starter-a.jsonl');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`cannot read ${file}`);
+  }
+  const cases = parseEvalCases(text, file);
+  const knowledge = loadKnowledge();
+  const { outcomes, summary } = evaluate(cases, (q) => knowledge.search(q, 5).map((r) => r.id));
+  if (json) io.out(JSON.stringify(summary) + '\n');
+  else {
+    io.out(
+      `questions  ${summary.questions}\nrecall@1   ${summary.recall1.toFixed(3)}\nrecall@3   ${summary.recall3.toFixed(3)}\nrecall@5   ${summary.recall5.toFixed(3)}\nMRR        ${summary.mrr.toFixed(3)}\n`,
+    );
+  }
+  if (p.flags.has('misses')) {
+    for (const o of outcomes.filter((x) => x.rank === null || x.rank > 3)) {
+      io.err(`miss (rank ${o.rank ?? '-'}): ${o.q}\n  expected ${o.expect.join(', ')}; got ${o.ranked.slice(0, 3).join(', ')}\n`);
+    }
+  }
+  return 0;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`compendium: ${err.message}\n`);
+      return 2;
+    }
+    io.err(`compendium: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (invokedDirectly || process.env.COMPENDIUM_CLI_ENTRY === '1') {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    stdin: process.stdin,
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,11 @@
+/** URL of a document, or of one of its sections, under a base URL ('' for site-relative links). */
+export function docUrl(baseUrl: string, id: string, anchor = ''): string {
+  return `${baseUrl.replace(/\/+$/, '')}/docs/${id}${anchor ? `#${anchor}` : ''}`;
+}
+
+const DOC_LINK = /\]\(\s*<?([a-z0-9-]+\/[a-z0-9-]+)(?:#([a-z0-9-]+))?>?\s*\)/g;
+
+/** Rewrites compendium links written by document id ("](patterns/saga#problem)") into URLs. */
+export function resolveDocLinks(markdown: string, baseUrl: string): string {
+  return markdown.replace(DOC_LINK, (_m, id: string, anchor?: string) => `](${docUrl(baseUrl, id, anchor ?? '')})`);
+}

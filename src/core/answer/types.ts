@@ -1,0 +1,21 @@
+import type { Intent } from './intent';
+
+export type Source = { id: string; title: string; section: string; url: string; score: number };
+
+export type Answer = {
+  /** The answer as markdown: a lead, key points and pointers. */
+  answer: string;
+  sources: Source[];
+  intent: Intent;
+  /** 0 to 1: how well the compendium covers the question. */
+  confidence: number;
+  /** True when the compendium does not seem to cover the question and the answer only suggests topics. */
+  unsure: boolean;
+};
+
+export type AskOptions = {
+  /** Prefix for links (e.g. https://compendium.example.com); '' keeps them site-relative. */
+  baseUrl?: string;
+  /** The previous question in the conversation, so that "and how does it fail?" has a subject. */
+  previous?: string;
+};

@@ -1,0 +1,94 @@
+import { parseBlocks, type Block } from '../markdown/blocks';
+import { blocksToText } from '../markdown/text';
+import { slugify } from './slug';
+import { leadSentences } from './sentences';
+import type { FrontMatter } from './schema';
+
+export type Section = {
+  /** Stable anchor of the `##` heading; '' for the text before the first heading. */
+  anchor: string;
+  heading: string;
+  markdown: string;
+  /** Plain text for the search index. */
+  text: string;
+  /** The section's opening (one or two sentences, markdown). */
+  lead: string;
+  /** Its list items (markdown), the key points an answer can quote. */
+  points: string[];
+  words: number;
+};
+
+export type ParsedDocument = FrontMatter & {
+  id: string;
+  sections: Section[];
+  words: number;
+  /** Every markdown link target in the body, as written. */
+  links: string[];
+};
+
+export const OVERVIEW_HEADING = 'Overview';
+const MAX_POINTS = 5;
+const MAX_POINT_CHARS = 220;
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+}
+
+function firstSentenceUnder(text: string, maxChars: number): string {
+  return text.length <= maxChars ? text : leadSentences(text, 1, maxChars);
+}
+
+function summarizeBlocks(blocks: Block[]): { lead: string; points: string[] } {
+  const firstParagraph = blocks.find((b) => b.type === 'paragraph');
+  const lead = firstParagraph && firstParagraph.type === 'paragraph' ? leadSentences(firstParagraph.text) : '';
+  const points: string[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'list') continue;
+    for (const item of b.items) {
+      if (points.length >= MAX_POINTS) break;
+      points.push(firstSentenceUnder(item.text, MAX_POINT_CHARS));
+    }
+  }
+  return { lead, points };
+}
+
+/** Splits a body at its `##` headings (outside code fences). */
+export function splitSections(body: string): Array<{ heading: string; markdown: string }> {
+  const parts: Array<{ heading: string; lines: string[] }> = [{ heading: '', lines: [] }];
+  let inFence = false;
+  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const h = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (h) parts.push({ heading: h[1]!, lines: [] });
+    else parts[parts.length - 1]!.lines.push(line);
+  }
+  return parts
+    .map((p) => ({ heading: p.heading, markdown: p.lines.join('\n').trim() }))
+    .filter((p, i) => i > 0 || p.markdown);
+}
+
+/** Builds the document model from validated front matter and the markdown body. */
+export function buildDocument(id: string, front: FrontMatter, body: string): ParsedDocument {
+  const sections: Section[] = splitSections(body).map(({ heading, markdown }) => {
+    const blocks = parseBlocks(markdown);
+    const text = blocksToText(blocks);
+    const { lead, points } = summarizeBlocks(blocks);
+    return {
+      anchor: heading ? slugify(heading) : '',
+      heading: heading || OVERVIEW_HEADING,
+      markdown,
+      text,
+      lead,
+      points,
+      words: countWords(text) + (heading ? countWords(heading) : 0),
+    };
+  });
+  const links = [...body.matchAll(/\]\(\s*<?([^()\s>]+)>?\s*\)/g)].map((m) => m[1]!);
+  return {
+    ...front,
+    id,
+    sections,
+    words: sections.reduce((n, s) => n + s.words, 0),
+    links,
+  };
+}

@@ -1,0 +1,131 @@
+import { FrontMatterSchema, PATTERN_FIELDS } from './schema';
+import { FOLDER_KIND, MIN_WORDS, REQUIRED_SECTIONS } from './kinds';
+import { buildDocument, type ParsedDocument } from './document';
+
+export type SourceFile = {
+  /** Path shown in errors, e.g. content/patterns/saga.md */
+  path: string;
+  /** Document id from the path, e.g. patterns/saga */
+  id: string;
+  /** Parsed front matter (unvalidated). */
+  data: unknown;
+  body: string;
+};
+
+export type CatalogEntry = { id: string; title: string; group: string; covers: string };
+
+export type ContentProblem = { path: string; field?: string; message: string };
+
+export type ValidationResult = { docs: ParsedDocument[]; problems: ContentProblem[] };
+
+const EXTERNAL = /^(https?:|mailto:)/i;
+
+function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace('.[', '[');
+}
+
+/** Validates one file's front matter and structure on its own. */
+function checkFile(file: SourceFile, catalog: Map<string, CatalogEntry>): { doc?: ParsedDocument; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const report = (message: string, field?: string) => problems.push({ path: file.path, field, message });
+
+  const parsed = FrontMatterSchema.safeParse(file.data ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const missing = issue.code === 'invalid_type' && /undefined/.test(issue.message);
+      report(missing ? 'is required' : issue.message.replace(/^Invalid input: /, 'is invalid: '), fieldName(issue.path) || undefined);
+    }
+    return { problems };
+  }
+  const front = parsed.data;
+  const folder = file.id.split('/')[0]!;
+  const expectedKind = FOLDER_KIND[folder];
+  if (!expectedKind) report(`documents must live in one of ${Object.keys(FOLDER_KIND).join(', ')}/`);
+  else if (front.kind !== expectedKind) report(`must be "${expectedKind}" for a document in ${folder}/`, 'kind');
+
+  const entry = catalog.get(file.id);
+  if (!entry) report(`"${file.id}" is not in content/catalog.yaml; add it there or rename the file`);
+  else if (entry.title !== front.title) report(`must match the catalog title "${entry.title}"`, 'title');
+
+  if (front.kind === 'pattern') {
+    for (const f of PATTERN_FIELDS) {
+      const value = front[f];
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) report('is required for patterns', f);
+    }
+  } else {
+    for (const f of PATTERN_FIELDS) if (front[f] !== undefined) report('is only for patterns', f);
+  }
+
+  const doc = buildDocument(file.id, front, file.body);
+  if (/^#\s/m.test(file.body.replace(/```[\s\S]*?```/g, ''))) {
+    report('uses a "# " heading in the body; the title comes from front matter, sections use "## "');
+  }
+  if (/<\/?[a-zA-Z][^>]*>/.test(file.body.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, ''))) {
+    report('contains raw HTML; use markdown (it would be shown escaped)');
+  }
+  const seen = new Set<string>();
+  for (const s of doc.sections) {
+    if (seen.has(s.anchor)) report(`has two sections with the anchor "#${s.anchor}"; rename one heading`);
+    seen.add(s.anchor);
+  }
+  const headings = new Set(doc.sections.map((s) => s.heading.toLowerCase()));
+  for (const required of REQUIRED_SECTIONS[front.kind]) {
+    if (!headings.has(required.toLowerCase())) report(`is missing the required section "## ${required}"`);
+  }
+  const min = MIN_WORDS[front.kind];
+  if (doc.words < min) report(`has ${doc.words} words of body; a ${front.kind} needs at least ${min}`);
+  return { doc, problems };
+}
+
+/** Cross-document checks: links and related ids resolve, patterns link axioms and patterns. */
+function checkLinks(docs: ParsedDocument[], pathOf: Map<string, string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const anchors = new Map(docs.map((d) => [d.id, new Set(d.sections.map((s) => s.anchor))]));
+  for (const doc of docs) {
+    const path = pathOf.get(doc.id)!;
+    for (const target of doc.links) {
+      if (EXTERNAL.test(target)) continue;
+      const [id, anchor] = target.split('#') as [string, string | undefined];
+      const targetAnchors = id === '' ? anchors.get(doc.id) : anchors.get(id);
+      if (!targetAnchors) {
+        problems.push({ path, message: `links to "${target}", but no document "${id}" exists (link by document id, e.g. patterns/saga)` });
+      } else if (anchor !== undefined && !targetAnchors.has(anchor)) {
+        problems.push({ path, message: `links to "${target}", but ${id || doc.id} has no section "#${anchor}"` });
+      }
+    }
+    doc.related.forEach((id, i) => {
+      if (!anchors.has(id)) problems.push({ path, field: `related[${i}]`, message: `"${id}" is not a document` });
+    });
+    const linked = new Set(doc.links.filter((l) => !EXTERNAL.test(l)).map((l) => l.split('#')[0]!));
+    if (doc.kind === 'pattern') {
+      if (![...linked].some((l) => l.startsWith('axioms/'))) problems.push({ path, message: 'must link to at least one axiom it answers' });
+      if ([...linked].filter((l) => l.startsWith('patterns/') && l !== doc.id).length < 2) {
+        problems.push({ path, message: 'must link to at least two related patterns' });
+      }
+    }
+    if (doc.kind === 'case-study' && ![...linked].some((l) => l.startsWith('patterns/'))) {
+      problems.push({ path, message: 'must link to the patterns it uses' });
+    }
+  }
+  return problems;
+}
+
+/** Validates a whole compendium: every file on its own, then the links between them. */
+export function validateContent(files: SourceFile[], catalog: CatalogEntry[]): ValidationResult {
+  const byId = new Map(catalog.map((e) => [e.id, e]));
+  const problems: ContentProblem[] = [];
+  const docs: ParsedDocument[] = [];
+  for (const file of files) {
+    const result = checkFile(file, byId);
+    problems.push(...result.problems);
+    if (result.doc) docs.push(result.doc);
+  }
+  problems.push(...checkLinks(docs, new Map(files.map((f) => [f.id, f.path]))));
+  const order = new Map(catalog.map((e, i) => [e.id, i]));
+  docs.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
+  return { docs, problems };
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return p.field ? `${p.path}: front matter field "${p.field}" ${p.message}` : `${p.path}: ${p.message}`;
+}

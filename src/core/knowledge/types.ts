@@ -1,0 +1,44 @@
+import type { Kind, PatternCategory } from '../content/kinds';
+
+/** What the assistant knows about one document (the full text lives in the rendered pages). */
+export type DocMeta = {
+  id: string;
+  title: string;
+  summary: string;
+  kind: Kind;
+  category?: PatternCategory;
+  tags: string[];
+  aliases: string[];
+  related: string[];
+  use_when: string[];
+  avoid_when: string[];
+  tradeoffs: string[];
+  sections: Array<{ anchor: string; heading: string }>;
+  words: number;
+};
+
+/** One search unit: a section of a document. */
+export type Unit = {
+  /** Index into KnowledgeData.docs */
+  doc: number;
+  anchor: string;
+  heading: string;
+  lead: string;
+  points: string[];
+};
+
+export type KnowledgeData = {
+  version: 1;
+  docs: DocMeta[];
+  units: Unit[];
+  /** Normalized alias or title phrase -> indices of the documents it names. */
+  phrases: Record<string, number[]>;
+  /** Groups of interchangeable terms (normalized), e.g. ["db", "databas"]. */
+  synonyms: string[][];
+};
+
+/** A full document as /api/docs/:id returns it. */
+export type FullDocument = Omit<DocMeta, 'sections'> & {
+  url: string;
+  sections: Array<{ anchor: string; heading: string; markdown: string }>;
+};

@@ -1,0 +1,4 @@
+export * from './blocks';
+export * from './inline';
+export * from './html';
+export * from './text';

@@ -1,0 +1,29 @@
+import type { Options, SearchOptions } from 'minisearch';
+import { normalizeTerm, tokenize } from './text';
+
+/** Fields of a search unit, and how much a match in each counts. */
+export const FIELD_BOOSTS = { title: 5, aliases: 3.5, heading: 2, tags: 1.2, body: 1 } as const;
+export const FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD_BOOSTS>;
+
+/**
+ * Prefix matching only for terms of 4+ characters and typo tolerance only for 5+: short terms
+ * expand to too many index terms, which costs time (p99) and precision.
+ */
+export const MIN_PREFIX_LENGTH = 4;
+export const MIN_FUZZY_LENGTH = 5;
+export const FUZZY = 0.2;
+
+export const INDEX_OPTIONS: Options = {
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize,
+  processTerm: (term) => normalizeTerm(term) ?? null,
+};
+
+export const SEARCH_DEFAULTS: SearchOptions = {
+  boost: { ...FIELD_BOOSTS },
+  combineWith: 'OR',
+  prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZY : false),
+  weights: { fuzzy: 0.4, prefix: 0.5 },
+};

@@ -1,0 +1,50 @@
+import { stem } from './porter-stemmer';
+
+/**
+ * Words that carry no topic in a question: articles, pronouns, auxiliaries, question words and
+ * chat filler ("please", "explain"). Dropping them keeps natural-language questions fast and keeps
+ * "how do I ..." from matching every document that says "how".
+ */
+export const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below
+between both but by can cannot could did do does doing done during each either else etc even ever every
+few for from further get gets getting give given go goes going got had has have having he her here hers him his
+how however i if in into is it its itself just kind let like ll lot lots make makes me might mine more most
+much must my myself need needs no nor not now of on once one only or other our ours ourselves
+own please per quite rather re really right said same say says she should so some someone something still such
+sure take tell than that the their theirs them themselves then there these they thing things this those
+though through thus to too try trying until upon us use used uses using ve very via want wants was
+way ways we well were what whats when where whether which while who whom whose why will with within without
+would yes yet you your yours yourself explain explained describe mean means meaning define definition
+versus vs difference differences compare comparison compared best good bad better worse ok okay hi hello hey
+thanks thank`.split(/\s+/),
+);
+
+const TOKEN = /[a-z0-9]+(?:\.[0-9]+)?/g;
+
+/** Lowercase, fold accents, and split into word tokens ("2PC" -> "2pc", "99.9%" -> "99.9"). */
+export function tokenize(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['\u2019]s\b/g, '')
+    .replace(/['\u2019]/g, '');
+  return folded.match(TOKEN) ?? [];
+}
+
+/** A token as the index stores it: null for stop words, otherwise its stem. */
+export function normalizeTerm(token: string): string | null {
+  if (STOP_WORDS.has(token)) return null;
+  return stem(token);
+}
+
+/** Tokens of a text as index terms, stop words removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = normalizeTerm(token);
+    if (term) out.push(term);
+  }
+  return out;
+}

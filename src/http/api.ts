@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import { checkLimit, checkQuestion, LIMITS, type Knowledge, type FullDocument } from '../core/index';
+import { apiError } from './errors';
+import { baseUrlFor } from './base-url';
+import type { AppDeps } from './deps';
+
+const AskBody = z.object({ question: z.unknown(), previous: z.optional(z.string()) });
+
+/** Max request body for the API: a question plus a little context. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export function apiRoutes(deps: AppDeps) {
+  const api = new Hono<{ Bindings: Env }>();
+
+  api.post(
+    '/ask',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send {"question": "..."} with a question of at most ${LIMITS.questionMaxChars} characters.`),
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return apiError(c, 400, 'invalid_json', 'The body must be JSON, for example {"question": "what is a circuit breaker?"}, sent with Content-Type: application/json.');
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        return apiError(c, 400, 'invalid_body', 'The body must be a JSON object with a "question" field, for example {"question": "what is a circuit breaker?"}.');
+      }
+      if (!('question' in body)) {
+        return apiError(c, 400, 'missing_question', 'The body has no "question" field. Send {"question": "what is a circuit breaker?"}.');
+      }
+      const parsed = AskBody.safeParse(body);
+      if (!parsed.success) {
+        return apiError(c, 400, 'invalid_body', '"previous", when given, must be the previous question as text.');
+      }
+      const q = checkQuestion(parsed.data.question);
+      if (!q.ok) return apiError(c, 400, q.error.code, q.error.message);
+      const previous = parsed.data.previous?.slice(0, LIMITS.questionMaxChars);
+      const knowledge: Knowledge = deps.knowledge();
+      const answer = knowledge.ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL), previous });
+      return c.json(answer);
+    },
+  );
+
+  api.get('/search', (c) => {
+    const q = checkQuestion(c.req.query('q') ?? '', LIMITS.searchMaxChars);
+    if (!q.ok) {
+      const message = q.error.code === 'empty_question' ? 'Add a query: /api/search?q=circuit+breaker&limit=5.' : q.error.message;
+      return apiError(c, 400, q.error.code === 'empty_question' ? 'empty_query' : q.error.code, message);
+    }
+    const limit = checkLimit(c.req.query('limit'));
+    if (!limit.ok) return apiError(c, 400, limit.error.code, limit.error.message);
+    const results = deps.knowledge().search(q.value, limit.value, baseUrlFor(c.req.url, c.env?.PUBLIC_URL));
+    return c.json({ query: q.value, results });
+  });
+
+  api.get('/docs', (c) => {
+    const base = baseUrlFor(c.req.url, c.env?.PUBLIC_URL);
+    const docs = deps.knowledge().docs.map((d) => ({ id: d.id, title: d.title, kind: d.kind, category: d.category, summary: d.summary, url: `${base}/docs/${d.id}` }));
+    return c.json({ documents: docs });
+  });
+
+  api.get('/docs/:id{.+}', async (c) => {
+    const id = c.req.param('id');
+    const knowledge = deps.knowledge();
+    if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id) || !knowledge.doc(id)) {
+      const near = knowledge.search(id.replace(/[^a-z0-9]+/gi, ' '), 3).map((r) => r.id);
+      const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+      return apiError(c, 404, 'unknown_document', `No document has the id "${id.slice(0, 100)}". Ids look like "patterns/saga"; GET /api/docs lists them all.${hint}`);
+    }
+    const doc = await deps.fullDocument(id, c);
+    if (!doc) return apiError(c, 404, 'unknown_document', `The document "${id}" is listed but its page is missing; run the build (npm run build).`);
+    const base = baseUrlFor(c.req.url, c.env?.PUBLIC_URL);
+    return c.json({ ...doc, url: `${base}${doc.url}` } satisfies FullDocument);
+  });
+
+  api.all('*', (c) =>
+    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
+  );
+  return api;
+}

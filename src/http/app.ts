@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { checkQuestion } from '../core/index';
+import { apiRoutes } from './api';
+import { apiError } from './errors';
+import { baseUrlFor } from './base-url';
+import type { AppDeps } from './deps';
+import { homePage, notFoundPage } from '../web/pages';
+
+/** The whole HTTP surface: API, pages and health, over the core. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<{ Bindings: Env }>();
+
+  app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
+  app.route('/api', apiRoutes(deps));
+
+  app.get('/', (c) => {
+    const raw = c.req.query('q');
+    if (raw === undefined) return c.html(homePage());
+    const q = checkQuestion(raw);
+    if (!q.ok) return c.html(homePage(raw.slice(0, 2000), undefined, q.error.message), 400);
+    const answer = deps.knowledge().ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL) });
+    return c.html(homePage(q.value, answer));
+  });
+
+  // In production the platform serves static files before the Worker runs; this route serves them
+  // wherever it does not (local tests) and gives a helpful 404 page otherwise.
+  app.get('*', async (c, next) => {
+    const file = await deps.staticFile(new URL(c.req.url).pathname, c);
+    return file ?? next();
+  });
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/')) return apiError(c, 404, 'not_found', `No route ${path}.`);
+    const words = path.replace(/^\/docs\//, '').replace(/[^a-z0-9]+/gi, ' ');
+    const suggestions = deps
+      .knowledge()
+      .search(words, 3)
+      .map((r) => deps.knowledge().doc(r.id)!)
+      .filter(Boolean);
+    return c.html(notFoundPage(path, suggestions), 404);
+  });
+
+  app.onError((err, c) => {
+    console.error('unhandled error', err instanceof Error ? err.stack : err);
+    if (new URL(c.req.url).pathname.startsWith('/api/')) {
+      return apiError(c, 500, 'internal', 'Something went wrong on our side; the error was logged. Try again, and report it if it persists.');
+    }
+    return c.text('Something went wrong on our side; the error was logged.', 500);
+  });
+  return app;
+}

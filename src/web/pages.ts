@@ -1,0 +1,44 @@
+import type { Answer, DocMeta } from '../core/index';
+import { escapeHtml, markdownToHtml } from '../core/markdown/html';
+import { layout } from './layout';
+
+const EXAMPLES = [
+  'How do I stop retries from taking down a recovering service?',
+  'What is the speed of light in fiber and what does it mean for latency?',
+  'Saga vs two-phase commit',
+  'What is a circuit breaker?',
+];
+
+function askForm(value = ''): string {
+  return `<form class="ask" method="get" action="/" role="search">
+<label for="q">Ask a design question</label>
+<input id="q" name="q" type="search" maxlength="2000" required value="${escapeHtml(value)}" placeholder="How should we handle retries to the payment provider?">
+<button type="submit">Ask</button>
+</form>`;
+}
+
+/** The home page: ask a question, see the answer with its sources (no script needed). */
+export function homePage(question?: string, answer?: Answer, error?: string): string {
+  let result = '';
+  if (error) result = `<p role="alert">${escapeHtml(error)}</p>`;
+  else if (answer) {
+    const sources = answer.sources
+      .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)} · ${escapeHtml(s.section)}</a></li>`)
+      .join('');
+    result = `<section aria-live="polite" aria-labelledby="answer-h"><h2 id="answer-h">Answer</h2>${markdownToHtml(answer.answer)}
+<h3>Sources</h3><ol>${sources}</ol><p class="meta">Confidence ${Math.round(answer.confidence * 100)}% · ${escapeHtml(answer.intent)}</p></section>`;
+  }
+  const examples = `<h2>Try</h2><ul>${EXAMPLES.map((e) => `<li><a href="/?q=${encodeURIComponent(e)}">${escapeHtml(e)}</a></li>`).join('')}</ul>`;
+  const body = `<h1>Compendium</h1><p class="summary">Design guidance for distributed systems, with links to the sections every answer comes from.</p>${askForm(question)}${result}${answer || error ? '' : examples}`;
+  return layout({ title: question ? question.slice(0, 60) : 'Ask', body });
+}
+
+export function notFoundPage(path: string, suggestions: DocMeta[]): string {
+  const list = suggestions.length
+    ? `<p>Perhaps one of these:</p><ul>${suggestions.map((d) => `<li><a href="/docs/${d.id}">${escapeHtml(d.title)}</a></li>`).join('')}</ul>`
+    : '';
+  return layout({
+    title: 'Not found',
+    body: `<h1>Not found</h1><p>Nothing lives at <code>${escapeHtml(path.slice(0, 200))}</code>.</p>${list}<p><a href="/docs">Browse the compendium</a>.</p>`,
+  });
+}

@@ -1,0 +1,100 @@
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+
+const BASE = 'http://compendium.test';
+
+async function ask(body: unknown, init: RequestInit = {}) {
+  return SELF.fetch(`${BASE}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  });
+}
+
+describe('HTTP API inside workerd', () => {
+  it('answers a question with sources that open', async () => {
+    const res = await ask({ question: 'how do I stop retries from taking down a recovering service?' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { answer: string; sources: Array<{ id: string; url: string; section: string }>; intent: string; confidence: number };
+    expect(body.answer.length).toBeGreaterThan(50);
+    expect(body.sources.length).toBeGreaterThan(0);
+    expect(['patterns/retry-backoff', 'patterns/circuit-breaker']).toContain(body.sources[0]!.id);
+    for (const s of body.sources) {
+      expect(s.url.startsWith(`${BASE}/docs/`)).toBe(true);
+      const page = await SELF.fetch(s.url);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const anchor = new URL(s.url).hash.slice(1);
+      if (anchor) expect(html).toContain(`id="${anchor}"`);
+    }
+  });
+
+  it('serves health, search and document JSON', async () => {
+    const health = await SELF.fetch(`${BASE}/healthz`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { documents: number }).documents).toBeGreaterThanOrEqual(15);
+
+    const search = await SELF.fetch(`${BASE}/api/search?q=thundering+herd&limit=3`);
+    expect(search.status).toBe(200);
+    const results = ((await search.json()) as { results: Array<{ id: string }> }).results;
+    expect(results.length).toBeLessThanOrEqual(3);
+    expect(results.length).toBeGreaterThan(0);
+
+    const doc = await SELF.fetch(`${BASE}/api/docs/axioms/latency`);
+    expect(doc.status).toBe(200);
+    const json = (await doc.json()) as { id: string; title: string; sections: Array<{ anchor: string }> };
+    expect(json.id).toBe('axioms/latency');
+    expect(json.sections.map((s) => s.anchor)).toContain('the-constraint');
+  });
+
+  it.each([
+    ['an empty question', { question: '   ' }, 400, 'empty_question'],
+    ['a 10 KB question', { question: 'why '.repeat(2560) }, 400, 'question_too_long'],
+    ['a body without a question', { q: 'hi' }, 400, 'missing_question'],
+    ['a question that is not text', { question: 42 }, 400, 'invalid_question'],
+    ['a JSON array', [1, 2], 400, 'invalid_body'],
+    ['a non-JSON body', 'question=hello', 400, 'invalid_json'],
+  ])('rejects %s with a clear 4xx JSON error', async (_name, body, status, code) => {
+    const res = await ask(body);
+    expect(res.status).toBe(status);
+    const json = (await res.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe(code);
+    expect(json.error.message.length).toBeGreaterThan(20);
+  });
+
+  it('rejects an oversized body with 413', async () => {
+    const res = await ask({ question: 'x', padding: 'y'.repeat(20_000) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('body_too_large');
+  });
+
+  it('answers unknown documents and routes with 404 JSON that says what exists', async () => {
+    const res = await SELF.fetch(`${BASE}/api/docs/patterns/does-not-exist`);
+    expect(res.status).toBe(404);
+    const json = (await res.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe('unknown_document');
+    expect(json.error.message).toContain('/api/docs');
+
+    const route = await SELF.fetch(`${BASE}/api/nope`);
+    expect(route.status).toBe(404);
+
+    const page = await SELF.fetch(`${BASE}/docs/patterns/nope`);
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Not found');
+  });
+
+  it('validates search input', async () => {
+    expect((await SELF.fetch(`${BASE}/api/search?q=`)).status).toBe(400);
+    expect((await SELF.fetch(`${BASE}/api/search?q=cache&limit=0`)).status).toBe(400);
+    expect((await SELF.fetch(`${BASE}/api/search?q=cache&limit=abc`)).status).toBe(400);
+  });
+
+  it('renders documents safely with a strict content security policy', async () => {
+    const res = await SELF.fetch(`${BASE}/docs/axioms/latency`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<h1>Axiom 1: Latency</h1>');
+    expect(html).not.toMatch(/<script(?![^>]*src=)/);
+  });
+});
