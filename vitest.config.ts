@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { textModules } from './tests/helpers/text-modules';
+import { textModules } from './tests/helpers/text-modules.ts';
 
 export default defineConfig({
   plugins: [textModules],

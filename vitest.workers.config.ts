@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
-import { textModules } from './tests/helpers/text-modules';
+import { textModules } from './tests/helpers/text-modules.ts';
 
 /** HTTP tests inside workerd, the runtime the Worker deploys to, with its static assets. */
 export default defineConfig({

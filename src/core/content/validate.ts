@@ -24,6 +24,18 @@ function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace('.[', '[');
 }
 
+const EXPECTED: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number' };
+
+/** A schema issue as a sentence an author can act on. */
+function issueMessage(issue: { code: string; path: ReadonlyArray<PropertyKey>; message: string; expected?: unknown; values?: unknown }, data: Record<string, unknown>): string {
+  if (issue.code === 'invalid_type') {
+    if (issue.path.length === 1 && data[String(issue.path[0])] === undefined) return 'is required';
+    return `is invalid: must be ${EXPECTED[String(issue.expected)] ?? String(issue.expected)}`;
+  }
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) return `is invalid: must be one of ${issue.values.join(', ')}`;
+  return issue.message === 'Invalid input' ? 'is invalid' : issue.message;
+}
+
 /** Validates one file's front matter and structure on its own. */
 function checkFile(file: SourceFile, catalog: Map<string, CatalogEntry>): { doc?: ParsedDocument; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
@@ -31,9 +43,9 @@ function checkFile(file: SourceFile, catalog: Map<string, CatalogEntry>): { doc?
 
   const parsed = FrontMatterSchema.safeParse(file.data ?? {});
   if (!parsed.success) {
+    const data = (file.data ?? {}) as Record<string, unknown>;
     for (const issue of parsed.error.issues) {
-      const missing = issue.code === 'invalid_type' && /undefined/.test(issue.message);
-      report(missing ? 'is required' : issue.message.replace(/^Invalid input: /, 'is invalid: '), fieldName(issue.path) || undefined);
+      report(issueMessage(issue, data), fieldName(issue.path) || undefined);
     }
     return { problems };
   }

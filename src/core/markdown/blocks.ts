@@ -91,13 +91,15 @@ export function parseBlocks(markdown: string): Block[] {
         if (!current.trim()) {
           // A blank line ends the list unless the next line continues it.
           const next = lines[i + 1];
-          if (next !== undefined && LIST_ITEM.test(next)) {
+          const nextItem = next === undefined ? null : LIST_ITEM.exec(next);
+          if (nextItem && (/\d/.test(nextItem[2]!) === ordered || nextItem[1]!.length > baseIndent + 1)) {
             i++;
             continue;
           }
           break;
         }
         const m = LIST_ITEM.exec(current);
+        if (m && m[1]!.length <= baseIndent + 1 && /\d/.test(m[2]!) !== ordered) break;
         if (m && m[1]!.length <= baseIndent + 1) {
           items.push({ text: m[3]!, children: [] });
         } else if (m && items.length) {

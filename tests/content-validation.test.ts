@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, validateContent, type CatalogEntry, type SourceFile } from '../src/core/index';
+
+const catalog: CatalogEntry[] = [
+  { id: 'patterns/alpha', title: 'Alpha', group: 'patterns', covers: '' },
+  { id: 'patterns/beta', title: 'Beta', group: 'patterns', covers: '' },
+  { id: 'patterns/gamma', title: 'Gamma', group: 'patterns', covers: '' },
+  { id: 'axioms/one', title: 'Axiom One', group: 'axioms', covers: '' },
+];
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+const PATTERN_SECTIONS = ['Problem', 'Solution', 'When to use', 'When not to use', 'Trade-offs', 'In practice', 'Pitfalls and a failure story', 'Related patterns'];
+
+function patternBody(extra = ''): string {
+  return PATTERN_SECTIONS.map((h) => `## ${h}\n\n${words(100)}`).join('\n\n') + `\n\nSee [Alpha](patterns/alpha), [Beta](patterns/beta), [Gamma](patterns/gamma#problem) and [the axiom](axioms/one).\n${extra}`;
+}
+
+function pattern(id: string, title: string, overrides: Record<string, unknown> = {}, body = patternBody()): SourceFile {
+  return {
+    path: `content/${id}.md`,
+    id,
+    body,
+    data: {
+      title,
+      summary: `${title} is a pattern used here as a test fixture for the validator.`,
+      kind: 'pattern',
+      tags: ['test'],
+      aliases: [],
+      related: [],
+      category: 'core',
+      use_when: ['testing'],
+      avoid_when: ['never'],
+      tradeoffs: ['a vs b'],
+      ...overrides,
+    },
+  };
+}
+
+const axiom: SourceFile = {
+  path: 'content/axioms/one.md',
+  id: 'axioms/one',
+  body: ['The constraint', 'Why it holds', 'Numbers to know', 'A failure story', 'What it means for design', 'Patterns that answer it', 'Exercises']
+    .map((h) => `## ${h}\n\n${words(180)}`)
+    .join('\n\n'),
+  data: { title: 'Axiom One', summary: 'The first axiom, used here as a test fixture.', kind: 'axiom', tags: ['t'], aliases: ['A1'], related: [] },
+};
+
+const valid = () => [pattern('patterns/alpha', 'Alpha'), pattern('patterns/beta', 'Beta'), pattern('patterns/gamma', 'Gamma'), axiom];
+
+function problemsFor(files: SourceFile[]): string[] {
+  return validateContent(files, catalog).problems.map(formatProblem);
+}
+
+describe('content validation', () => {
+  it('accepts a well-formed compendium and orders documents as the catalog does', () => {
+    const result = validateContent(valid(), catalog);
+    expect(result.problems).toEqual([]);
+    expect(result.docs.map((d) => d.id)).toEqual(['patterns/alpha', 'patterns/beta', 'patterns/gamma', 'axioms/one']);
+  });
+
+  it.each([
+    ['a missing title', { title: undefined }, 'content/patterns/alpha.md: front matter field "title" is required'],
+    ['a title that differs from the catalog', { title: 'Alfa' }, 'field "title" must match the catalog title "Alpha"'],
+    ['a summary that is too short', { summary: 'Short.' }, 'field "summary" must be one or two full sentences'],
+    ['aliases that are not a list', { aliases: 'CB' }, 'field "aliases" is invalid'],
+    ['an unknown kind', { kind: 'recipe' }, 'field "kind"'],
+    ['a kind that does not match the folder', { kind: 'axiom' }, 'field "kind" must be "pattern"'],
+    ['a pattern without use_when', { use_when: undefined }, 'field "use_when" is required for patterns'],
+    ['an unknown category', { category: 'misc' }, 'field "category"'],
+    ['a related id that does not exist', { related: ['patterns/zeta'] }, 'field "related[0]" "patterns/zeta" is not a document'],
+  ])('names the file and field for %s', (_name, overrides, expected) => {
+    const files = valid();
+    files[0] = pattern('patterns/alpha', 'Alpha', overrides);
+    expect(problemsFor(files).join('\n')).toContain(expected);
+  });
+
+  it('fails on a dangling link and on a link to a missing section', () => {
+    const files = valid();
+    files[0] = pattern('patterns/alpha', 'Alpha', {}, patternBody('Also [Zeta](patterns/zeta) and [Beta](patterns/beta#nowhere).'));
+    const problems = problemsFor(files);
+    expect(problems).toContain('content/patterns/alpha.md: links to "patterns/zeta", but no document "patterns/zeta" exists (link by document id, e.g. patterns/saga)');
+    expect(problems).toContain('content/patterns/alpha.md: links to "patterns/beta#nowhere", but patterns/beta has no section "#nowhere"');
+  });
+
+  it('requires the sections and length of the kind', () => {
+    const files = valid();
+    files[0] = pattern('patterns/alpha', 'Alpha', {}, '## Problem\n\nToo short. [B](patterns/beta) [G](patterns/gamma) [A](axioms/one)');
+    const problems = problemsFor(files).join('\n');
+    expect(problems).toContain('is missing the required section "## Solution"');
+    expect(problems).toMatch(/has \d+ words of body; a pattern needs at least 700/);
+  });
+
+  it('requires patterns to link an axiom and two patterns', () => {
+    const files = valid();
+    files[0] = pattern('patterns/alpha', 'Alpha', {}, PATTERN_SECTIONS.map((h) => `## ${h}\n\n${words(100)}`).join('\n\n'));
+    const problems = problemsFor(files).join('\n');
+    expect(problems).toContain('must link to at least one axiom it answers');
+    expect(problems).toContain('must link to at least two related patterns');
+  });
+
+  it('rejects raw HTML, top-level headings, duplicate anchors and files outside the catalog', () => {
+    const files = valid();
+    files[0] = pattern('patterns/alpha', 'Alpha', {}, patternBody('# Title again\n\n<script>alert(1)</script>\n\n## Problem\n\nagain'));
+    files.push({ ...axiom, path: 'content/axioms/two.md', id: 'axioms/two' });
+    const problems = problemsFor(files).join('\n');
+    expect(problems).toContain('uses a "# " heading in the body');
+    expect(problems).toContain('contains raw HTML');
+    expect(problems).toContain('has two sections with the anchor "#problem"');
+    expect(problems).toContain('"axioms/two" is not in content/catalog.yaml');
+  });
+});

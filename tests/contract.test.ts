@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createApp } from '../src/http/app';
+import { builtKnowledge } from './helpers/knowledge';
+
+/**
+ * One request, every interface, one answer: the HTTP API and the CLI must return the same answer
+ * for the same question (the Workers-runtime test covers the deployed adapter on top of this).
+ */
+const BASE = 'https://compendium.test';
+const knowledge = builtKnowledge();
+const app = createApp({ knowledge: () => knowledge, fullDocument: async () => null, staticFile: async () => null });
+
+const QUESTIONS = [
+  'how do I stop retries from taking down a recovering service?',
+  'saga vs two-phase commit',
+  'what is the speed of light in fiber?',
+  'how do I bake sourdough bread?',
+];
+
+async function viaHttp(question: string) {
+  const res = await app.request(`${BASE}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+function viaCli(questions: string[]) {
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'compendium.mjs'), 'ask', '--stdin', '--json'], {
+    input: questions.join('\n'),
+    encoding: 'utf8',
+    env: { ...process.env, COMPENDIUM_URL: BASE },
+  });
+  expect(r.status).toBe(0);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+describe('contract: the same question through every interface', () => {
+  it('gives the same answer over HTTP, the CLI and the core', async () => {
+    const fromCli = viaCli(QUESTIONS);
+    for (const [i, q] of QUESTIONS.entries()) {
+      const fromHttp = await viaHttp(q);
+      const fromCore = knowledge.ask(q, { baseUrl: BASE });
+      expect(fromHttp).toEqual(fromCore);
+      expect(fromCli[i]).toEqual(fromCore);
+    }
+  });
+});

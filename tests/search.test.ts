@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/core/index';
+import { builtKnowledge } from './helpers/knowledge';
+import { devSet } from './helpers/dev-set';
+
+const knowledge = builtKnowledge();
+const ids = (q: string, limit = 5) => knowledge.search(q, limit).map((r) => r.id);
+
+describe('search ranking on the real compendium', () => {
+  it('finds the right document in the top 3 for at least 90% of the dev set', () => {
+    const cases = devSet();
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const { summary, outcomes } = evaluate(cases, (q) => ids(q));
+    const misses = outcomes.filter((o) => !o.rank || o.rank > 3).map((o) => `${o.q} -> ${o.ranked.slice(0, 3).join(', ')}`);
+    expect(summary.recall3, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.9);
+    expect(summary.mrr).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.each([
+    ['2PC', 'patterns/two-phase-commit'],
+    ['what is CQRS', 'patterns/cqrs'],
+    ['circut breaker', 'patterns/circuit-breaker'],
+    ['retrys with backof and jitter', 'patterns/retry-backoff'],
+    ['CDC from the database log', 'patterns/change-data-capture'],
+    ['speed of light in fiber', 'axioms/latency'],
+    ['Redlock', 'patterns/distributed-lock'],
+  ])('puts the named document first for %j (abbreviations, aliases, typos)', (query, expected) => {
+    expect(ids(query)[0]).toBe(expected);
+  });
+
+  it('groups results by document so one long document cannot fill the list', () => {
+    const results = knowledge.search('failure', 10);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    for (const r of results) expect(r.sections.length).toBeLessThanOrEqual(3);
+  });
+
+  it('ignores question words and punctuation', () => {
+    expect(ids('What is a saga???')[0]).toBe(ids('saga')[0]);
+    expect(knowledge.search('what is the how', 5)).toEqual([]);
+  });
+
+  it('matches a scenario that never names the pattern', () => {
+    expect(ids('step 3 failed and we need to undo step 1 and 2 across services', 3)).toContain('patterns/saga');
+  });
+});
