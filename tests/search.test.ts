@@ -17,15 +17,16 @@ describe('search ranking on the real compendium', () => {
   });
 
   it.each([
-    ['2PC', 'patterns/two-phase-commit'],
-    ['what is CQRS', 'patterns/cqrs'],
-    ['circut breaker', 'patterns/circuit-breaker'],
-    ['retrys with backof and jitter', 'patterns/retry-backoff'],
-    ['CDC from the database log', 'patterns/change-data-capture'],
-    ['speed of light in fiber', 'axioms/latency'],
-    ['Redlock', 'patterns/distributed-lock'],
+    ['2PC', ['patterns/two-phase-commit']],
+    ['what is CQRS', ['patterns/cqrs']],
+    ['circut breaker', ['patterns/circuit-breaker']],
+    ['retrys with backof and jitter', ['patterns/retry-backoff']],
+    ['CDC from the database log', ['patterns/change-data-capture']],
+    ['speed of light in fiber', ['axioms/latency', 'quantitative/latency-numbers']],
+    ['Redlock', ['patterns/distributed-lock']],
+    ['PACELC', ['quantitative/cap-pacelc']],
   ])('puts the named document first for %j (abbreviations, aliases, typos)', (query, expected) => {
-    expect(ids(query)[0]).toBe(expected);
+    expect(expected).toContain(ids(query)[0]);
   });
 
   it('groups results by document so one long document cannot fill the list', () => {

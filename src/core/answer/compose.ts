@@ -60,7 +60,7 @@ function preference(u: Unit): number {
 }
 
 /** Key points: the openings of the best-matching sections, then their bullet points. */
-function keyPoints(ctx: Ctx, hit: DocHit, max: number): string[] {
+function keyPoints(ctx: Ctx, hit: DocHit, max: number, byPreference = false): string[] {
   const points: string[] = [];
   const seen = new Set<string>();
   const add = (text: string) => {
@@ -74,7 +74,9 @@ function keyPoints(ctx: Ctx, hit: DocHit, max: number): string[] {
   const fallback = unitsOf(ctx, hit.doc)
     .filter((u) => says(u) && !matched.includes(u))
     .sort((a, b) => preference(a) - preference(b));
-  const ordered = [...matched, ...fallback];
+  // A definition reads best in the document's own order of importance; a how-to or scenario
+  // leads with the sections that matched the question.
+  const ordered = byPreference ? [...matched, ...fallback].sort((a, b) => preference(a) - preference(b)) : [...matched, ...fallback];
   for (const u of ordered.slice(0, 3)) if (u.lead) add(`**${u.heading}**: ${u.lead}`);
   for (const u of ordered) for (const p of u.points) add(p);
   return points;
@@ -94,9 +96,16 @@ function sourcesFor(ctx: Ctx, hits: DocHit[]): Source[] {
       score: Math.round((score / top) * 1000) / 1000,
     });
   };
+  const cited = (h: DocHit) => {
+    const says = h.sections.filter((s) => !NAVIGATION.has(s.unit.heading.toLowerCase()));
+    return says.length ? says : h.sections.slice(0, 1);
+  };
   const [first, ...rest] = hits;
-  if (first) for (const s of first.sections.slice(0, 2)) push(first.doc, s.unit, s.score);
-  for (const h of rest) if (h.sections[0]) push(h.doc, h.sections[0].unit, h.score);
+  if (first) for (const s of cited(first).slice(0, 2)) push(first.doc, s.unit, s.score);
+  for (const h of rest) {
+    const best = cited(h)[0];
+    if (best) push(h.doc, best.unit, h.score);
+  }
   return sources;
 }
 
@@ -130,7 +139,7 @@ function composeDirect(ctx: Ctx, intent: Intent, hits: DocHit[]): string {
   } else {
     lead = `${titleLink(ctx, best.doc)} (${describe(best.doc)}) covers this. ${summary}`;
   }
-  const points = keyPoints(ctx, best, ANSWER_TUNING.maxPoints);
+  const points = keyPoints(ctx, best, ANSWER_TUNING.maxPoints, intent === 'definition');
   const second = hits[1];
   if (
     intent !== 'definition' &&
@@ -211,6 +220,15 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     const a = engine.search(left, { limit: 3 });
     const b = engine.search(right, { limit: 3 });
     const hitA = a.hits[0];
+    if (hitA && b.hits[0]?.doc === hitA.doc) {
+      // One document treats both sides ("CAP vs PACELC"): answer from it.
+      const confidence = Math.min(confidenceOf(hitA, a.terms.length), confidenceOf(b.hits[0], b.terms.length));
+      if (confidence >= ANSWER_TUNING.minConfidence) {
+        const lead = `${titleLink(ctx, hitA.doc)} covers both. ${resolveDocLinks(hitA.doc.summary, ctx.base)}`;
+        const points = keyPoints(ctx, hitA, ANSWER_TUNING.maxPoints, true);
+        return { answer: [lead, bullets(points)].join('\n\n'), sources: sourcesFor(ctx, [hitA]), intent: 'comparison', confidence, unsure: false };
+      }
+    }
     const hitB = b.hits.find((h) => h.doc !== hitA?.doc);
     const confA = confidenceOf(hitA, a.terms.length);
     const confB = confidenceOf(hitB, b.terms.length);

@@ -1,7 +1,8 @@
 import { parseBlocks, type Block } from '../markdown/blocks';
 import { blocksToText } from '../markdown/text';
 import { slugify } from './slug';
-import { leadSentences } from './sentences';
+import { leadSentences, splitSentences } from './sentences';
+import { stripInline } from '../markdown/inline';
 import type { FrontMatter } from './schema';
 
 export type Section = {
@@ -38,15 +39,25 @@ function firstSentenceUnder(text: string, maxChars: number): string {
   return text.length <= maxChars ? text : leadSentences(text, 1, maxChars);
 }
 
+/** A list item says something on its own only if it has more than a bold label or a few words. */
+function standsAlone(item: string): boolean {
+  const plain = stripInline(item).trim();
+  const afterLabel = stripInline(item.replace(/^\s*\*\*[^*]+\*\*[.:]?/, '')).trim();
+  return plain.length >= 30 && afterLabel.length >= 20 && !/:$/.test(plain);
+}
+
 function summarizeBlocks(blocks: Block[]): { lead: string; points: string[] } {
   const firstParagraph = blocks.find((b) => b.type === 'paragraph');
-  const lead = firstParagraph && firstParagraph.type === 'paragraph' ? leadSentences(firstParagraph.text) : '';
+  // A lead that ends by introducing a list ("Step by step:") says nothing on its own; drop that sentence.
+  const sentences = firstParagraph && firstParagraph.type === 'paragraph' ? splitSentences(firstParagraph.text).filter((s) => !/:$/.test(s)) : [];
+  const lead = leadSentences(sentences.join(' '));
   const points: string[] = [];
   for (const b of blocks) {
     if (b.type !== 'list') continue;
     for (const item of b.items) {
       if (points.length >= MAX_POINTS) break;
-      points.push(firstSentenceUnder(item.text, MAX_POINT_CHARS));
+      const point = firstSentenceUnder(item.text, MAX_POINT_CHARS);
+      if (standsAlone(point)) points.push(point);
     }
   }
   return { lead, points };

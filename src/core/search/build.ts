@@ -2,13 +2,17 @@ import MiniSearch from 'minisearch';
 import type { ParsedDocument } from '../content/document';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import { INDEX_OPTIONS } from './options';
-import { terms } from './text';
+import { phraseTokens, terms } from './text';
 
 export type BuiltKnowledge = { data: KnowledgeData; index: string };
 
-/** A phrase as the matcher compares it: its index terms joined by spaces. */
+/**
+ * A name as the phrase matcher compares it: every word stemmed, stop words kept, so that a name
+ * only matches words that stand together in the question ("worked on distributed systems" does not
+ * name "Work Distribution").
+ */
 export function phraseKey(text: string): string {
-  return terms(text).join(' ');
+  return phraseTokens(text).join(' ');
 }
 
 function docMeta(d: ParsedDocument): DocMeta {
@@ -46,29 +50,23 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
     const aliases = d.aliases.join(' ; ');
     const tags = d.tags.join(' ');
     const overviewExtra = [d.summary, ...(d.use_when ?? []), ...(d.tradeoffs ?? [])].join('\n');
-    let hasOverview = false;
-    for (const s of d.sections) {
+    const sections = d.sections[0]?.anchor === '' ? d.sections : [{ anchor: '', heading: 'Overview', text: '', lead: d.summary, points: [] }, ...d.sections];
+    for (const s of sections) {
       const isOverview = s.anchor === '';
-      hasOverview ||= isOverview;
       units.push({ doc: docIndex, anchor: s.anchor, heading: s.heading, lead: s.lead, points: s.points });
-      records.push({
-        id: units.length - 1,
-        title: d.title,
-        aliases,
-        tags,
-        heading: isOverview ? '' : s.heading,
-        body: isOverview ? `${overviewExtra}\n${s.text}` : s.text,
-      });
-    }
-    if (!hasOverview) {
-      units.push({ doc: docIndex, anchor: '', heading: 'Overview', lead: d.summary, points: [] });
-      records.push({ id: units.length - 1, title: d.title, aliases, tags, heading: '', body: overviewExtra });
+      // The document's identity (title, aliases, tags, summary) is indexed once, on its overview;
+      // the engine credits it to every section of the document when ranking.
+      records.push(
+        isOverview
+          ? { id: units.length - 1, title: d.title, aliases, tags, heading: '', body: `${overviewExtra}\n${s.text}` }
+          : { id: units.length - 1, title: '', aliases: '', tags: '', heading: s.heading, body: s.text },
+      );
     }
   });
 
   const index = new MiniSearch(INDEX_OPTIONS);
   index.addAll(records);
-  const synonyms = synonymGroups.map((g) => g.map(phraseKey).filter(Boolean)).filter((g) => g.length > 1);
+  const synonyms = synonymGroups.map((g) => g.map((m) => terms(m).join(' ')).filter(Boolean)).filter((g) => g.length > 1);
   return {
     data: { version: 1, docs: docs.map(docMeta), units, phrases, synonyms },
     index: JSON.stringify(index),

@@ -1,7 +1,10 @@
-import MiniSearch, { type Query, type SearchResult as RawResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
-import { FUZZY, INDEX_OPTIONS, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, SEARCH_DEFAULTS } from './options';
+import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, INDEX_OPTIONS, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, PREFIX_WEIGHT } from './options';
+import { Postings } from './postings';
+import { scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
 import { normalizeTerm, tokenize } from './text';
+import { stem } from './porter-stemmer';
 
 export type SectionHit = { unit: Unit; score: number };
 export type DocHit = {
@@ -39,34 +42,50 @@ export const SEARCH_TUNING = {
   expansionWeight: 0.6,
   /** Share of a document's second- and third-best sections added to its score. */
   secondarySectionWeight: 0.15,
+  /** Share of the overview's score (the document's title, aliases and summary) credited to a better-matching section. */
+  identityWeight: 0.6,
   maxSectionsPerDoc: 3,
   /** How much a typo-tolerant match counts as evidence, relative to an exact one. */
   fuzzyEvidence: 0.4,
   /** Longest question, in distinct terms, searched in full; longer ones keep their rarest terms. */
-  maxQueryTerms: 16,
+  maxQueryTerms: 12,
   /**
    * Words found in more than this share of sections ("service", "data") barely change the ranking
    * but cost the most time to score; they are dropped unless nothing else is left.
    */
-  maxTermShare: 0.5,
-  /** Raw section hits examined when grouping by document: enough to fill any result list. */
+  maxTermShare: 0.3,
+  /** Section hits examined when grouping by document: enough to fill any result list. */
   maxRawHits: 150,
   defaultLimit: 5,
   maxLimit: 50,
 } as const;
 
-const identity = (t: string) => t;
-const splitSpace = (s: string) => s.split(' ');
+/** Match masks are 32-bit: at most this many of the user's terms are scored. */
+const MAX_TERMS = 31;
 
 /** Search over the compendium's sections, grouped by document. */
 export class SearchEngine {
   readonly data: KnowledgeData;
   private index: MiniSearch;
+  private postings: Postings;
+  private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
 
   constructor(data: KnowledgeData, serializedIndex: string) {
     this.data = data;
     this.index = MiniSearch.loadJSON(serializedIndex, INDEX_OPTIONS);
+    this.postings = new Postings(this.index);
+    const fieldBoosts: number[] = [];
+    for (const [field, id] of Object.entries(this.postings.fieldIds)) fieldBoosts[id] = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1;
+    this.scoreOptions = {
+      fieldBoosts,
+      identityFields: ['title', 'aliases'].map((f) => this.postings.fieldIds[f]!).filter((x) => x !== undefined),
+      minPrefixLength: MIN_PREFIX_LENGTH,
+      minFuzzyLength: MIN_FUZZY_LENGTH,
+      fuzzy: FUZZY,
+      prefixWeight: PREFIX_WEIGHT,
+      fuzzyWeight: FUZZY_WEIGHT,
+    };
     for (const group of data.synonyms) {
       for (const member of group) {
         const first = member.split(' ')[0]!;
@@ -79,14 +98,9 @@ export class SearchEngine {
 
   private weights = new Map<string, number>();
 
-  private postings(term: string): Map<number, Map<number, number>> | undefined {
-    // MiniSearch keeps per-term postings (field -> unit -> count) in its radix tree (7.2's layout).
-    return (this.index as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined } })._index.get(term);
-  }
-
   /** Whether the compendium uses this (normalized) term anywhere. */
   known(term: string): boolean {
-    return this.postings(term) !== undefined;
+    return this.postings.get(term) !== undefined;
   }
 
   /**
@@ -96,7 +110,7 @@ export class SearchEngine {
   termWeight(term: string): number {
     let w = this.weights.get(term);
     if (w === undefined) {
-      const postings = this.postings(term);
+      const postings = this.postings.get(term);
       const units = new Set<number>();
       if (postings) for (const byUnit of postings.values()) for (const id of byUnit.keys()) units.add(id);
       w = Math.log(1 + this.data.units.length / (units.size + 1));
@@ -126,7 +140,7 @@ export class SearchEngine {
       for (let n = 1; n <= maxPhraseTerms && i + n <= termSeq.length; n++) {
         const docs = this.data.phrases[termSeq.slice(i, i + n).join(' ')];
         if (!docs) continue;
-        for (const t of termSeq.slice(i, i + n)) nameTerms.add(t);
+        for (const t of termSeq.slice(i, i + n)) if (this.known(t)) nameTerms.add(t);
         const gain = (phraseBoostPerTerm * Math.min(n, 3)) / docs.length;
         for (const d of docs) boosts.set(d, (boosts.get(d) ?? 1) + gain);
       }
@@ -153,81 +167,86 @@ export class SearchEngine {
 
   search(query: string, params: SearchParams = {}): SearchOutcome {
     const rawTokens = tokenize(query);
-    const termSeq = rawTokens.map(normalizeTerm).filter((t): t is string => !!t);
+    // Bare integers ("12 services", "3 replicas") describe the user's system, not a topic; they
+    // still count inside names ("2PC") and decimals ("99.9").
+    const termSeq = rawTokens
+      .filter((t) => !/^\d+$/.test(t))
+      .map(normalizeTerm)
+      .filter((t): t is string => !!t);
     if (!termSeq.length) return { terms: [], hits: [] };
     const nameTerms = new Set<string>();
-    const named = this.namedDocuments(termSeq, nameTerms);
-    const unitBoost = (id: number) => named.get(this.data.units[id]!.doc) ?? 1;
-    const extra = this.expansions(termSeq, rawTokens);
+    const named = this.namedDocuments(rawTokens.map(stem), nameTerms);
     const kept = this.informativeTerms(termSeq);
-    for (const t of nameTerms) kept.add(t);
-    const queries: Query[] = [[...kept].join(' ')];
-    if (extra.length) {
-      queries.push({
-        queries: [extra.join(' ')],
-        prefix: false,
-        fuzzy: false,
-        boostTerm: () => SEARCH_TUNING.expansionWeight,
-      } as Query);
+    for (const t of nameTerms) if (kept.size < MAX_TERMS) kept.add(t);
+    const userTerms = [...kept];
+    const scored: ScoredTerm[] = userTerms.map((term, bit) => ({ term, weight: 1, bit, expand: !this.known(term) }));
+    for (const term of this.expansions(termSeq, rawTokens)) {
+      if (!kept.has(term)) scored.push({ term, weight: SEARCH_TUNING.expansionWeight, bit: -1, expand: false });
     }
-    const raw = this.index.search(
-      { combineWith: 'OR', queries } as Query,
-      {
-        ...SEARCH_DEFAULTS,
-        // Typo tolerance and prefix matching only for words the compendium never uses: a known
-        // word needs neither, and expanding it costs most of a query's time.
-        prefix: (t) => t.length >= MIN_PREFIX_LENGTH && !this.known(t),
-        fuzzy: (t) => (t.length >= MIN_FUZZY_LENGTH && !this.known(t) ? FUZZY : false),
-        processTerm: identity,
-        tokenize: splitSpace,
-        boostDocument: (id) => unitBoost(id as number),
-      },
-    );
-    const hits = this.group(raw.slice(0, SEARCH_TUNING.maxRawHits), kept, named, params);
-    return { terms: [...kept], hits };
+    const scores = scoreSections(this.postings, scored, this.scoreOptions);
+    const weights = userTerms.map((t) => this.termWeight(t));
+    const hits = this.group(scores, userTerms, weights, named, params);
+    return { terms: userTerms, hits };
   }
 
-  private group(raw: RawResult[], queryTerms: Set<string>, named: Map<number, number>, params: SearchParams): DocHit[] {
-    const byDoc = new Map<number, DocHit>();
-    let totalWeight = 0;
-    for (const t of queryTerms) totalWeight += this.termWeight(t);
+  /** The best sections, grouped by document, with the evidence each document gives. */
+  private group(scores: Scores, userTerms: string[], weights: number[], named: Map<number, number>, params: SearchParams): DocHit[] {
+    const { unitOf } = this.postings;
+    const candidates: number[] = [];
+    for (let sid = 0; sid < scores.score.length; sid++) {
+      if (scores.score[sid]! <= 0) continue;
+      const unit = unitOf[sid]!;
+      scores.score[sid]! *= named.get(this.data.units[unit]!.doc) ?? 1;
+      candidates.push(sid);
+    }
+    candidates.sort((a, b) => scores.score[b]! - scores.score[a]!);
+    const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+    const weightOf = (mask: number, factor: number) => {
+      let w = 0;
+      for (let bit = 0; bit < userTerms.length; bit++) if (mask & (1 << bit)) w += factor * weights[bit]!;
+      return w;
+    };
     const kinds = params.kinds?.length ? new Set(params.kinds) : null;
-    for (const r of raw) {
-      const unit = this.data.units[r.id as number]!;
+    const byDoc = new Map<number, DocHit & { exactMask: number; approxMask: number }>();
+    for (const sid of candidates.slice(0, SEARCH_TUNING.maxRawHits)) {
+      const unit = this.data.units[unitOf[sid]!]!;
       const doc = this.data.docs[unit.doc]!;
       if (kinds && !kinds.has(doc.kind)) continue;
       let hit = byDoc.get(unit.doc);
       if (!hit) {
-        hit = { doc, score: 0, sections: [], matched: new Set(), fuzzyMatched: new Set(), named: named.has(unit.doc), strong: false, coverage: 0, docCoverage: 0 };
+        hit = {
+          doc, score: 0, sections: [], matched: new Set(), fuzzyMatched: new Set(), named: named.has(unit.doc),
+          strong: false, coverage: 0, docCoverage: 0, exactMask: 0, approxMask: 0,
+        };
         byDoc.set(unit.doc, hit);
       }
-      hit.sections.push({ unit, score: r.score });
-      const indexTerms = Object.keys(r.match);
-      let unitWeight = 0;
-      for (const qt of r.queryTerms) {
-        if (!queryTerms.has(qt)) continue;
-        const exact = indexTerms.some((t) => t === qt || (qt.length >= 4 && t.startsWith(qt)));
-        (exact ? hit.matched : hit.fuzzyMatched).add(qt);
-        unitWeight += (exact ? 1 : SEARCH_TUNING.fuzzyEvidence) * this.termWeight(qt);
-      }
-      hit.coverage = Math.max(hit.coverage, unitWeight / totalWeight);
-      if (!hit.strong) {
-        hit.strong = indexTerms.some((t) => queryTerms.has(t) && r.match[t]!.some((f) => f === 'title' || f === 'aliases'));
-      }
+      const exact = scores.exact[sid]!;
+      const approx = scores.approx[sid]! & ~exact;
+      hit.sections.push({ unit, score: scores.score[sid]! });
+      hit.exactMask |= exact;
+      hit.approxMask |= approx;
+      hit.strong ||= scores.identity[sid]! !== 0;
+      hit.coverage = Math.max(hit.coverage, (weightOf(exact, 1) + weightOf(approx, SEARCH_TUNING.fuzzyEvidence)) / totalWeight);
     }
     const hits = [...byDoc.values()];
     for (const hit of hits) {
-      for (const t of hit.matched) hit.fuzzyMatched.delete(t);
-      let w = 0;
-      for (const t of hit.matched) w += this.termWeight(t);
-      for (const t of hit.fuzzyMatched) w += SEARCH_TUNING.fuzzyEvidence * this.termWeight(t);
-      hit.docCoverage = w / totalWeight;
+      const approx = hit.approxMask & ~hit.exactMask;
+      userTerms.forEach((t, bit) => {
+        if (hit.exactMask & (1 << bit)) hit.matched.add(t);
+        else if (approx & (1 << bit)) hit.fuzzyMatched.add(t);
+      });
+      hit.docCoverage = (weightOf(hit.exactMask, 1) + weightOf(approx, SEARCH_TUNING.fuzzyEvidence)) / totalWeight;
       const [best, ...rest] = hit.sections;
-      hit.score = best!.score + SEARCH_TUNING.secondarySectionWeight * rest.slice(0, 2).reduce((s, x) => s + x.score, 0);
+      const overview = hit.sections.find((x) => x.unit.anchor === '');
+      const others = rest.filter((x) => x !== overview).slice(0, 2);
+      hit.score =
+        best!.score +
+        (overview && overview !== best ? SEARCH_TUNING.identityWeight * overview.score : 0) +
+        SEARCH_TUNING.secondarySectionWeight * others.reduce((sum, x) => sum + x.score, 0);
       hit.sections = hit.sections.slice(0, SEARCH_TUNING.maxSectionsPerDoc);
     }
     hits.sort((a, b) => b.score - a.score);
     const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
-    return hits.slice(0, limit);
+    return hits.slice(0, limit).map(({ exactMask: _e, approxMask: _a, ...hit }) => hit);
   }
 }

@@ -1,8 +1,8 @@
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
 import { normalizeTerm, tokenize } from './text';
 
 /** Fields of a search unit, and how much a match in each counts. */
-export const FIELD_BOOSTS = { title: 5, aliases: 3.5, heading: 2, tags: 1.2, body: 1 } as const;
+export const FIELD_BOOSTS = { title: 3, aliases: 2, heading: 2, tags: 1.2, body: 1 } as const;
 export const FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD_BOOSTS>;
 
 /**
@@ -12,6 +12,9 @@ export const FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD_BOOS
 export const MIN_PREFIX_LENGTH = 4;
 export const MIN_FUZZY_LENGTH = 5;
 export const FUZZY = 0.2;
+/** How much a prefix or typo-tolerant match counts relative to an exact one (before length decay). */
+export const PREFIX_WEIGHT = 0.5;
+export const FUZZY_WEIGHT = 0.4;
 
 export const INDEX_OPTIONS: Options = {
   fields: [...FIELDS],
@@ -20,10 +23,3 @@ export const INDEX_OPTIONS: Options = {
   processTerm: (term) => normalizeTerm(term) ?? null,
 };
 
-export const SEARCH_DEFAULTS: SearchOptions = {
-  boost: { ...FIELD_BOOSTS },
-  combineWith: 'OR',
-  prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
-  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZY : false),
-  weights: { fuzzy: 0.4, prefix: 0.5 },
-};

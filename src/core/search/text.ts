@@ -48,3 +48,8 @@ export function terms(text: string): string[] {
   }
   return out;
 }
+
+/** Every word of a text stemmed, stop words included (for matching names as phrases). */
+export function phraseTokens(text: string): string[] {
+  return tokenize(text).map((t) => stem(t));
+}
