@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { build as esbuild } from 'esbuild';
-import { buildKnowledge, formatProblem, validateContent, type CatalogEntry, type SourceFile } from '../src/core/index';
+import { buildKnowledge, Calculators, checkPlaces, formatProblem, PlacesFileSchema, validateContent, type CatalogEntry, type Place, type SourceFile } from '../src/core/index';
 import { renderSite } from '../src/web/site';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +56,24 @@ function loadSynonyms(): string[][] {
   return raw.groups as string[][];
 }
 
+function loadPlaces(): { places: Place[]; problems: string[] } {
+  const path = 'content/data/cities.yaml';
+  let raw: unknown;
+  try {
+    raw = yaml.load(readFileSync(join(root, path), 'utf8'));
+  } catch (err) {
+    return { places: [], problems: [`${path}: not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : err})`] };
+  }
+  const parsed = PlacesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      places: [],
+      problems: parsed.error.issues.map((i) => `${path}: ${i.path.join('.')} ${i.message === 'Invalid input' ? 'is invalid' : i.message}`),
+    };
+  }
+  return { places: parsed.data.places, problems: checkPlaces(parsed.data.places).map((p) => `${path}: ${p}`) };
+}
+
 async function main() {
   const started = Date.now();
   const catalog = loadCatalog();
@@ -67,13 +85,20 @@ async function main() {
   const pending = (m: string) => /no document "|" is not a document$/.test(m);
   const problems = draft ? all.filter((p) => !pending(p.message)) : all;
   if (draft && all.length > problems.length) console.warn(`draft: ignoring ${all.length - problems.length} links to documents not written yet`);
-  const messages = [...yamlErrors, ...problems.map(formatProblem)];
+  const { places, problems: placeProblems } = loadPlaces();
+  // Every calculator links the section that explains it; that section must exist.
+  const calcProblems = new Calculators(places).list.flatMap((c) => {
+    const doc = docs.find((d) => d.id === c.doc.id);
+    if (!doc) return draft ? [] : [`calculator ${c.name}: explains itself in ${c.doc.id}, which does not exist`];
+    return doc.sections.some((s) => s.anchor === c.doc.anchor) ? [] : [`calculator ${c.name}: ${c.doc.id} has no section #${c.doc.anchor}`];
+  });
+  const messages = [...yamlErrors, ...problems.map(formatProblem), ...placeProblems, ...calcProblems];
   if (messages.length) {
     console.error(`Content check failed with ${messages.length} problem(s):`);
     for (const m of messages) console.error(`  ${m}`);
     process.exit(1);
   }
-  const { data, index } = buildKnowledge(docs, loadSynonyms());
+  const { data, index } = buildKnowledge(docs, loadSynonyms(), places);
   mkdirSync(generatedDir, { recursive: true });
   writeFileSync(join(generatedDir, 'knowledge.txt'), JSON.stringify(data));
   writeFileSync(join(generatedDir, 'index.txt'), index);

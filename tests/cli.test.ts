@@ -90,4 +90,27 @@ describe('compendium CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('bad.jsonl:2: not valid JSON');
   });
+
+  it('runs calculators, as text and as JSON with numbers', () => {
+    const text = cli(['calc', 'queue', 'arrival=80/s', 'service=10ms', 'servers=1']);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('Mean response time (W) | 50 ms');
+    expect(text.out).toContain('https://compendium.test/docs/quantitative/queueing-theory#the-formula');
+    const json = cli(['calc', 'latency', 'from=London', 'to=New', 'York', '--json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.out);
+    expect(typeof parsed.figures[0].value).toBe('number');
+    expect(cli(['calc']).out).toContain('littles-law');
+    expect(cli(['calc', 'usl', '--help']).out).toContain('usl fit points=');
+  });
+
+  it('exits non-zero with the error for a bad calculator input', () => {
+    const r = cli(['calc', 'availability', '101%']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('not an availability');
+    expect(r.err).toContain('Try: compendium calc availability');
+    const j = cli(['calc', 'qeue', '--json']);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.out).error.suggestions).toEqual(['queue']);
+  });
 });

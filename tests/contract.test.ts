@@ -17,6 +17,8 @@ const QUESTIONS = [
   'saga vs two-phase commit',
   'what is the speed of light in fiber?',
   'how do I bake sourdough bread?',
+  'what availability do two 99.9% services in series give?',
+  '/calc queue arrival=80/s service=10ms servers=1',
 ];
 
 async function viaHttp(question: string) {
@@ -48,5 +50,17 @@ describe('contract: the same question through every interface', () => {
       expect(fromHttp).toEqual(fromCore);
       expect(fromCli[i]).toEqual(fromCore);
     }
+  });
+
+  it('gives the same calculator result over HTTP and the CLI', async () => {
+    const input = 'usl fit points=1:100,2:190,4:350,8:560';
+    const res = await app.request(`${BASE}/api/calc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+    const fromHttp = await res.json();
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'compendium.mjs'), 'calc', ...input.split(' '), '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, COMPENDIUM_URL: BASE },
+    });
+    expect(JSON.parse(r.stdout)).toEqual(fromHttp);
+    expect(fromHttp).toEqual(knowledge.calc(input, BASE));
   });
 });

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { checkLimit, checkQuestion, evaluate, Knowledge, LIMITS, parseEvalCases } from '../core/index';
-import { formatAnswer, formatSearch } from './terminal';
+import { calcToMarkdown, checkLimit, checkQuestion, evaluate, Knowledge, LIMITS, parseEvalCases } from '../core/index';
+import { formatAnswer, formatSearch, markdownForTerminal } from './terminal';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_BASE = 'http://127.0.0.1:8787';
@@ -20,6 +20,7 @@ Usage: compendium <command> [options]
 Commands:
   ask "question"       answer a question with cited sections
   search "query"       list the documents and sections that match
+  calc NAME key=value  run a calculator (latency, queue, availability, ...); calc alone lists them
   eval FILE.jsonl      measure retrieval (recall@1/3/5, MRR) over a question set
   help [command]       show help for a command
 
@@ -43,6 +44,19 @@ Lists matching documents, best first, with their best sections.
   --json      print the same JSON as GET /api/search
 
 Example: compendium search "thundering herd" --limit 3
+`,
+  calc: `Usage: compendium calc NAME [values] [key=value ...] [--json]
+       compendium calc                 list the calculators
+       compendium calc NAME --help     usage and examples of one
+
+Runs a calculator and prints the figures, the formula, the assumptions, a plain reading and the
+compendium section that explains it. With --json, the same JSON as POST /api/calc (figures as
+numbers). A bad input exits with status 2 and says what to fix.
+
+Examples:
+  compendium calc availability 99.9% 99.95% mode=series
+  compendium calc queue arrival=80/s service=10ms servers=1
+  compendium calc latency from=London to=New York
 `,
   eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
 
@@ -116,9 +130,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     return 0;
   }
-  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, eval. See: compendium --help`);
+  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, eval. See: compendium --help`);
   const p = parseArgs(rest, ['limit', 'base']);
-  if (p.flags.has('help')) {
+  if (p.flags.has('help') && !(command === 'calc' && p.positional.length)) {
     io.out(HELP[command]!);
     return 0;
   }
@@ -152,6 +166,35 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!limit.ok) throw new UsageError(limit.error.message);
     const results = loadKnowledge().search(q.value, limit.value, baseUrl);
     io.out(json ? JSON.stringify({ query: q.value, results }, null, 2) + '\n' : formatSearch(results));
+    return 0;
+  }
+
+  if (command === 'calc') {
+    checkFlags(p, ['json', 'base', 'help'], 'calc');
+    const knowledge = loadKnowledge();
+    if (!p.positional.length) {
+      const list = knowledge.calculators.info().map((c) => `  ${c.name.padEnd(13)} ${c.summary}\n  ${' '.repeat(13)} e.g. compendium calc ${c.examples[0]}`);
+      io.out(`Calculators:\n${list.join('\n')}\n\nMore: compendium calc NAME --help\n`);
+      return 0;
+    }
+    if (p.flags.has('help')) {
+      const calc = knowledge.calculators.find(p.positional[0]!);
+      if (!calc) throw new UsageError(`no calculator "${p.positional[0]}"; run compendium calc to list them`);
+      io.out(`${calc.title}: ${calc.summary}\n\nUsage: compendium calc ${calc.usage}\n\nExamples:\n${calc.examples.map((e) => `  compendium calc ${e}`).join('\n')}\n`);
+      return 0;
+    }
+    const outcome = knowledge.calc(p.positional.join(' '), baseUrl);
+    if (json) {
+      if (outcome.ok) io.out(JSON.stringify(outcome, null, 2) + '\n');
+      else {
+        const { ok: _ok, ...error } = outcome;
+        io.out(JSON.stringify({ error }, null, 2) + '\n');
+      }
+    } else if (outcome.ok) io.out(markdownForTerminal(calcToMarkdown(outcome, outcome.docUrl ?? '')) + '\n');
+    if (!outcome.ok) {
+      if (!json) io.err(`compendium: ${outcome.message}\n${outcome.example ? `Try: compendium calc ${outcome.example}\n` : ''}`);
+      return 2;
+    }
     return 0;
   }
 

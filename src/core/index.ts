@@ -12,3 +12,4 @@ export * from './knowledge/knowledge';
 export * from './knowledge/limits';
 export type * from './knowledge/types';
 export * from './eval/metrics';
+export * from './calc/index';

@@ -46,6 +46,34 @@ export function apiRoutes(deps: AppDeps) {
     },
   );
 
+  api.get('/calc', (c) => c.json({ calculators: deps.knowledge().calculators.info(), usage: 'POST /api/calc {"input": "queue arrival=80/s service=10ms servers=1"}' }));
+
+  api.post(
+    '/calc',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send {"input": "availability 99.9% 99.95% mode=series"}.`),
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return apiError(c, 400, 'invalid_json', 'The body must be JSON, for example {"input": "availability 99.9% 99.95% mode=series"}.');
+      }
+      const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).input : undefined;
+      if (typeof input !== 'string') {
+        return apiError(c, 400, 'missing_input', 'The body needs an "input" string, for example {"input": "queue arrival=80/s service=10ms servers=1"}. GET /api/calc lists the calculators.');
+      }
+      const outcome = deps.knowledge().calc(input, baseUrlFor(c.req.url, c.env?.PUBLIC_URL));
+      if (!outcome.ok) {
+        const { ok: _ok, ...error } = outcome;
+        return c.json({ error }, 400);
+      }
+      return c.json(outcome);
+    },
+  );
+
   api.get('/search', (c) => {
     const q = checkQuestion(c.req.query('q') ?? '', LIMITS.searchMaxChars);
     if (!q.ok) {
@@ -79,7 +107,7 @@ export function apiRoutes(deps: AppDeps) {
   });
 
   api.all('*', (c) =>
-    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
+    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, POST /api/calc, GET /api/calc, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
   );
   return api;
 }

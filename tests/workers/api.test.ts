@@ -97,4 +97,36 @@ describe('HTTP API inside workerd', () => {
     expect(html).toContain('<h1>Axiom 1: Latency</h1>');
     expect(html).not.toMatch(/<script(?![^>]*src=)/);
   });
+
+  it('runs calculators over HTTP with figures as numbers, and explains bad input', async () => {
+    const res = await SELF.fetch(`${BASE}/api/calc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: 'availability 99.9% 99.95% mode=series' }),
+    });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as { calculator: string; figures: Array<{ key: string; value: number }>; formula: string; reading: string; docUrl: string };
+    expect(json.calculator).toBe('availability');
+    expect(json.figures.find((f) => f.key === 'availability')!.value).toBeCloseTo(0.9985005, 6);
+    expect(json.formula).toContain('A1 × A2');
+    expect(json.docUrl).toBe(`${BASE}/docs/quantitative/availability-math#the-formula`);
+
+    const bad = await SELF.fetch(`${BASE}/api/calc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: 'queue arrival=80 service=10ms' }) });
+    expect(bad.status).toBe(400);
+    const err = (await bad.json()) as { error: { code: string; key: string; message: string; example: string } };
+    expect(err.error).toMatchObject({ code: 'wrong_unit', key: 'arrival' });
+    expect(err.error.example).toContain('queue arrival=');
+
+    const missing = await SELF.fetch(`${BASE}/api/calc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(missing.status).toBe(400);
+    const list = (await (await SELF.fetch(`${BASE}/api/calc`)).json()) as { calculators: Array<{ name: string }> };
+    expect(list.calculators.map((c) => c.name)).toEqual(expect.arrayContaining(['latency', 'queue', 'availability', 'usl', 'tail']));
+  });
+
+  it('runs a calculator from a chat question that carries the numbers', async () => {
+    const res = await ask({ question: 'what availability do two 99.9% services in series give?' });
+    const body = (await res.json()) as { intent: string; calc: { ok: boolean; calculator: string } };
+    expect(body.intent).toBe('numbers');
+    expect(body.calc).toMatchObject({ ok: true, calculator: 'availability' });
+  });
 });

@@ -1,4 +1,5 @@
 import type { Intent } from './intent';
+import type { CalcOutcome } from '../calc/types';
 
 export type Source = { id: string; title: string; section: string; url: string; score: number };
 
@@ -11,6 +12,8 @@ export type Answer = {
   confidence: number;
   /** True when the compendium does not seem to cover the question and the answer only suggests topics. */
   unsure: boolean;
+  /** When a calculator ran (a /calc command or a question that carries the numbers): its result. */
+  calc?: CalcOutcome;
 };
 
 export type AskOptions = {

@@ -3,6 +3,10 @@ import { answerQuestion } from '../answer/compose';
 import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
+import { Calculators } from '../calc/registry';
+import { commandFromQuestion } from '../calc/natural';
+import { calcToMarkdown } from '../calc/render';
+import type { CalcOutcome } from '../calc/types';
 
 export type SearchItem = {
   id: string;
@@ -17,11 +21,19 @@ export type SearchItem = {
 /** Everything the assistant knows, behind plain functions that return plain data. */
 export class Knowledge {
   readonly engine: SearchEngine;
+  readonly calculators: Calculators;
   private byId: Map<string, DocMeta>;
 
   constructor(data: KnowledgeData, serializedIndex: string) {
     this.engine = new SearchEngine(data, serializedIndex);
     this.byId = new Map(data.docs.map((d) => [d.id, d]));
+    this.calculators = new Calculators(data.places ?? []);
+  }
+
+  /** Runs a calculator command ("queue arrival=80/s service=10ms"); errors are data, never thrown. */
+  calc(input: string, baseUrl = ''): CalcOutcome & { docUrl?: string } {
+    const outcome = this.calculators.run(input);
+    return outcome.ok ? { ...outcome, docUrl: docUrl(baseUrl, outcome.doc.id, outcome.doc.anchor) } : outcome;
   }
 
   get docs(): readonly DocMeta[] {
@@ -32,8 +44,35 @@ export class Knowledge {
     return this.byId.get(id);
   }
 
+  /**
+   * Answers a question. A /calc command, or a question that carries a calculation's numbers, runs
+   * the calculator; everything else is answered from the compendium.
+   */
   ask(question: string, options: AskOptions = {}): Answer {
-    return answerQuestion(this.engine, question, options);
+    const base = options.baseUrl ?? '';
+    const explicit = /^\/?calc\b/i.test(question.trim());
+    const command = commandFromQuestion(question, this.engine.data.places ?? []);
+    if (command) {
+      const outcome = this.calculators.run(command);
+      if (outcome.ok || explicit) {
+        const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
+        const sources = outcome.ok
+          ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }]
+          : [];
+        return { answer: calcToMarkdown(outcome, url), sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
+      }
+    }
+    const answer = answerQuestion(this.engine, question, options);
+    if (answer.intent === 'numbers' && !answer.unsure) {
+      // Point at the calculator that runs these numbers, when the answer's document has one.
+      const calc = this.calculators.list.find((c) => answer.sources.some((s) => s.id === c.doc.id));
+      if (calc) answer.answer += `\n\nRun the numbers: \`/calc ${calc.examples[0]}\` (usage: \`${calc.usage}\`).`;
+    }
+    return answer;
+  }
+
+  private sectionHeading(id: string, anchor: string): string {
+    return this.byId.get(id)?.sections.find((s) => s.anchor === anchor)?.heading ?? 'Overview';
   }
 
   search(query: string, limit = 10, baseUrl = ''): SearchItem[] {

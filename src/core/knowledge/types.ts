@@ -1,4 +1,5 @@
 import type { Kind, PatternCategory } from '../content/kinds';
+import type { Place } from '../calc/places';
 
 /** What the assistant knows about one document (the full text lives in the rendered pages). */
 export type DocMeta = {
@@ -35,6 +36,8 @@ export type KnowledgeData = {
   phrases: Record<string, number[]>;
   /** Groups of interchangeable terms (normalized), e.g. ["db", "databas"]. */
   synonyms: string[][];
+  /** Cities and cloud regions for the latency calculator. */
+  places: Place[];
 };
 
 /** A full document as /api/docs/:id returns it. */

@@ -1,0 +1,93 @@
+import type { Calculator } from '../calculator';
+import { CalcInputError, type Figure } from '../types';
+import { parseFraction, parseTime } from '../units';
+import { duration, num, percent } from '../format';
+
+/** A year of 365.25 days; a month is a twelfth of it (30.44 days). */
+export const YEAR_S = 365.25 * 86400;
+const PERIODS: Array<[string, string, number]> = [
+  ['downtime_year', 'Downtime per year', YEAR_S],
+  ['downtime_month', 'Downtime per month', YEAR_S / 12],
+  ['downtime_week', 'Downtime per week', 7 * 86400],
+  ['downtime_day', 'Downtime per day', 86400],
+];
+
+export function downtimeFigures(a: number): Figure[] {
+  return PERIODS.map(([key, label, seconds]) => ({ key, label, value: (1 - a) * seconds, unit: 's', text: duration((1 - a) * seconds) }));
+}
+
+function nines(a: number): number {
+  return a >= 1 ? Infinity : -Math.log10(1 - a);
+}
+
+export const availability: Calculator = {
+  name: 'availability',
+  aliases: ['avail', 'nines', 'uptime', 'downtime'],
+  title: 'Availability',
+  summary: 'downtime for an availability, series and parallel composition, or MTBF/MTTR',
+  usage: 'availability <a1> [<a2> ...] [mode=series|parallel]  or  availability mtbf=<time> mttr=<time>',
+  examples: ['availability 99.9% 99.95% mode=series', 'availability 99.9% 99.9% mode=parallel', 'availability 99.99%', 'availability mtbf=720h mttr=1h'],
+  keys: ['mode', 'mtbf', 'mttr'],
+  positional: true,
+  doc: { id: 'quantitative/availability-math', anchor: 'the-formula', title: 'Availability Math' },
+  run(args) {
+    const assumptions: string[] = ['a year is 365.25 days and a month a twelfth of it'];
+    let a: number;
+    let formula: string;
+    let reading: string;
+    const figures: Figure[] = [];
+    let series;
+    if (args.keys.has('mtbf') || args.keys.has('mttr')) {
+      if (args.positional.length) throw new CalcInputError('too_many_values', 'give either availabilities or mtbf= with mttr=, not both', 'mtbf');
+      if (!args.keys.has('mtbf')) throw new CalcInputError('missing_key', 'mttr= needs mtbf= (mean time between failures, e.g. mtbf=720h)', 'mtbf');
+      if (!args.keys.has('mttr')) throw new CalcInputError('missing_key', 'mtbf= needs mttr= (mean time to repair, e.g. mttr=1h)', 'mttr');
+      const mtbf = parseTime(args.keys.get('mtbf')!, 'mtbf');
+      const mttr = parseTime(args.keys.get('mttr')!, 'mttr');
+      if (!(mtbf > 0)) throw new CalcInputError('out_of_range', 'mtbf= must be a positive time', 'mtbf');
+      if (!(mttr >= 0)) throw new CalcInputError('out_of_range', 'mttr= must not be negative', 'mttr');
+      a = mtbf / (mtbf + mttr);
+      formula = 'A = MTBF / (MTBF + MTTR)';
+      figures.push({ key: 'availability', label: 'Availability', value: a, unit: 'fraction', text: percent(a) });
+      figures.push({ key: 'failures_per_year', label: 'Failures per year', value: YEAR_S / (mtbf + mttr), unit: 'per year', text: num(YEAR_S / (mtbf + mttr)) });
+      reading = `Failing every ${duration(mtbf)} and taking ${duration(mttr)} to repair gives ${percent(a)} (${num(nines(a), 2)} nines). Halving the repair time buys as much as doubling the time between failures.`;
+    } else {
+      if (!args.positional.length) throw new CalcInputError('missing_key', 'give at least one availability, e.g. availability 99.9%', undefined);
+      if (args.positional.length > 50) throw new CalcInputError('too_many_values', 'at most 50 availabilities at once');
+      const parts = args.positional.map((raw, i) => {
+        const f = parseFraction(raw, `value ${i + 1}`);
+        if (f.assumedPercent) assumptions.push(`read ${raw} as ${raw}%`);
+        if (!(f.value > 0 && f.value <= 1)) throw new CalcInputError('out_of_range', `${raw} is not an availability: use a percentage above 0% and at most 100% (e.g. 99.9%)`, undefined);
+        return f.value;
+      });
+      const modeRaw = (args.keys.get('mode') ?? 'series').toLowerCase();
+      if (modeRaw !== 'series' && modeRaw !== 'parallel') throw new CalcInputError('wrong_unit', `mode=${modeRaw} is not a mode; use mode=series (all must work) or mode=parallel (any one is enough)`, 'mode');
+      const mode = modeRaw as 'series' | 'parallel';
+      if (parts.length === 1) {
+        a = parts[0]!;
+        formula = 'downtime = (1 − A) × period';
+        reading = `${percent(a)} allows ${duration((1 - a) * YEAR_S)} of downtime a year, ${duration(((1 - a) * YEAR_S) / 12)} a month.`;
+      } else if (mode === 'series') {
+        a = parts.reduce((x, y) => x * y, 1);
+        formula = 'series (every component must work): A = A1 × A2 × … × An';
+        assumptions.push('components fail independently');
+        reading = `${parts.length} components in series give ${percent(a)}, lower than the weakest (${percent(Math.min(...parts))}): every dependency on the request path takes its share of the downtime.`;
+      } else {
+        a = 1 - parts.reduce((x, y) => x * (1 - y), 1);
+        formula = 'parallel (any one is enough): A = 1 − (1 − A1) × (1 − A2) × … × (1 − An)';
+        assumptions.push('components fail independently and failover is instant and perfect; correlated failures (shared region, config, deploy) make the real figure lower');
+        reading = `${parts.length} redundant components in parallel give ${percent(a)}, if their failures are truly independent; shared dependencies and failover time eat into this.`;
+      }
+      figures.push({ key: 'availability', label: parts.length === 1 ? 'Availability' : `Combined availability (${mode})`, value: a, unit: 'fraction', text: percent(a) });
+      const base = parts[0]!;
+      series = {
+        title: `Availability against redundant copies of a ${percent(base)} component (independent failures)`,
+        x: { label: 'Copies in parallel', unit: 'copies' },
+        y: { label: 'Nines of availability', unit: 'nines' },
+        points: [1, 2, 3, 4, 5].map((k) => [k, Math.min(12, nines(1 - Math.pow(1 - base, k)))] as [number, number]),
+      };
+    }
+    figures.push({ key: 'nines', label: 'Nines', value: nines(a), unit: 'nines', text: Number.isFinite(nines(a)) ? num(nines(a), 3) : '∞' });
+    figures.push(...downtimeFigures(a));
+    return { status: 'ok', figures, formula, assumptions, reading, series };
+  },
+};

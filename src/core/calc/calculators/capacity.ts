@@ -1,0 +1,70 @@
+import type { Calculator } from '../calculator';
+import { CalcInputError } from '../types';
+import { parseFraction, parseNumber, parseRate, parseRedundancy } from '../units';
+import { num, percent, rate } from '../format';
+
+/** Defaults stated in every result: a 70% utilization target and one spare (N+1). */
+export const CAPACITY_DEFAULTS = { util: 0.7, safety: 1, spares: 1 } as const;
+
+export const capacity: Calculator = {
+  name: 'capacity',
+  aliases: ['capacity-planning', 'servers', 'sizing'],
+  title: 'Capacity planning',
+  summary: 'servers needed for a peak load, with a utilization target, safety factor and spares',
+  usage: 'capacity peak=<rate> per_server=<rate> [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
+  examples: ['capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1', 'capacity avg=3000/s peak_ratio=3 per_server=500/s safety=1.2'],
+  keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy'],
+  doc: { id: 'quantitative/capacity-planning', anchor: 'the-formula', title: 'Capacity Planning' },
+  run(args) {
+    if (!args.keys.has('per_server')) throw new CalcInputError('missing_key', 'missing per_server= (what one server handles, e.g. per_server=800/s)', 'per_server');
+    let peak: number;
+    const assumptions: string[] = [];
+    if (args.keys.has('peak')) {
+      if (args.keys.has('avg')) throw new CalcInputError('too_many_values', 'give peak= or avg= with peak_ratio=, not both', 'avg');
+      peak = parseRate(args.keys.get('peak')!, 'peak');
+    } else if (args.keys.has('avg')) {
+      if (!args.keys.has('peak_ratio')) throw new CalcInputError('missing_key', 'avg= needs peak_ratio= (peak divided by average, often 2 to 3), e.g. avg=3000/s peak_ratio=3', 'peak_ratio');
+      const avg = parseRate(args.keys.get('avg')!, 'avg');
+      const ratio = parseNumber(args.keys.get('peak_ratio')!, 'peak_ratio');
+      if (!(ratio >= 1)) throw new CalcInputError('out_of_range', 'peak_ratio= must be at least 1 (the peak is never below the average)', 'peak_ratio');
+      peak = avg * ratio;
+      assumptions.push(`peak = average ${rate(avg)} × ${num(ratio)}`);
+    } else {
+      throw new CalcInputError('missing_key', 'missing peak= (peak load, e.g. peak=12000/s), or avg= with peak_ratio=', 'peak');
+    }
+    const perServer = parseRate(args.keys.get('per_server')!, 'per_server');
+    const util = args.keys.has('util') ? parseFraction(args.keys.get('util')!, 'util').value : CAPACITY_DEFAULTS.util;
+    const safety = args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : CAPACITY_DEFAULTS.safety;
+    const spares = args.keys.has('redundancy') ? parseRedundancy(args.keys.get('redundancy')!, 'redundancy') : CAPACITY_DEFAULTS.spares;
+    if (!(peak > 0)) throw new CalcInputError('out_of_range', 'the peak load must be positive', 'peak');
+    if (!(perServer > 0)) throw new CalcInputError('out_of_range', 'per_server= must be a positive rate', 'per_server');
+    if (!(util > 0 && util <= 1)) throw new CalcInputError('out_of_range', 'util= must be above 0 and at most 100% (e.g. util=60%)', 'util');
+    if (!(safety >= 1 && safety <= 10)) throw new CalcInputError('out_of_range', 'safety= must be a factor from 1 to 10 (e.g. safety=1.2 for 20% extra)', 'safety');
+    if (!Number.isInteger(spares) || spares < 0 || spares > 1000) throw new CalcInputError('out_of_range', 'redundancy= must be N+k with k from 0 to 1,000', 'redundancy');
+
+    const required = peak * safety;
+    const usable = perServer * util;
+    const base = Math.ceil(required / usable - 1e-9);
+    const total = base + spares;
+    const atPeak = peak / (total * perServer);
+    const afterLoss = spares > 0 ? peak / ((total - spares) * perServer) : atPeak;
+    assumptions.push(
+      `utilization target ${percent(util, 3)}${args.keys.has('util') ? '' : ' (default)'}; safety factor ${num(safety)}${args.keys.has('safety') ? '' : ' (default)'}; N+${spares}${args.keys.has('redundancy') ? '' : ' (default)'}`,
+      'load spreads evenly across servers; per-server capacity measured at acceptable latency',
+    );
+    return {
+      status: 'ok',
+      figures: [
+        { key: 'required_capacity', label: 'Capacity to provision (peak × safety)', value: required, unit: '/s', text: rate(required) },
+        { key: 'servers_base', label: 'Servers to carry it at the target utilization (N)', value: base, unit: 'servers', text: String(base) },
+        { key: 'servers_total', label: `Servers with N+${spares}`, value: total, unit: 'servers', text: String(total) },
+        { key: 'utilization_at_peak', label: 'Utilization at peak, all servers up', value: atPeak, unit: 'fraction', text: percent(atPeak, 3) },
+        { key: 'utilization_after_loss', label: `Utilization at peak with ${spares} server${spares === 1 ? '' : 's'} down`, value: afterLoss, unit: 'fraction', text: percent(afterLoss, 3) },
+        { key: 'headroom', label: 'Headroom above peak, all servers up', value: total * perServer / peak - 1, unit: 'fraction', text: percent(total * perServer / peak - 1, 3) },
+      ],
+      formula: 'N = ⌈peak × safety ÷ (per-server capacity × target utilization)⌉; total = N + k spares',
+      assumptions,
+      reading: `Run ${total} servers: ${base} carry ${rate(required)} at ${percent(util, 3)} utilization and ${spares} spare${spares === 1 ? ' covers' : 's cover'} failures or deploys. At peak they run at ${percent(atPeak, 3)}, and ${percent(afterLoss, 3)} with ${spares} down${afterLoss > 0.85 ? ', which is past the queueing knee: add servers' : ''}.`,
+    };
+  },
+};

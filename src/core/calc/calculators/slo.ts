@@ -1,0 +1,65 @@
+import type { Calculator } from '../calculator';
+import { CalcInputError, type Figure } from '../types';
+import { parseFraction, parseTime } from '../units';
+import { duration, num, percent } from '../format';
+
+/**
+ * Multiwindow burn-rate alerts as the SRE Workbook recommends for a 30-day SLO: page when 2% of the
+ * budget burns in an hour or 5% in six hours, open a ticket when 10% burns in three days.
+ */
+const ALERTS: Array<{ window: number; budgetShare: number; action: string }> = [
+  { window: 3600, budgetShare: 0.02, action: 'page' },
+  { window: 6 * 3600, budgetShare: 0.05, action: 'page' },
+  { window: 3 * 86400, budgetShare: 0.1, action: 'ticket' },
+];
+
+export const slo: Calculator = {
+  name: 'slo',
+  aliases: ['error-budget', 'budget', 'burn-rate'],
+  title: 'SLO error budget',
+  summary: 'error budget, what remains, and burn-rate alert thresholds for an SLO',
+  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>]',
+  examples: ['slo target=99.9% window=30d consumed=20min'],
+  keys: ['target', 'window', 'consumed'],
+  doc: { id: 'human-factors/sre-practices', anchor: 'practices', title: 'SRE Practices' },
+  run(args) {
+    if (!args.keys.has('target')) throw new CalcInputError('missing_key', 'missing target= (the SLO, e.g. target=99.9%)', 'target');
+    const t = parseFraction(args.keys.get('target')!, 'target');
+    const target = t.value;
+    const window = args.keys.has('window') ? parseTime(args.keys.get('window')!, 'window', 'd') : 30 * 86400;
+    const consumed = args.keys.has('consumed') ? parseTime(args.keys.get('consumed')!, 'consumed') : undefined;
+    if (!(target > 0 && target < 1)) throw new CalcInputError('out_of_range', 'target= must be above 0% and below 100% (a 100% SLO has no budget)', 'target');
+    if (!(window >= 3600 && window <= 366 * 86400)) throw new CalcInputError('out_of_range', 'window= must be from 1h to 366d', 'window');
+    if (consumed !== undefined && !(consumed >= 0)) throw new CalcInputError('out_of_range', 'consumed= must not be negative', 'consumed');
+    const budget = (1 - target) * window;
+    const figures: Figure[] = [
+      { key: 'error_budget', label: `Error budget per ${duration(window)}`, value: budget, unit: 's', text: duration(budget) },
+      { key: 'error_rate_budget', label: 'Allowed error rate', value: 1 - target, unit: 'fraction', text: percent(1 - target, 3) },
+    ];
+    let reading = `A ${percent(target)} SLO over ${duration(window)} allows ${duration(budget)} of full downtime (or ${percent(1 - target, 3)} of requests failing).`;
+    if (consumed !== undefined) {
+      const left = budget - consumed;
+      figures.push({ key: 'remaining', label: 'Budget remaining', value: left, unit: 's', text: left >= 0 ? duration(left) : `overspent by ${duration(-left)}` });
+      figures.push({ key: 'remaining_share', label: 'Share of budget remaining', value: left / budget, unit: 'fraction', text: percent(Math.max(0, left / budget), 3) });
+      reading += left >= 0 ? ` ${duration(consumed)} used leaves ${duration(left)} (${percent(left / budget, 3)}).` : ` ${duration(consumed)} used overspends it: freeze risky changes until reliability work brings it back.`;
+    }
+    for (const a of ALERTS) {
+      if (a.window >= window) continue;
+      const burn = (a.budgetShare * window) / a.window;
+      figures.push({
+        key: `burn_${a.window}s`,
+        label: `${a.action === 'page' ? 'Page' : 'Ticket'} if ${percent(a.budgetShare, 2)} of budget burns in ${duration(a.window)}: burn rate`,
+        value: burn,
+        unit: '×',
+        text: `${num(burn)}× (error rate above ${percent(burn * (1 - target), 3)})`,
+      });
+    }
+    return {
+      status: 'ok',
+      figures,
+      formula: 'budget = (1 − SLO) × window; burn rate = share of budget × window ÷ alert window; alert error rate = burn rate × (1 − SLO)',
+      assumptions: ['downtime counts fully against the budget; partial failures consume it in proportion', 'alert windows follow the SRE Workbook multiwindow scheme (2% in 1h, 5% in 6h, 10% in 3d)'],
+      reading,
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import type { Calculator } from '../calculator';
+import { CalcInputError } from '../types';
+import { parseFraction, parseNumber, parseSize, parseTime } from '../units';
+import { bytes, num, percent } from '../format';
+
+export const storage: Calculator = {
+  name: 'storage',
+  aliases: ['disk', 'storage-growth'],
+  title: 'Storage sizing',
+  summary: 'stored data from daily volume, retention, replication and yearly growth',
+  usage: 'storage per_day=<size> retention=<time> [replication=<copies, default 1>] [growth=<% per year, default 0>]',
+  examples: ['storage per_day=50GB retention=90d replication=3 growth=40%'],
+  keys: ['per_day', 'retention', 'replication', 'growth'],
+  doc: { id: 'quantitative/capacity-planning', anchor: 'worked-example', title: 'Capacity Planning' },
+  run(args) {
+    if (!args.keys.has('per_day')) throw new CalcInputError('missing_key', 'missing per_day= (new data per day, e.g. per_day=50GB)', 'per_day');
+    if (!args.keys.has('retention')) throw new CalcInputError('missing_key', 'missing retention= (how long data is kept, e.g. retention=90d)', 'retention');
+    const perDay = parseSize(args.keys.get('per_day')!, 'per_day');
+    const retentionDays = parseTime(args.keys.get('retention')!, 'retention', 'd') / 86400;
+    const replication = args.keys.has('replication') ? parseNumber(args.keys.get('replication')!, 'replication') : 1;
+    const growth = args.keys.has('growth') ? parseFraction(args.keys.get('growth')!.replace(/\/(y|yr|year)$/i, ''), 'growth').value : 0;
+    if (!(perDay > 0)) throw new CalcInputError('out_of_range', 'per_day= must be a positive size', 'per_day');
+    if (!(retentionDays > 0) || retentionDays > 36525) throw new CalcInputError('out_of_range', 'retention= must be between a moment and 100 years', 'retention');
+    if (!(replication >= 1 && replication <= 100)) throw new CalcInputError('out_of_range', 'replication= must be a number of copies from 1 to 100', 'replication');
+    if (!(growth >= 0 && growth <= 100)) throw new CalcInputError('out_of_range', 'growth= must be a yearly growth from 0% to 10,000%', 'growth');
+
+    const logical = perDay * retentionDays;
+    const raw = logical * replication;
+    const nextYearPerDay = perDay * (1 + growth);
+    const rawNextYear = nextYearPerDay * retentionDays * replication;
+    const points: Array<[number, number]> = [];
+    for (let m = 0; m <= 24; m += 2) points.push([m, (raw * Math.pow(1 + growth, m / 12)) / 1e12]);
+    return {
+      status: 'ok',
+      figures: [
+        { key: 'logical', label: 'Data retained (one copy)', value: logical, unit: 'B', text: bytes(logical) },
+        { key: 'raw', label: `Stored with ${num(replication)} cop${replication === 1 ? 'y' : 'ies'}`, value: raw, unit: 'B', text: bytes(raw) },
+        { key: 'per_day_next_year', label: 'Daily volume in a year', value: nextYearPerDay, unit: 'B', text: bytes(nextYearPerDay) },
+        { key: 'raw_next_year', label: 'Stored in a year, at that volume', value: rawNextYear, unit: 'B', text: bytes(rawNextYear) },
+      ],
+      formula: 'stored = per day × retention (days) × replication; in a year: per day × (1 + growth) × retention × replication',
+      assumptions: [
+        'sizes use decimal prefixes (1 GB = 1,000,000,000 bytes; write GiB for binary)',
+        'steady state: the retention window is full; growth compounds yearly on the daily volume',
+        'no compression, indexes or filesystem overhead; leave 20-30% free space on top',
+      ],
+      reading: `Keeping ${retentionDays.toLocaleString('en-US')} days of ${bytes(perDay)}/day with ${num(replication)} cop${replication === 1 ? 'y' : 'ies'} needs ${bytes(raw)} now${growth > 0 ? ` and ${bytes(rawNextYear)} in a year at ${percent(growth, 3)} yearly growth` : ''}, before compression and free-space headroom.`,
+      series: growth > 0 ? { title: 'Stored data over the next two years', x: { label: 'Months from now', unit: 'months' }, y: { label: 'Stored', unit: 'TB' }, points } : undefined,
+    };
+  },
+};

@@ -1,0 +1,40 @@
+import type { Calculator } from '../calculator';
+import { CalcInputError } from '../types';
+import { parseFraction, parseNumber } from '../units';
+import { num, percent } from '../format';
+
+export const tail: Calculator = {
+  name: 'tail',
+  aliases: ['fanout', 'fan-out', 'tail-latency'],
+  title: 'Tail latency under fan-out',
+  summary: 'the share of requests that hit at least one backend\u2019s slow tail when fanning out',
+  usage: 'tail fanout=<backends per request> percentile=<backend percentile, e.g. 99>',
+  examples: ['tail fanout=100 percentile=99'],
+  keys: ['fanout', 'percentile'],
+  doc: { id: 'quantitative/tail-latency', anchor: 'the-formula', title: 'Tail Latency' },
+  run(args) {
+    if (!args.keys.has('fanout')) throw new CalcInputError('missing_key', 'missing fanout= (backends each request waits for, e.g. fanout=100)', 'fanout');
+    if (!args.keys.has('percentile')) throw new CalcInputError('missing_key', 'missing percentile= (the backend latency percentile you care about, e.g. percentile=99)', 'percentile');
+    const n = parseNumber(args.keys.get('fanout')!, 'fanout');
+    const raw = args.keys.get('percentile')!.replace(/^p/i, '');
+    const p = parseFraction(raw.includes('%') ? raw : `${raw}%`, 'percentile').value;
+    if (!Number.isInteger(n) || n < 1 || n > 1e6) throw new CalcInputError('out_of_range', 'fanout= must be a whole number from 1 to 1,000,000', 'fanout');
+    if (!(p > 0 && p < 1)) throw new CalcInputError('out_of_range', 'percentile= must be above 0 and below 100 (e.g. percentile=99 or p99.9)', 'percentile');
+    const slow = 1 - Math.pow(p, n);
+    const needed = Math.pow(p, 1 / n);
+    const points: Array<[number, number]> = [];
+    const top = Math.max(100, n * 2);
+    for (let k = 1; k <= top; k = Math.max(k + 1, Math.ceil(k * 1.2))) points.push([k, (1 - Math.pow(p, k)) * 100]);
+    return {
+      status: 'ok',
+      figures: [
+        { key: 'share_slow', label: `Requests that wait on at least one backend slower than its p${num(p * 100, 4)}`, value: slow, unit: 'fraction', text: percent(slow, 3) },
+        { key: 'backend_percentile_needed', label: `Backend percentile that keeps ${percent(p, 4)} of requests fast`, value: needed, unit: 'fraction', text: `p${num(needed * 100, 6)}` },
+      ],
+      formula: 'P(at least one slow) = 1 − p^N for N independent backends each fast with probability p',
+      assumptions: ['backends are independent and each is slow with probability 1 − p; the request waits for all of them'],
+      reading: `Fanning out to ${n} backends, ${percent(slow, 3)} of requests wait on at least one backend's slowest ${percent(1 - p, 3)}: the backend's tail becomes the user's ${slow > 0.5 ? 'typical case' : 'common case'}. To keep ${percent(p, 4)} of requests fast, each backend must be fast at p${num(needed * 100, 6)}; hedged requests or fewer backends per request help.`,
+      series: { title: `Share of requests hitting a backend's p${num(p * 100, 4)} tail against fan-out`, x: { label: 'Backends per request', unit: 'N' }, y: { label: 'Requests affected', unit: '%' }, points, mark: { x: n, y: slow * 100, label: 'you' } },
+    };
+  },
+};

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './units';
+export * from './args';
+export * from './format';
+export * from './places';
+export * from './calculator';
+export * from './registry';
+export { erlangC, mmc } from './calculators/queue';
+export { fitUsl, uslCapacity, uslPeak } from './calculators/usl';
+
+export * from './natural';
+export * from './render';

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, type CalcResult } from '../src/core/index';
+import { builtKnowledge } from './helpers/knowledge';
+
+const knowledge = builtKnowledge();
+const calc = (input: string) => knowledge.calculators.run(input);
+
+function ok(input: string): CalcResult {
+  const r = calc(input);
+  if (!r.ok) throw new Error(`${input}: ${r.message}`);
+  return r;
+}
+const fig = (r: CalcResult, key: string) => {
+  const f = r.figures.find((x) => x.key === key);
+  if (!f) throw new Error(`${r.calculator} has no figure ${key}: ${r.figures.map((x) => x.key).join(', ')}`);
+  return f.value;
+};
+
+describe('units', () => {
+  it.each([
+    ['10ms', 0.01], ['250us', 0.00025], ['2 s', 2], ['5min', 300], ['5m', 300], ['1.5h', 5400], ['30d', 2592000], ['100ns', 1e-7],
+  ])('time %s is %f s', (raw, seconds) => expect(parseTime(raw, 'k')).toBeCloseTo(seconds, 12));
+
+  it.each([
+    ['80/s', 80], ['6000/min', 100], ['12k rps', 12000], ['1.2M/day', 1.2e6 / 86400], ['500 qps', 500], ['12,000/s', 12000],
+  ])('rate %s is %f per second', (raw, perSecond) => expect(parseRate(raw, 'k')).toBeCloseTo(perSecond, 9));
+
+  it.each([
+    ['50GB', 50e9], ['1TiB', 2 ** 40], ['512MiB', 512 * 2 ** 20], ['3TB', 3e12], ['100B', 100],
+  ])('size %s is %f bytes', (raw, bytes) => expect(parseSize(raw, 'k')).toBe(bytes));
+});
+
+describe('calculators against independently computed values', () => {
+  it('queue: M/M/1 at 80% (textbook: W = 1/(μ−λ) = 50 ms, Wq = 40 ms)', () => {
+    const r = ok('queue arrival=80/s service=10ms servers=1');
+    expect(fig(r, 'utilization')).toBeCloseTo(0.8, 12);
+    expect(fig(r, 'mean_response')).toBeCloseTo(0.05, 12);
+    expect(fig(r, 'mean_wait')).toBeCloseTo(0.04, 12);
+    expect(fig(r, 'queue_length')).toBeCloseTo(3.2, 12);
+    // Response time is exponential with rate μ−λ = 20/s: p99 = ln(100)/20.
+    expect(fig(r, 'p99_response')).toBeCloseTo(Math.log(100) / 20, 6);
+    expect(r.reading).toContain('4× its service time');
+  });
+
+  it('queue: M/M/4 at 80% (Erlang C = 0.59643, servers for a 2 ms wait = 5)', () => {
+    expect(erlangC(4, 3.2)).toBeCloseTo(0.596432, 5);
+    expect(erlangC(1, 0.5)).toBeCloseTo(0.5, 12); // M/M/1: P(wait) = ρ
+    expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 12); // textbook value for c = 2, a = 1
+    const r = ok('queue arrival=320/s service=10ms servers=4 target=2ms');
+    expect(fig(r, 'mean_wait') * 1000).toBeCloseTo(7.454, 2);
+    expect(fig(r, 'servers_for_target')).toBe(5);
+  });
+
+  it('queue: overload is reported, never as a number', () => {
+    const r = ok('queue arrival=120/s service=10ms');
+    expect(r.status).toBe('overloaded');
+    expect(r.figures.map((f) => f.key)).not.toContain('mean_wait');
+    expect(r.reading).toMatch(/Overloaded.*add servers/);
+    expect(ok('queue arrival=100/s service=10ms').status).toBe('overloaded');
+  });
+
+  it('availability: series, parallel, downtime and MTBF/MTTR', () => {
+    expect(fig(ok('availability 99.9% 99.95% mode=series'), 'availability')).toBeCloseTo(0.999 * 0.9995, 12);
+    expect(fig(ok('availability 99% 99% mode=parallel'), 'availability')).toBeCloseTo(0.9999, 12);
+    expect(fig(ok('availability 99.9%'), 'downtime_year') / 3600).toBeCloseTo(8.766, 3);
+    expect(fig(ok('availability mtbf=720h mttr=1h'), 'availability')).toBeCloseTo(720 / 721, 12);
+  });
+
+  it("little's law solves for the missing one", () => {
+    expect(fig(ok('littles-law throughput=200/s latency=50ms'), 'concurrency')).toBeCloseTo(10, 12);
+    expect(fig(ok('littles-law concurrency=64 latency=800ms'), 'throughput')).toBeCloseTo(80, 12);
+    expect(fig(ok('littles-law concurrency=10 throughput=200/s'), 'latency')).toBeCloseTo(0.05, 12);
+  });
+
+  it('capacity, storage and SLO arithmetic', () => {
+    const c = ok('capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1');
+    expect(fig(c, 'servers_base')).toBe(25);
+    expect(fig(c, 'servers_total')).toBe(26);
+    const s = ok('storage per_day=50GB retention=90d replication=3 growth=40%');
+    expect(fig(s, 'raw')).toBeCloseTo(13.5e12, 0);
+    expect(fig(s, 'raw_next_year')).toBeCloseTo(18.9e12, 0);
+    const slo = ok('slo target=99.9% window=30d consumed=20min');
+    expect(fig(slo, 'error_budget')).toBeCloseTo(2592, 6);
+    expect(fig(slo, 'remaining')).toBeCloseTo(1392, 6);
+    expect(fig(slo, 'burn_3600s')).toBeCloseTo(14.4, 9);
+  });
+
+  it("Amdahl, Gustafson and the Universal Scalability Law", () => {
+    const a = ok('amdahl parallel=95% n=16');
+    expect(fig(a, 'speedup')).toBeCloseTo(1 / (0.05 + 0.95 / 16), 12);
+    expect(fig(a, 'ceiling')).toBeCloseTo(20, 9);
+    expect(fig(a, 'gustafson')).toBeCloseTo(15.25, 12);
+    const u = ok('usl sigma=0.05 kappa=0.001 n=32');
+    expect(fig(u, 'capacity')).toBeCloseTo(32 / (1 + 0.05 * 31 + 0.001 * 32 * 31), 12);
+    expect(fig(u, 'peak_concurrency')).toBeCloseTo(Math.sqrt(0.95 / 0.001), 9);
+    // Fitting exact USL data recovers its coefficients.
+    const pts = [1, 2, 4, 8, 16, 32].map((n) => `${n}:${(100 * n) / (1 + 0.03 * (n - 1) + 0.0005 * n * (n - 1))}`).join(',');
+    const fit = ok(`usl fit points=${pts}`);
+    expect(fig(fit, 'sigma')).toBeCloseTo(0.03, 6);
+    expect(fig(fit, 'kappa')).toBeCloseTo(0.0005, 8);
+  });
+
+  it('quorum and tail', () => {
+    const q = ok('quorum n=3 r=2 w=2');
+    expect(fig(q, 'read_sees_latest_write')).toBe(1);
+    expect(fig(q, 'majority')).toBe(2);
+    expect(fig(ok('quorum n=3 r=1 w=1'), 'read_sees_latest_write')).toBe(0);
+    expect(fig(ok('tail fanout=100 percentile=99'), 'share_slow')).toBeCloseTo(1 - 0.99 ** 100, 12);
+  });
+
+  it('latency: known great-circle distances and fibre round trips', () => {
+    expect(greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 })).toBeCloseTo((Math.PI / 2) * 6371.0088, 6);
+    const r = ok('latency from=London to=New York');
+    expect(fig(r, 'distance_km')).toBeGreaterThan(5540);
+    expect(fig(r, 'distance_km')).toBeLessThan(5600);
+    expect(fig(r, 'rtt_fiber') * 1000).toBeCloseTo((2 * fig(r, 'distance_km')) / 200, 9);
+    const sydney = ok('latency from=Sydney to=Los Angeles');
+    expect(fig(sydney, 'distance_km')).toBeGreaterThan(11950);
+    expect(fig(sydney, 'distance_km')).toBeLessThan(12150);
+    expect(fig(ok('latency distance=1000mi'), 'distance_km')).toBeCloseTo(1609.344, 6);
+    expect(knowledge.engine.data.places.length).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe("the compendium's own calculator commands", () => {
+  const commands = new Set<string>();
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  for (const file of walk(join(import.meta.dirname, '..', 'content')).filter((f) => f.endsWith('.md'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:`|^\s*)\/calc ([^`\n]+)/gm)) if (!m[1]!.includes('...')) commands.add(m[1]!.trim());
+  }
+
+  it('has Try it commands to check', () => expect(commands.size).toBeGreaterThanOrEqual(10));
+  it.each([...commands])('runs "/calc %s"', (command) => {
+    const r = calc(command);
+    expect(r.ok, r.ok ? '' : r.message).toBe(true);
+  });
+});
+
+describe('bad calculator input gets a specific error', () => {
+  it.each([
+    ['qeue arrival=80/s service=10ms', 'unknown_calculator', undefined, 'Did you mean queue'],
+    ['queue arival=80/s service=10ms', 'unknown_key', 'arival', 'Did you mean arrival='],
+    ['queue service=10ms', 'missing_key', 'arrival', 'missing arrival='],
+    ['queue arrival=fast service=10ms', 'not_a_number', 'arrival', 'not a number'],
+    ['queue arrival=80 service=10ms', 'wrong_unit', 'arrival', 'needs a rate unit'],
+    ['queue arrival=80/s service=10parsecs', 'wrong_unit', 'service', 'not a time unit'],
+    ['queue arrival=-5/s service=10ms', 'out_of_range', 'arrival', 'positive'],
+    ['availability 101%', 'out_of_range', undefined, 'not an availability'],
+    ['availability 99.9% mode=diagonal', 'wrong_unit', 'mode', 'mode=series'],
+    ['latency from=Atlantis to=London', 'unknown_place', 'from', 'not a place I know'],
+    ['latency from=Lodnon to=Paris', 'unknown_place', 'from', 'Did you mean "London"'],
+    ['quorum n=3 r=4 w=1', 'out_of_range', 'r', 'from 1 to n'],
+    ['littles-law throughput=200/s', 'missing_key', undefined, 'exactly two'],
+    ['queue arrival=1/s arrival=2/s service=1s', 'duplicate_key', 'arrival', 'given twice'],
+    ['', 'empty_input', undefined, 'Calculators:'],
+  ])('%j -> %s', (input, code, key, message) => {
+    const r = calc(input);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe(code);
+    if (key) expect(r.key).toBe(key);
+    expect(r.message).toContain(message);
+    if (code !== 'empty_input') expect(r.example).toBeTruthy();
+  });
+});
+
+describe('property: any input gives a result or a clear error, never an exception or NaN', () => {
+  const finite = (r: ReturnType<typeof calc>) => !r.ok || r.figures.every((f) => Number.isFinite(f.value));
+
+  it('arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const r = calc(s);
+        expect(typeof r.ok).toBe('boolean');
+        expect(finite(r)).toBe(true);
+        if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  const value = fc.oneof(
+    fc.double({ min: -1e6, max: 1e9, noNaN: true }).map(String),
+    fc.tuple(fc.double({ min: -10, max: 1e6, noNaN: true }), fc.constantFrom('ms', 's', '/s', '%', 'GB', 'km', 'h', 'd', 'rps', '', 'x', 'N+1')).map(([n, u]) => `${n}${u}`),
+    fc.constantFrom('0', '-1', '1e308', 'Infinity', 'NaN', '', 'abc', '1:2,3:4', '1:100,2:190,4:350'),
+  );
+  const names = ['latency', 'littles-law', 'queue', 'capacity', 'storage', 'availability', 'slo', 'amdahl', 'usl', 'quorum', 'tail'];
+  const keys = ['arrival', 'service', 'servers', 'target', 'throughput', 'latency', 'concurrency', 'peak', 'per_server', 'util', 'safety', 'redundancy', 'per_day', 'retention', 'replication', 'growth', 'mode', 'mtbf', 'mttr', 'window', 'consumed', 'parallel', 'n', 'r', 'w', 'sigma', 'kappa', 'points', 'fanout', 'percentile', 'distance', 'route', 'avg', 'peak_ratio'];
+
+  it('every calculator with random keys and values', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.uniqueArray(fc.tuple(fc.constantFrom(...keys), value), { selector: ([k]) => k, maxLength: 5 }),
+        fc.array(value, { maxLength: 3 }),
+        (name, pairs, positional) => {
+          const input = [name, ...positional, ...pairs.map(([k, v]) => `${k}=${v}`)].join(' ');
+          const r = calc(input);
+          expect(finite(r), input).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('questions that carry the numbers run the right calculator', () => {
+  const places = knowledge.engine.data.places;
+  it.each([
+    ['what availability do two 99.9% services in series give?', 'availability 99.9% 99.9% mode=series'],
+    ['how much downtime per year is 99.99%?', 'availability 99.99%'],
+    ['how many nines do I get with 3 replicas at 99% each in parallel?', 'availability 99% 99% 99% mode=parallel'],
+    ["what's the round trip latency from London to Sydney?", 'latency from=London to=Sydney'],
+    ['95% parallel on 16 cores, what speedup?', 'amdahl parallel=95% n=16'],
+    ['we fan out to 100 backends, how many requests hit the p99 tail?', 'tail fanout=100 percentile=99'],
+    ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=50ms'],
+    ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue arrival=80/s service=10ms servers=1'],
+    ['what is a circuit breaker?', null],
+    ['how do I choose a timeout for a 300 ms p99 dependency?', null],
+  ])('%j', (question, command) => {
+    expect(commandFromQuestion(question, places)).toBe(command);
+  });
+
+  it('answers them in chat with the figures and a link to the explanation', () => {
+    const a = knowledge.ask('what availability do two 99.9% services in series give?', { baseUrl: 'https://c.test' });
+    expect(a.intent).toBe('numbers');
+    expect(a.calc?.ok).toBe(true);
+    expect(a.answer).toContain('99.8');
+    expect(a.sources[0]!.url).toBe('https://c.test/docs/quantitative/availability-math#the-formula');
+  });
+});
