@@ -48,7 +48,7 @@ describe('markdown rendering', () => {
     const doc = buildDocument(
       'patterns/x',
       { title: 'X', summary: 'X is a test document for sections.', kind: 'pattern', tags: ['t'], aliases: [], related: [] },
-      'Intro text here.\n\n## Solution\n\nFirst sentence. Second sentence. Third sentence.\n\n- point one\n- point two\n\n## In practice\n\n```\n## not a heading\n```',
+      'Intro text here.\n\n## Solution\n\nFirst sentence. Second sentence. Third sentence.\n\n- the first point says something useful\n- the second point says something else\n\n## In practice\n\n```\n## not a heading\n```',
     );
     expect(doc.sections.map((s) => [s.anchor, s.heading])).toEqual([
       ['', 'Overview'],
@@ -56,7 +56,7 @@ describe('markdown rendering', () => {
       ['in-practice', 'In practice'],
     ]);
     expect(doc.sections[1]!.lead).toBe('First sentence. Second sentence.');
-    expect(doc.sections[1]!.points).toEqual(['point one', 'point two']);
+    expect(doc.sections[1]!.points).toEqual(['the first point says something useful', 'the second point says something else']);
     expect(markdownToText('**a** [b](c)')).toBe('a b');
     expect(parseBlocks('a\nb\n\nc')).toHaveLength(2);
   });

@@ -10,11 +10,13 @@ import type { Answer, AskOptions, Source } from './types';
 /** Answer tuning in one place. */
 export const ANSWER_TUNING = {
   /** Below this confidence the answer says it is unsure and offers the closest topics. */
-  minConfidence: 0.42,
+  minConfidence: 0.35,
   maxPoints: 5,
   maxSources: 5,
   /** Another document is "also relevant" when it scores at least this share of the best. */
   alsoRelevantShare: 0.55,
+  /** A pattern within this share of the best document leads a how-to or scenario answer. */
+  patternLeadShare: 0.5,
   /** Questions of at most this many terms with a pronoun borrow the previous question's subject. */
   followUpMaxTerms: 4,
 } as const;
@@ -36,14 +38,16 @@ function unitsOf(ctx: Ctx, doc: DocMeta): Unit[] {
 }
 
 /**
- * Confidence from how much of the question (rare words weigh more) the best document covers, plus
- * a bonus when the question names it. Measured on the dev set and off-topic questions: answers
- * below the threshold mostly came from questions the compendium does not cover.
+ * Confidence: how much of the question (rare words weigh more) the best document covers, scaled
+ * by how much of the question is about things the compendium names (topicality), plus a bonus when
+ * the question names the document. Measured on the dev set and a set of off-topic questions.
  */
-export function confidenceOf(hit: DocHit | undefined, termCount: number): number {
+export function confidenceOf(hit: DocHit | undefined, termCount: number, topicality = 1): number {
   if (!hit || termCount === 0) return 0;
+  // A question that names a document is on topic by definition.
   const named = hit.named ? 0.15 : 0;
-  return Math.round(Math.min(1, 0.1 + 0.75 * hit.docCoverage + named) * 100) / 100;
+  const onTopic = hit.named ? 1 : topicality;
+  return Math.round(Math.min(1, 0.1 + 0.75 * hit.docCoverage * onTopic + named) * 100) / 100;
 }
 
 /** Sections that point elsewhere rather than say something; they make poor key points. */
@@ -83,8 +87,10 @@ function keyPoints(ctx: Ctx, hit: DocHit, max: number, byPreference = false): st
 }
 
 function sourcesFor(ctx: Ctx, hits: DocHit[]): Source[] {
-  const top = hits[0]?.score || 1;
+  const top = Math.max(...hits.map((h) => h.score), 1e-9);
   const sources: Source[] = [];
+  // A section's score is its document's share of the best, scaled by how it ranks within the document.
+  const relative = (h: DocHit, sectionScore: number) => (h.score / top) * (sectionScore / (h.sections[0]?.score || sectionScore || 1));
   const push = (doc: DocMeta, unit: Unit, score: number) => {
     if (sources.length >= ANSWER_TUNING.maxSources) return;
     if (sources.some((s) => s.id === doc.id && s.section === unit.heading)) return;
@@ -93,7 +99,7 @@ function sourcesFor(ctx: Ctx, hits: DocHit[]): Source[] {
       title: doc.title,
       section: unit.heading,
       url: link(ctx, doc, unit.anchor),
-      score: Math.round((score / top) * 1000) / 1000,
+      score: Math.round(Math.min(1, score) * 1000) / 1000,
     });
   };
   const cited = (h: DocHit) => {
@@ -101,10 +107,10 @@ function sourcesFor(ctx: Ctx, hits: DocHit[]): Source[] {
     return says.length ? says : h.sections.slice(0, 1);
   };
   const [first, ...rest] = hits;
-  if (first) for (const s of cited(first).slice(0, 2)) push(first.doc, s.unit, s.score);
+  if (first) for (const s of cited(first).slice(0, 2)) push(first.doc, s.unit, relative(first, s.score));
   for (const h of rest) {
     const best = cited(h)[0];
-    if (best) push(h.doc, best.unit, h.score);
+    if (best) push(h.doc, best.unit, relative(h, best.score));
   }
   return sources;
 }
@@ -222,7 +228,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     const hitA = a.hits[0];
     if (hitA && b.hits[0]?.doc === hitA.doc) {
       // One document treats both sides ("CAP vs PACELC"): answer from it.
-      const confidence = Math.min(confidenceOf(hitA, a.terms.length), confidenceOf(b.hits[0], b.terms.length));
+      const confidence = Math.min(confidenceOf(hitA, a.terms.length, a.topicality), confidenceOf(b.hits[0], b.terms.length, b.topicality));
       if (confidence >= ANSWER_TUNING.minConfidence) {
         const lead = `${titleLink(ctx, hitA.doc)} covers both. ${resolveDocLinks(hitA.doc.summary, ctx.base)}`;
         const points = keyPoints(ctx, hitA, ANSWER_TUNING.maxPoints, true);
@@ -230,8 +236,8 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       }
     }
     const hitB = b.hits.find((h) => h.doc !== hitA?.doc);
-    const confA = confidenceOf(hitA, a.terms.length);
-    const confB = confidenceOf(hitB, b.terms.length);
+    const confA = confidenceOf(hitA, a.terms.length, a.topicality);
+    const confB = confidenceOf(hitB, b.terms.length, b.topicality);
     if (hitA && hitB && Math.min(confA, confB) >= ANSWER_TUNING.minConfidence) {
       return {
         answer: composeComparison(ctx, hitA, hitB),
@@ -243,9 +249,15 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     }
   }
 
-  const { terms: queryTerms, hits } = engine.search(query, { limit: 5 });
-  const confidence = confidenceOf(hits[0], queryTerms.length);
+  const { terms: queryTerms, hits, topicality } = engine.search(query, { limit: 5 });
+  const confidence = confidenceOf(hits[0], queryTerms.length, topicality);
   const intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
+  if ((intent === 'howto' || intent === 'scenario') && hits[0] && hits[0].doc.kind !== 'pattern') {
+    // A how-to or a described problem is best answered by the pattern that solves it, when one
+    // ranks close behind a case study or axiom that merely discusses the situation.
+    const i = hits.slice(1, 3).findIndex((h) => h.doc.kind === 'pattern' && h.score >= hits[0]!.score * ANSWER_TUNING.patternLeadShare);
+    if (i >= 0) hits.unshift(...hits.splice(i + 1, 1));
+  }
   if (!hits.length || confidence < ANSWER_TUNING.minConfidence) {
     return { answer: composeUnsure(ctx, hits, question.trim()), sources: sourcesFor(ctx, hits.slice(0, 3)), intent, confidence, unsure: true };
   }

@@ -29,7 +29,16 @@ export type DocHit = {
   /** The same share over the whole document (terms may sit in different sections). */
   docCoverage: number;
 };
-export type SearchOutcome = { terms: string[]; hits: DocHit[] };
+export type SearchOutcome = {
+  terms: string[];
+  hits: DocHit[];
+  /**
+   * How much of the question is about things the compendium names (words found in its titles,
+   * aliases, tags or headings, weighted by rarity), from 0 to 1: low for "write a for loop in
+   * Python", whose rare words the compendium only mentions in passing.
+   */
+  topicality: number;
+};
 export type SearchParams = { limit?: number; kinds?: string[] };
 
 /** Tuning in one place. Each weight is relative to a plain body match. */
@@ -45,6 +54,12 @@ export const SEARCH_TUNING = {
   /** Share of the overview's score (the document's title, aliases and summary) credited to a better-matching section. */
   identityWeight: 0.6,
   maxSectionsPerDoc: 3,
+  /**
+   * A document's score is multiplied by its coverage of the question (rare words weigh more) to
+   * this power: for a long scenario, the document that speaks to most of it beats one that
+   * matches a few words strongly.
+   */
+  coverageExponent: 1.5,
   /** How much a typo-tolerant match counts as evidence, relative to an exact one. */
   fuzzyEvidence: 0.4,
   /** Longest question, in distinct terms, searched in full; longer ones keep their rarest terms. */
@@ -54,10 +69,21 @@ export const SEARCH_TUNING = {
    * but cost the most time to score; they are dropped unless nothing else is left.
    */
   maxTermShare: 0.3,
+  /**
+   * Prior weight of each kind. Learning paths, the glossary and the cheat sheet mention everything
+   * briefly, so they match many questions loosely; they rank on their own merit only when the
+   * question names them or matches their title or aliases.
+   */
+  kindPrior: { 'learning-path': 0.5, reference: 0.5 } as Record<string, number>,
   /** Section hits examined when grouping by document: enough to fill any result list. */
   maxRawHits: 150,
   defaultLimit: 5,
   maxLimit: 50,
+  /**
+   * Weight of naming words (about two or three rare ones) at which a question counts as fully on
+   * topic; measured on the dev set against off-topic questions.
+   */
+  topicalEvidence: 12,
 } as const;
 
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
@@ -97,6 +123,21 @@ export class SearchEngine {
   }
 
   private weights = new Map<string, number>();
+
+  private topicalCache = new Map<string, boolean>();
+
+  /** Whether a term names something in the compendium: it occurs in a title, alias, tag or heading. */
+  topical(term: string): boolean {
+    let v = this.topicalCache.get(term);
+    if (v === undefined) {
+      const postings = this.postings.get(term);
+      const ids = this.postings.fieldIds;
+      const naming = new Set([ids.title, ids.aliases, ids.tags, ids.heading]);
+      v = !!postings && [...postings.keys()].some((f) => naming.has(f));
+      this.topicalCache.set(term, v);
+    }
+    return v;
+  }
 
   /** Whether the compendium uses this (normalized) term anywhere. */
   known(term: string): boolean {
@@ -173,7 +214,7 @@ export class SearchEngine {
       .filter((t) => !/^\d+$/.test(t))
       .map(normalizeTerm)
       .filter((t): t is string => !!t);
-    if (!termSeq.length) return { terms: [], hits: [] };
+    if (!termSeq.length) return { terms: [], hits: [], topicality: 0 };
     const nameTerms = new Set<string>();
     const named = this.namedDocuments(rawTokens.map(stem), nameTerms);
     const kept = this.informativeTerms(termSeq);
@@ -186,7 +227,9 @@ export class SearchEngine {
     const scores = scoreSections(this.postings, scored, this.scoreOptions);
     const weights = userTerms.map((t) => this.termWeight(t));
     const hits = this.group(scores, userTerms, weights, named, params);
-    return { terms: userTerms, hits };
+    const naming = userTerms.reduce((sum, t, i) => sum + (this.topical(t) ? weights[i]! : 0), 0);
+    const topicality = Math.min(1, naming / SEARCH_TUNING.topicalEvidence);
+    return { terms: userTerms, hits, topicality };
   }
 
   /** The best sections, grouped by document, with the evidence each document gives. */
@@ -195,8 +238,7 @@ export class SearchEngine {
     const candidates: number[] = [];
     for (let sid = 0; sid < scores.score.length; sid++) {
       if (scores.score[sid]! <= 0) continue;
-      const unit = unitOf[sid]!;
-      scores.score[sid]! *= named.get(this.data.units[unit]!.doc) ?? 1;
+      scores.score[sid]! *= named.get(this.data.units[unitOf[sid]!]!.doc) ?? 1;
       candidates.push(sid);
     }
     candidates.sort((a, b) => scores.score[b]! - scores.score[a]!);
@@ -240,9 +282,11 @@ export class SearchEngine {
       const overview = hit.sections.find((x) => x.unit.anchor === '');
       const others = rest.filter((x) => x !== overview).slice(0, 2);
       hit.score =
-        best!.score +
-        (overview && overview !== best ? SEARCH_TUNING.identityWeight * overview.score : 0) +
-        SEARCH_TUNING.secondarySectionWeight * others.reduce((sum, x) => sum + x.score, 0);
+        (best!.score +
+          (overview && overview !== best ? SEARCH_TUNING.identityWeight * overview.score : 0) +
+          SEARCH_TUNING.secondarySectionWeight * others.reduce((sum, x) => sum + x.score, 0)) *
+        Math.pow(hit.docCoverage, SEARCH_TUNING.coverageExponent) *
+        (hit.named || hit.strong ? 1 : (SEARCH_TUNING.kindPrior[hit.doc.kind] ?? 1));
       hit.sections = hit.sections.slice(0, SEARCH_TUNING.maxSectionsPerDoc);
     }
     hits.sort((a, b) => b.score - a.score);
