@@ -3,7 +3,7 @@
  * quality of our engine beside two baselines on the same content and questions.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,14 +78,15 @@ const plain = new MiniSearch<Row>({ fields: ['title', 'heading', 'body'] });
 plain.addAll(rows);
 const plainSummary = evaluate(cases, (q) => byDoc(plain.search(q).map((r) => r.id as number))).summary;
 
-// Worker bundle: wrangler's own dry-run deploy, minified.
+// Worker bundle: wrangler's own dry-run deploy, minified (into an empty folder, so only this build counts).
+rmSync(join(ROOT, 'dist', 'bundle'), { recursive: true, force: true });
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/bundle', '--minify'], {
   cwd: ROOT,
   stdio: 'ignore',
   env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
 });
 const bundleDir = join(ROOT, 'dist', 'bundle');
-const bundleFiles = readdirSync(bundleDir).filter((f) => !f.endsWith('.map') && statSync(join(bundleDir, f)).isFile());
+const bundleFiles = readdirSync(bundleDir).filter((f) => !f.endsWith('.map') && !f.endsWith('.md') && statSync(join(bundleDir, f)).isFile());
 const bundleRaw = bundleFiles.reduce((n, f) => n + statSync(join(bundleDir, f)).size, 0);
 const bundleGzip = bundleFiles.reduce((n, f) => n + gzipSync(readFileSync(join(bundleDir, f))).length, 0);
 

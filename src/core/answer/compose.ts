@@ -1,6 +1,7 @@
 import type { DocMeta, Unit } from '../knowledge/types';
 import type { DocHit, SearchEngine } from '../search/engine';
 import { terms } from '../search/text';
+import { NAVIGATION_SECTIONS } from '../search/build';
 import { KIND_LABEL } from '../content/kinds';
 import { splitSentences } from '../content/sentences';
 import { parseQuestion, type Intent } from './intent';
@@ -50,8 +51,7 @@ export function confidenceOf(hit: DocHit | undefined, termCount: number, topical
   return Math.round(Math.min(1, 0.1 + 0.75 * hit.docCoverage * onTopic + named) * 100) / 100;
 }
 
-/** Sections that point elsewhere rather than say something; they make poor key points. */
-const NAVIGATION = new Set(['related patterns', 'patterns that answer it', 'patterns', 'patterns used', 'exercises', 'further reading', 'see also', 'try it']);
+const NAVIGATION = NAVIGATION_SECTIONS;
 /** When the question matched few sections, these say the most, in this order. */
 const PREFERRED = [
   'solution', 'the constraint', 'the formula', 'approaches and their trade-offs', 'architecture', 'practices',

@@ -7,6 +7,10 @@ import { phraseTokens, terms } from './text';
 
 export type BuiltKnowledge = { data: KnowledgeData; index: string };
 
+/** Sections that point elsewhere rather than say something; answers do not quote them. */
+export const NAVIGATION_SECTIONS = new Set(['related patterns', 'patterns that answer it', 'patterns', 'patterns used', 'exercises', 'further reading', 'see also', 'try it']);
+const MAX_STORED_POINTS = 3;
+
 /**
  * A name as the phrase matcher compares it: every word stemmed, stop words kept, so that a name
  * only matches words that stand together in the question ("worked on distributed systems" does not
@@ -54,7 +58,9 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
     const sections = d.sections[0]?.anchor === '' ? d.sections : [{ anchor: '', heading: 'Overview', text: '', lead: d.summary, points: [] }, ...d.sections];
     for (const s of sections) {
       const isOverview = s.anchor === '';
-      units.push({ doc: docIndex, anchor: s.anchor, heading: s.heading, lead: s.lead, points: s.points });
+      // Answers quote at most a few points per section, and none from sections that only point elsewhere.
+      const quotable = !NAVIGATION_SECTIONS.has(s.heading.toLowerCase());
+      units.push({ doc: docIndex, anchor: s.anchor, heading: s.heading, lead: quotable ? s.lead : '', points: quotable ? s.points.slice(0, MAX_STORED_POINTS) : [] });
       // The document's identity (title, aliases, tags, summary) is indexed once, on its overview;
       // the engine credits it to every section of the document when ranking.
       records.push(
