@@ -113,4 +113,20 @@ describe('compendium CLI', () => {
     expect(j.code).toBe(2);
     expect(JSON.parse(j.out).error.suggestions).toEqual(['queue']);
   });
+
+  it('runs the selector from answers and interactively, and the review', () => {
+    const fixed = cli(['select', '--answers', 'consistency,cross-team,compensate,notify,mature,moderate', '--json']);
+    expect(fixed.code).toBe(0);
+    const result = JSON.parse(fixed.out);
+    expect(result.type).toBe('result');
+    expect(result.recommendations.map((r: { id: string }) => r.id)).toContain('patterns/saga');
+    const interactive = cli(['select'], '4\n3\nnonsense\n1\n1\n2\n2\n');
+    expect(interactive.code).toBe(0);
+    expect(interactive.out).toContain('is not an answer');
+    expect(interactive.out).toContain('Why it fits: because');
+    expect(interactive.out).toContain('What to avoid');
+    const review = cli(['review', '--answers', '3,3,3,3,3,3,3,3']);
+    expect(review.out).toContain('Improvement plan');
+    expect(cli(['select', '--answers', '9']).code).toBe(2);
+  });
 });

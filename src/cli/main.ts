@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { calcToMarkdown, checkLimit, checkQuestion, evaluate, Knowledge, LIMITS, parseEvalCases } from '../core/index';
+import { calcToMarkdown, stepToMarkdown, checkLimit, checkQuestion, evaluate, Knowledge, LIMITS, parseEvalCases } from '../core/index';
 import { formatAnswer, formatSearch, markdownForTerminal } from './terminal';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +21,8 @@ Commands:
   ask "question"       answer a question with cited sections
   search "query"       list the documents and sections that match
   calc NAME key=value  run a calculator (latency, queue, availability, ...); calc alone lists them
+  select               the pattern selector: a few questions, then ranked patterns with reasons
+  review               a design review: one question per axiom, then risks and an improvement plan
   eval FILE.jsonl      measure retrieval (recall@1/3/5, MRR) over a question set
   help [command]       show help for a command
 
@@ -57,6 +59,25 @@ Examples:
   compendium calc availability 99.9% 99.95% mode=series
   compendium calc queue arrival=80/s service=10ms servers=1
   compendium calc latency from=London to=New York
+`,
+  select: `Usage: compendium select [--answers A,B,...] [--json]
+
+Asks a few multiple-choice questions about your system and ends with three to five ranked patterns:
+why each fits, its main trade-off, what to read and which calculator to run, plus what to avoid.
+Interactive: answer with the option's number; "back" goes back a step, "restart" starts over,
+"quit" stops. With --answers (option numbers or ids, comma-separated) it runs without prompts and
+prints the step reached; --json prints the same JSON as POST /api/select.
+
+Example: compendium select --answers 4,3,1,1,2
+`,
+  review: `Usage: compendium review [--answers A,B,...] [--json]
+
+A design review in the spirit of a well-architected review: one question per axiom (latency,
+capacity, failure, concurrency, coordination, observability, human interface, economics). Each
+answer can raise a risk with the patterns that mitigate it; the result is a risk list and an
+improvement plan in markdown. Answers and options work as in "compendium select".
+
+Example: compendium review --answers 2,3,1,1,3,2,2,1
 `,
   eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
 
@@ -130,8 +151,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     return 0;
   }
-  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, eval. See: compendium --help`);
-  const p = parseArgs(rest, ['limit', 'base']);
+  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, select, review, eval. See: compendium --help`);
+  const p = parseArgs(rest, ['limit', 'base', 'answers']);
   if (p.flags.has('help') && !(command === 'calc' && p.positional.length)) {
     io.out(HELP[command]!);
     return 0;
@@ -195,6 +216,43 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!json) io.err(`compendium: ${outcome.message}\n${outcome.example ? `Try: compendium calc ${outcome.example}\n` : ''}`);
       return 2;
     }
+    return 0;
+  }
+
+  if (command === 'select' || command === 'review') {
+    checkFlags(p, ['json', 'base', 'answers'], command);
+    const id = command === 'select' ? 'selector' : 'review';
+    const knowledge = loadKnowledge();
+    if (p.positional.length) throw new UsageError(`${command} takes no arguments; give answers with --answers 1,2,3 or answer the prompts`);
+    if (p.flags.has('answers')) {
+      const answers = String(p.flags.get('answers')).split(',').map((a) => a.trim()).filter(Boolean);
+      let step = knowledge.dialogue(id, null, null, baseUrl);
+      for (const a of answers) {
+        if (step.type !== 'question') break;
+        step = knowledge.dialogue(id, step.state, a, baseUrl);
+      }
+      io.out(json ? JSON.stringify(step, null, 2) + '\n' : markdownForTerminal(stepToMarkdown(step)) + '\n');
+      return step.type === 'error' ? 2 : 0;
+    }
+    const lines = createInterface({ input: io.stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
+    let step = knowledge.dialogue(id, null, null, baseUrl);
+    io.out(`${knowledge.dialogues.list().find((d) => d.id === id)?.intro ?? ''}\n\n`);
+    while (step.type !== 'result') {
+      io.out(markdownForTerminal(stepToMarkdown(step)) + '\n\nYour answer (number, back, restart or quit): ');
+      const next = await lines.next();
+      if (next.done || /^\s*(quit|exit|q)\s*$/i.test(next.value)) {
+        io.out('\nStopped.\n');
+        return 0;
+      }
+      const state = step.type === 'question' ? step.state : null;
+      const moved = knowledge.dialogue(id, state, next.value.trim(), baseUrl);
+      if (moved.type === 'error') io.out(`\n${moved.message}\n\n`);
+      else {
+        step = moved;
+        io.out('\n');
+      }
+    }
+    io.out(markdownForTerminal(step.markdown));
     return 0;
   }
 

@@ -13,3 +13,4 @@ export * from './knowledge/limits';
 export type * from './knowledge/types';
 export * from './eval/metrics';
 export * from './calc/index';
+export * from './dialogue/index';

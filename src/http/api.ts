@@ -7,6 +7,7 @@ import { baseUrlFor } from './base-url';
 import type { AppDeps } from './deps';
 
 const AskBody = z.object({ question: z.unknown(), previous: z.optional(z.string()) });
+const DialogueBody = z.object({ state: z.optional(z.nullable(z.string())), answer: z.optional(z.nullable(z.union([z.string(), z.number()]).check(z.refine((v) => String(v).length <= 100)))) });
 
 /** Max request body for the API: a question plus a little context. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -74,6 +75,33 @@ export function apiRoutes(deps: AppDeps) {
     },
   );
 
+  api.get('/dialogues', (c) => c.json({ dialogues: deps.knowledge().dialogues.list() }));
+
+  for (const [route, id] of [['select', 'selector'], ['review', 'review']] as const) {
+    api.post(
+      `/${route}`,
+      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send {"state": "...", "answer": "..."}.`) }),
+      async (c) => {
+        let body: unknown = {};
+        const text = await c.req.text();
+        if (text.trim()) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            return apiError(c, 400, 'invalid_json', `The body must be JSON: {} to start, then {"state": "<state from the last step>", "answer": "<option id or number, back or restart>"}.`);
+          }
+        }
+        const parsed = DialogueBody.safeParse(body);
+        if (!parsed.success) {
+          return apiError(c, 400, 'invalid_body', 'The body takes "state" (text from the last step) and "answer" (an option id or number, "back" or "restart"), both optional and both text.');
+        }
+        const answer = parsed.data.answer === undefined || parsed.data.answer === null ? null : String(parsed.data.answer);
+        const step = deps.knowledge().dialogue(id, parsed.data.state, answer, baseUrlFor(c.req.url, c.env?.PUBLIC_URL));
+        return c.json(step, step.type === 'error' ? 400 : 200);
+      },
+    );
+  }
+
   api.get('/search', (c) => {
     const q = checkQuestion(c.req.query('q') ?? '', LIMITS.searchMaxChars);
     if (!q.ok) {
@@ -107,7 +135,7 @@ export function apiRoutes(deps: AppDeps) {
   });
 
   api.all('*', (c) =>
-    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, POST /api/calc, GET /api/calc, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
+    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, POST /api/calc, GET /api/calc, POST /api/select, POST /api/review, GET /api/dialogues, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
   );
   return api;
 }

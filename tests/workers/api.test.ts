@@ -129,4 +129,33 @@ describe('HTTP API inside workerd', () => {
     expect(body.intent).toBe('numbers');
     expect(body.calc).toMatchObject({ ok: true, calculator: 'availability' });
   });
+
+  it('runs the pattern selector statelessly over HTTP, with back and bad states', async () => {
+    const post = (route: string, body: unknown) =>
+      SELF.fetch(`${BASE}/api/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    let res = await post('select', {});
+    expect(res.status).toBe(200);
+    let step = (await res.json()) as { type: string; state: string; question: { id: string } };
+    expect(step.question.id).toBe('goal');
+    for (const answer of ['consistency', 'cross-team', 'compensate', 'back', 'compensate', 'notify', 'mature', 'moderate']) {
+      res = await post('select', { state: step.state, answer });
+      expect(res.status).toBe(200);
+      step = (await res.json()) as typeof step;
+    }
+    const result = step as unknown as { type: string; recommendations: Array<{ id: string; url: string }>; avoid: Array<{ id: string }>; markdown: string };
+    expect(result.type).toBe('result');
+    expect(result.recommendations.map((r) => r.id)).toContain('patterns/saga');
+    expect(result.recommendations[0]!.url.startsWith(`${BASE}/docs/patterns/`)).toBe(true);
+    expect(result.avoid.map((a) => a.id)).toContain('patterns/two-phase-commit');
+
+    const tampered = await post('select', { state: 'selector~zzz~9.9.9', answer: '1' });
+    expect(tampered.status).toBe(400);
+    const err = (await tampered.json()) as { type: string; code: string; restart: { question: { id: string } } };
+    expect(err.code).toBe('stale_state');
+    expect(err.restart.question.id).toBe('goal');
+
+    const review = await post('review', { answer: '3' });
+    expect(((await review.json()) as { question: { id: string } }).question.id).toBe('capacity');
+    expect((await post('review', [1])).status).toBe(400);
+  });
 });

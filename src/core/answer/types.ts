@@ -1,5 +1,6 @@
 import type { Intent } from './intent';
 import type { CalcOutcome } from '../calc/types';
+import type { DialogueStep } from '../dialogue/engine';
 
 export type Source = { id: string; title: string; section: string; url: string; score: number };
 
@@ -14,6 +15,8 @@ export type Answer = {
   unsure: boolean;
   /** When a calculator ran (a /calc command or a question that carries the numbers): its result. */
   calc?: CalcOutcome;
+  /** When the question asks for the pattern selector or a design review: its first step. */
+  dialogue?: DialogueStep;
 };
 
 export type AskOptions = {

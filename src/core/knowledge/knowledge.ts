@@ -7,6 +7,8 @@ import { Calculators } from '../calc/registry';
 import { commandFromQuestion } from '../calc/natural';
 import { calcToMarkdown } from '../calc/render';
 import type { CalcOutcome } from '../calc/types';
+import { Dialogues, type DialogueStep } from '../dialogue/engine';
+import { stepToMarkdown } from '../dialogue/render';
 
 export type SearchItem = {
   id: string;
@@ -18,16 +20,32 @@ export type SearchItem = {
   sections: Array<{ heading: string; url: string; lead: string }>;
 };
 
+/** Requests for a dialogue rather than an answer. */
+const DIALOGUE_REQUESTS: Array<[RegExp, string]> = [
+  [/^\s*\/?patterns\s*$|\b(help me (choose|pick|select|find) (a |the right )?patterns?|(choose|pick|select) (a|the right) pattern for|pattern selector|which pattern should (i|we) use\??$)/i, 'selector'],
+  [/^\s*\/?review\s*$|\b(run a design review|design review (of|for) (my|our)|review (my|our) design|start a (design )?review)\b/i, 'review'],
+];
+
 /** Everything the assistant knows, behind plain functions that return plain data. */
 export class Knowledge {
   readonly engine: SearchEngine;
   readonly calculators: Calculators;
+  readonly dialogues: Dialogues;
   private byId: Map<string, DocMeta>;
 
   constructor(data: KnowledgeData, serializedIndex: string) {
     this.engine = new SearchEngine(data, serializedIndex);
     this.byId = new Map(data.docs.map((d) => [d.id, d]));
     this.calculators = new Calculators(data.places ?? []);
+    this.dialogues = new Dialogues(data.dialogues ?? []);
+  }
+
+  /**
+   * One step of a dialogue ("selector" or "review"): no state starts it; an answer (option id or
+   * number, "back" or "restart") moves it on. Bad or stale states come back as errors with a restart.
+   */
+  dialogue(id: string, state?: string | null, answer?: string | null, baseUrl = ''): DialogueStep {
+    return this.dialogues.transition(id, state, answer, { doc: (docId) => this.byId.get(docId), baseUrl });
   }
 
   /** Runs a calculator command ("queue arrival=80/s service=10ms"); errors are data, never thrown. */
@@ -50,6 +68,12 @@ export class Knowledge {
    */
   ask(question: string, options: AskOptions = {}): Answer {
     const base = options.baseUrl ?? '';
+    const wanted = DIALOGUE_REQUESTS.find(([re]) => re.test(question))?.[1];
+    if (wanted && this.dialogues.has(wanted)) {
+      const step = this.dialogue(wanted, null, null, base);
+      const how = `Answer with the option's number. Over HTTP: POST /api/${wanted === 'selector' ? 'select' : 'review'} with {"state", "answer"}; in a terminal: npx compendium ${wanted === 'selector' ? 'select' : 'review'}.`;
+      return { answer: `${stepToMarkdown(step)}\n\n${how}`, sources: [], intent: 'howto', confidence: 1, unsure: false, dialogue: step };
+    }
     const explicit = /^\/?calc\b/i.test(question.trim());
     const command = commandFromQuestion(question, this.engine.data.places ?? []);
     if (command) {

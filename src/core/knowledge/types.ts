@@ -1,5 +1,6 @@
 import type { Kind, PatternCategory } from '../content/kinds';
 import type { Place } from '../calc/places';
+import type { DialogueData } from '../dialogue/schema';
 
 /** What the assistant knows about one document (the full text lives in the rendered pages). */
 export type DocMeta = {
@@ -38,6 +39,8 @@ export type KnowledgeData = {
   synonyms: string[][];
   /** Cities and cloud regions for the latency calculator. */
   places: Place[];
+  /** The pattern selector and the design review, as data. */
+  dialogues: DialogueData[];
 };
 
 /** A full document as /api/docs/:id returns it. */

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { ParsedDocument } from '../content/document';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import type { Place } from '../calc/places';
+import type { DialogueData } from '../dialogue/schema';
 import { INDEX_OPTIONS } from './options';
 import { phraseTokens, terms } from './text';
 
@@ -39,7 +40,7 @@ function docMeta(d: ParsedDocument): DocMeta {
 }
 
 /** Builds the stored data and the serialized MiniSearch index from validated documents. */
-export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][] = [], places: Place[] = []): BuiltKnowledge {
+export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][] = [], places: Place[] = [], dialogues: DialogueData[] = []): BuiltKnowledge {
   const units: Unit[] = [];
   const records: Array<Record<string, string | number>> = [];
   const phrases: Record<string, number[]> = {};
@@ -75,7 +76,7 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
   index.addAll(records);
   const synonyms = synonymGroups.map((g) => g.map((m) => terms(m).join(' ')).filter(Boolean)).filter((g) => g.length > 1);
   return {
-    data: { version: 1, docs: docs.map(docMeta), units, phrases, synonyms, places },
+    data: { version: 1, docs: docs.map(docMeta), units, phrases, synonyms, places, dialogues },
     index: JSON.stringify(index),
   };
 }

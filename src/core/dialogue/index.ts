@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './engine';
+export * from './validate';
+export * from './render';
