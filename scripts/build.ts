@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { build as esbuild } from 'esbuild';
-import { buildKnowledge, Calculators, checkPlaces, formatProblem, PlacesFileSchema, validateContent, type CatalogEntry, type Place, type SourceFile } from '../src/core/index';
+import { buildKnowledge, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
 import { renderSite } from '../src/web/site';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,6 +74,30 @@ function loadPlaces(): { places: Place[]; problems: string[] } {
   return { places: parsed.data.places, problems: checkPlaces(parsed.data.places).map((p) => `${path}: ${p}`) };
 }
 
+function loadDialogues(): { dialogues: DialogueData[]; problems: string[] } {
+  const dir = join(contentDir, 'dialogues');
+  const dialogues: DialogueData[] = [];
+  const problems: string[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const path = `content/dialogues/${name}`;
+    let raw: unknown;
+    try {
+      raw = yaml.load(readFileSync(join(dir, name), 'utf8'));
+    } catch (err) {
+      problems.push(`${path}: not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : err})`);
+      continue;
+    }
+    const parsed = DialogueSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((i) => `${path}: ${i.path.join('.')} ${i.message === 'Invalid input' ? 'is invalid' : i.message}`));
+      continue;
+    }
+    if (`${parsed.data.id}.yaml` !== name) problems.push(`${path}: id "${parsed.data.id}" must match the file name`);
+    dialogues.push(parsed.data);
+  }
+  return { dialogues, problems };
+}
+
 async function main() {
   const started = Date.now();
   const catalog = loadCatalog();
@@ -98,7 +122,24 @@ async function main() {
     for (const m of messages) console.error(`  ${m}`);
     process.exit(1);
   }
-  const { data, index } = buildKnowledge(docs, loadSynonyms(), places);
+  const { dialogues, problems: dialogueLoadProblems } = loadDialogues();
+  const { data, index } = buildKnowledge(docs, loadSynonyms(), places, dialogues);
+  const metaById = new Map(data.docs.map((d) => [d.id, d]));
+  const calculators = new Calculators(places);
+  const dialogueProblems = [
+    ...dialogueLoadProblems,
+    ...dialogues.flatMap((d) =>
+      validateDialogue(d, (id) => metaById.get(id), (command) => {
+        const r = calculators.run(command);
+        return r.ok ? null : r.message;
+      }),
+    ),
+  ];
+  if (dialogueProblems.length && !draft) {
+    console.error(`Dialogue check failed with ${dialogueProblems.length} problem(s):`);
+    for (const m of dialogueProblems.slice(0, 40)) console.error(`  ${m}`);
+    process.exit(1);
+  }
   mkdirSync(generatedDir, { recursive: true });
   writeFileSync(join(generatedDir, 'knowledge.txt'), JSON.stringify(data));
   writeFileSync(join(generatedDir, 'index.txt'), index);
