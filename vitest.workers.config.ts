@@ -1,19 +1,24 @@
 import { defineConfig } from 'vitest/config';
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { textModules } from './tests/helpers/text-modules.ts';
 
-/** HTTP tests inside workerd, the runtime the Worker deploys to, with its static assets. */
-export default defineConfig({
-  plugins: [
-    textModules,
-    cloudflareTest({
-      main: './src/worker.ts',
-      wrangler: { configPath: './wrangler.toml' },
-    }),
-  ],
-  test: {
-    name: 'workers',
-    include: ['tests/workers/**/*.test.ts'],
-    testTimeout: 30_000,
-  },
+/** HTTP tests inside workerd, the runtime the Worker deploys to, with its static assets and local D1. */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations');
+  return {
+    plugins: [
+      textModules,
+      cloudflareTest({
+        main: './src/worker.ts',
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, RATE_LIMIT_PER_MINUTE: '100000' } },
+      }),
+    ],
+    test: {
+      name: 'workers',
+      include: ['tests/workers/**/*.test.ts'],
+      setupFiles: ['./tests/workers/apply-migrations.ts'],
+      testTimeout: 30_000,
+    },
+  };
 });

@@ -1,16 +1,27 @@
 import { Knowledge, type FullDocument } from './core/index';
 import { createApp } from './http/app';
+import { d1FeedbackStore } from './http/feedback';
+import { RateLimiter } from './http/rate-limit';
 import knowledgeText from '../generated/knowledge.txt';
 import indexText from '../generated/index.txt';
 
 // Loaded once per isolate at start-up, so no request pays for parsing the index.
 const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText);
+let limiter: RateLimiter | null | undefined;
 
 const app = createApp({
   knowledge: () => knowledge,
   fullDocument: async (id, c) => {
     const res = await c.env.ASSETS.fetch(new URL(`/data/docs/${id}.json`, c.req.url));
     return res.ok ? ((await res.json()) as FullDocument) : null;
+  },
+  feedback: (c) => (c.env.DB ? d1FeedbackStore(c.env.DB) : null),
+  rateLimiter: (c) => {
+    if (limiter === undefined) {
+      const perMinute = Number(c.env.RATE_LIMIT_PER_MINUTE ?? 60);
+      limiter = Number.isFinite(perMinute) && perMinute > 0 ? new RateLimiter(perMinute) : null;
+    }
+    return limiter;
   },
   staticFile: async (path, c) => {
     if (path.startsWith('/api/') || path.startsWith('/data/')) return null;

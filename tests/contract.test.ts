@@ -10,7 +10,7 @@ import { builtKnowledge } from './helpers/knowledge';
  */
 const BASE = 'https://compendium.test';
 const knowledge = builtKnowledge();
-const app = createApp({ knowledge: () => knowledge, fullDocument: async () => null, staticFile: async () => null });
+const app = createApp({ knowledge: () => knowledge, fullDocument: async () => null, staticFile: async () => null, feedback: () => null, rateLimiter: () => null });
 
 const QUESTIONS = [
   'how do I stop retries from taking down a recovering service?',

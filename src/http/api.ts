@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 import { checkLimit, checkQuestion, LIMITS, type Knowledge, type FullDocument } from '../core/index';
 import { apiError } from './errors';
 import { baseUrlFor } from './base-url';
+import { rateLimit } from './rate-limit';
+import { FeedbackBody } from './feedback';
 import type { AppDeps } from './deps';
 
 const AskBody = z.object({ question: z.unknown(), previous: z.optional(z.string()) });
@@ -14,6 +16,31 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 export function apiRoutes(deps: AppDeps) {
   const api = new Hono<{ Bindings: Env }>();
+  api.use('*', async (c, next) => rateLimit(() => deps.rateLimiter(c))(c, next));
+
+  api.post(
+    '/feedback',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'body_too_large', 'The feedback body is too large.') }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return apiError(c, 400, 'invalid_json', 'The body must be JSON: {"question": "...", "vote": "up" or "down", "sources": ["doc/id"]}.');
+      }
+      const parsed = FeedbackBody.safeParse(body);
+      if (!parsed.success) return apiError(c, 400, 'invalid_feedback', 'Feedback needs "question" (the question asked) and "vote" ("up" or "down"); "sources" is an optional list of document ids.');
+      const store = deps.feedback(c);
+      if (!store) return apiError(c, 503, 'feedback_unavailable', 'Feedback is not stored on this deployment (no database is configured).');
+      try {
+        await store.save({ ...parsed.data, channel: 'web' });
+      } catch (err) {
+        console.error('feedback not saved', err);
+        return apiError(c, 503, 'feedback_unavailable', 'The feedback could not be saved right now; try again later.');
+      }
+      return c.json({ ok: true }, 201);
+    },
+  );
 
   api.post(
     '/ask',
@@ -135,7 +162,7 @@ export function apiRoutes(deps: AppDeps) {
   });
 
   api.all('*', (c) =>
-    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, POST /api/calc, GET /api/calc, POST /api/select, POST /api/review, GET /api/dialogues, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
+    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST /api/ask, POST /api/feedback, POST /api/calc, GET /api/calc, POST /api/select, POST /api/review, GET /api/dialogues, GET /api/search?q=, GET /api/docs, GET /api/docs/:id.`),
   );
   return api;
 }

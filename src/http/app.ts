@@ -13,7 +13,8 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
   app.route('/api', apiRoutes(deps));
 
-  app.get('/', (c) => {
+  // The chat page is static (dist/public/index.html); this is the page without JavaScript.
+  app.get('/ask', (c) => {
     const raw = c.req.query('q');
     if (raw === undefined) return c.html(homePage());
     const q = checkQuestion(raw);

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { FullDocument, Knowledge } from '../core/index';
+import type { FeedbackStore } from './feedback';
+import type { RateLimiter } from './rate-limit';
 
 /** What the HTTP adapter needs from its runtime; tests and the Worker each hand in their own. */
 export type AppDeps = {
@@ -8,4 +10,8 @@ export type AppDeps = {
   fullDocument: (id: string, c: Context<{ Bindings: Env }>) => Promise<FullDocument | null>;
   /** A pre-rendered static file (page, stylesheet), or null when there is none at that path. */
   staticFile: (path: string, c: Context<{ Bindings: Env }>) => Promise<Response | null>;
+  /** Where 👍/👎 go (D1 in the Worker); null when there is no database. */
+  feedback: (c: Context<{ Bindings: Env }>) => FeedbackStore | null;
+  /** The API's per-client limiter; null for none. */
+  rateLimiter: (c: Context<{ Bindings: Env }>) => RateLimiter | null;
 };

@@ -10,7 +10,7 @@ const EXAMPLES = [
 ];
 
 function askForm(value = ''): string {
-  return `<form class="ask" method="get" action="/" role="search">
+  return `<form class="ask" method="get" action="/ask" role="search">
 <label for="q">Ask a design question</label>
 <input id="q" name="q" type="search" maxlength="2000" required value="${escapeHtml(value)}" placeholder="How should we handle retries to the payment provider?">
 <button type="submit">Ask</button>
@@ -28,7 +28,7 @@ export function homePage(question?: string, answer?: Answer, error?: string): st
     result = `<section aria-live="polite" aria-labelledby="answer-h"><h2 id="answer-h">Answer</h2>${markdownToHtml(answer.answer)}
 <h3>Sources</h3><ol>${sources}</ol><p class="meta">Confidence ${Math.round(answer.confidence * 100)}% · ${escapeHtml(answer.intent)}</p></section>`;
   }
-  const examples = `<h2>Try</h2><ul>${EXAMPLES.map((e) => `<li><a href="/?q=${encodeURIComponent(e)}">${escapeHtml(e)}</a></li>`).join('')}</ul>`;
+  const examples = `<h2>Try</h2><ul>${EXAMPLES.map((e) => `<li><a href="/ask?q=${encodeURIComponent(e)}">${escapeHtml(e)}</a></li>`).join('')}</ul>`;
   const body = `<h1>Compendium</h1><p class="summary">Design guidance for distributed systems, with links to the sections every answer comes from.</p>${askForm(question)}${result}${answer || error ? '' : examples}`;
   return layout({ title: question ? question.slice(0, 60) : 'Ask', body });
 }

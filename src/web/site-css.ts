@@ -1,8 +1,9 @@
 /** The stylesheet of every page (kept as a string so the Worker and the build share it). */
-export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --line: #d9dde1; --code: #f2f4f6; --max: 46rem; }
+export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --max: 46rem; color-scheme: light; }
 @media (prefers-color-scheme: dark) {
-  :root { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --line: #30353a; --code: #22262b; }
+  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; color-scheme: dark; }
 }
+:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; color-scheme: dark; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -36,5 +37,57 @@ ul.docs .sum { display: block; color: var(--muted); font-size: .92rem; }
 form.ask { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
 form.ask label { width: 100%; font-weight: 600; }
 form.ask input { flex: 1 1 16rem; font: inherit; padding: .5rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
-form.ask button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: var(--bg); cursor: pointer; }
+form.ask button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: var(--accent-fg); cursor: pointer; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+main.wide { max-width: 56rem; }
+button { font: inherit; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); padding: .45rem .9rem; cursor: pointer; }
+button.secondary, .theme { background: transparent; color: var(--accent); }
+.theme { margin-left: auto; font-size: .9rem; padding: .3rem .7rem; }
+button:disabled { opacity: .6; cursor: progress; }
+.chat { display: flex; flex-direction: column; gap: 1rem; min-height: 70vh; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+.welcome h2 { border: 0; margin-top: .5rem; padding-top: 0; }
+.starters { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.starter { background: var(--card); color: var(--fg); border: 1px solid var(--line); text-align: left; }
+.log { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 1rem; }
+.turn { border-radius: 10px; padding: .75rem 1rem; border: 1px solid var(--line); background: var(--card); overflow-wrap: anywhere; }
+.turn.user { align-self: flex-end; background: var(--user); max-width: 85%; }
+.turn.user p { margin: 0; white-space: pre-wrap; }
+.turn.error { border-color: #b3261e; }
+.turn h2 { font-size: 1.15rem; border: 0; padding: 0; margin: .5rem 0; }
+.turn h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
+.sources ol { margin: .2rem 0; padding-left: 1.3rem; font-size: .95rem; }
+.meta { display: flex; align-items: center; justify-content: space-between; gap: 1rem; color: var(--muted); font-size: .85rem; margin-top: .5rem; }
+.feedback { display: flex; gap: .3rem; }
+.vote { background: transparent; border: 1px solid var(--line); color: var(--fg); padding: .2rem .5rem; display: inline-flex; align-items: center; }
+.vote svg { width: 1.1em; height: 1.1em; fill: currentColor; }
+.vote svg.down { transform: rotate(180deg); }
+.vote[aria-pressed=true] { border-color: var(--accent); background: var(--user); }
+.question-card .progress { color: var(--muted); font-size: .85rem; margin: 0; }
+.options { display: flex; flex-direction: column; gap: .4rem; margin: .6rem 0; }
+.option { text-align: left; background: var(--bg); color: var(--fg); border: 1px solid var(--line); }
+.option:hover, .option:focus-visible { border-color: var(--accent); }
+.tools { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
+.composer { background: var(--bg); padding: .5rem 0; border-top: 1px solid var(--line); }
+.composer label { font-weight: 600; display: block; margin-bottom: .3rem; }
+.composer .row { display: flex; gap: .5rem; align-items: stretch; }
+.composer textarea { flex: 1; font: inherit; padding: .5rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); resize: vertical; min-height: 2.8rem; }
+.hint { color: var(--muted); font-size: .8rem; margin: .3rem 0 0; }
+.chart { margin: .5rem 0; }
+.chart svg { width: 100%; height: auto; max-width: 560px; }
+.chart text { font-size: 11px; fill: var(--muted); }
+.chart .label { fill: var(--fg); font-size: 12px; }
+.chart .axis { stroke: var(--muted); }
+.chart .grid { stroke: var(--line); }
+.chart .line { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+.chart .mark { fill: #d9480f; }
+.chart .mark-label { fill: #d9480f; font-weight: 600; }
+.chart figcaption { color: var(--muted); font-size: .85rem; }
+@media (max-width: 600px) {
+  body { font-size: 16px; }
+  main { padding: .6rem; }
+  .turn.user { max-width: 100%; }
+  .composer .row { flex-direction: column; }
+  header.site { gap: .8rem; }
+}
 `;

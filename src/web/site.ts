@@ -5,6 +5,7 @@ import { docUrl } from '../core/answer/links';
 import type { FullDocument } from '../core/knowledge/types';
 import { layout } from './layout';
 import siteCss from './site-css';
+import { chatPage } from './chat-page';
 
 export type Page = { path: string; body: string };
 
@@ -126,6 +127,7 @@ export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[]): Pag
     ...docs.map((d) => ({ path: `docs/${d.id}.html`, body: renderDocPage(d, titles) })),
     ...docs.map((d) => ({ path: `data/docs/${d.id}.json`, body: JSON.stringify(fullDocument(d)) })),
     { path: 'docs/index.html', body: renderIndexPage(docs, catalog) },
+    { path: 'index.html', body: chatPage() },
     { path: 'assets/site.css', body: siteCss },
     { path: '_headers', body: STATIC_HEADERS },
   ];

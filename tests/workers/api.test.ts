@@ -1,4 +1,4 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 
 const BASE = 'http://compendium.test';
@@ -157,5 +157,29 @@ describe('HTTP API inside workerd', () => {
     const review = await post('review', { answer: '3' });
     expect(((await review.json()) as { question: { id: string } }).question.id).toBe('capacity');
     expect((await post('review', [1])).status).toBe(400);
+  });
+
+  it('serves the chat page and its script under a strict CSP, and stores feedback in D1', async () => {
+    const page = await SELF.fetch(`${BASE}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-chat');
+    expect(html).toContain('<script src="/assets/chat.js" defer></script>');
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    expect((await SELF.fetch(`${BASE}/assets/chat.js`)).status).toBe(200);
+
+    const res = await SELF.fetch(`${BASE}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'what is a saga?', vote: 'down', sources: ['patterns/saga'], intent: 'definition' }),
+    });
+    expect(res.status).toBe(201);
+    const row = await env.DB.prepare('SELECT channel, question, vote, sources FROM feedback ORDER BY id DESC LIMIT 1').first();
+    expect(row).toEqual({ channel: 'web', question: 'what is a saga?', vote: -1, sources: '["patterns/saga"]' });
+
+    const ask = await SELF.fetch(`${BASE}/ask?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    const askHtml = await ask.text();
+    expect(askHtml).not.toContain('<img src=x');
+    expect(askHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });

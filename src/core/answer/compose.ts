@@ -80,7 +80,8 @@ function keyPoints(ctx: Ctx, hit: DocHit, max: number, byPreference = false): st
     .sort((a, b) => preference(a) - preference(b));
   // A definition reads best in the document's own order of importance; a how-to or scenario
   // leads with the sections that matched the question.
-  const ordered = byPreference ? [...matched, ...fallback].sort((a, b) => preference(a) - preference(b)) : [...matched, ...fallback];
+  const byPref = (a: Unit, b: Unit) => preference(a) - preference(b);
+  const ordered = byPreference ? [...matched, ...fallback].sort(byPref) : [...[...matched].sort(byPref), ...fallback];
   for (const u of ordered.slice(0, 3)) if (u.lead) add(`**${u.heading}**: ${u.lead}`);
   for (const u of ordered) for (const p of u.points) add(p);
   return points;

@@ -10,7 +10,7 @@ export function calcToMarkdown(outcome: CalcOutcome, docUrl: string): string {
   const rows = outcome.figures.map((f) => `| ${f.label} | ${f.text} |`);
   return [
     `**${outcome.title}**${outcome.status === 'overloaded' ? ' (overloaded)' : ''}: \`${outcome.input}\``,
-    ['| | |', '|---|---|', ...rows].join('\n'),
+    ['| Figure | Value |', '|---|---|', ...rows].join('\n'),
     outcome.reading,
     `Formula: ${outcome.formula}`,
     `Assumptions: ${outcome.assumptions.join('; ')}.`,
