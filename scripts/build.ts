@@ -151,6 +151,17 @@ async function main() {
     writeFileSync(target, page.body);
   }
 
+  // The chat page's scripts: the client (with the compendium's own markdown renderer) and the theme switch.
+  await esbuild({
+    entryPoints: { chat: join(root, 'src', 'web', 'client', 'main.ts'), theme: join(root, 'src', 'web', 'client', 'theme.ts') },
+    outdir: join(publicDir, 'assets'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    logLevel: 'error',
+  });
+
   await esbuild({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
     outfile: join(root, 'dist', 'cli.mjs'),
