@@ -11,7 +11,16 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: './src/worker.ts',
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, RATE_LIMIT_PER_MINUTE: '100000' } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            RATE_LIMIT_PER_MINUTE: '100000',
+            SLACK_SIGNING_SECRET: 'workers-test-secret',
+            SLACK_BOT_TOKEN: 'xoxb-workers-test',
+            // Nothing listens here: follow-up calls fail fast and are logged, never reaching Slack.
+            SLACK_API_URL: 'http://127.0.0.1:9/api',
+          },
+        },
       }),
     ],
     test: {

@@ -2,6 +2,9 @@ import { Knowledge, type FullDocument } from './core/index';
 import { createApp } from './http/app';
 import { d1FeedbackStore } from './http/feedback';
 import { RateLimiter } from './http/rate-limit';
+import { hashUserId } from './http/slack';
+import { slackApi } from './slack/web-api';
+import { d1SlackStore, memorySlackStore } from './slack/store';
 import knowledgeText from '../generated/knowledge.txt';
 import indexText from '../generated/index.txt';
 
@@ -22,6 +25,20 @@ const app = createApp({
       limiter = Number.isFinite(perMinute) && perMinute > 0 ? new RateLimiter(perMinute) : null;
     }
     return limiter;
+  },
+  slack: {
+    signingSecret: (env) => env?.SLACK_SIGNING_SECRET || null,
+    handlers: (env) => {
+      if (!env?.SLACK_SIGNING_SECRET || !env.SLACK_BOT_TOKEN) return null;
+      const secret = env.SLACK_SIGNING_SECRET;
+      return {
+        knowledge,
+        api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined }),
+        store: env.DB ? d1SlackStore(env.DB) : memorySlackStore(),
+        publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
+        hashUser: (id) => hashUserId(id, secret),
+      };
+    },
   },
   staticFile: async (path, c) => {
     if (path.startsWith('/api/') || path.startsWith('/data/')) return null;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { checkQuestion } from '../core/index';
 import { apiRoutes } from './api';
+import { slackRoutes } from './slack';
 import { apiError } from './errors';
 import { baseUrlFor } from './base-url';
 import type { AppDeps } from './deps';
@@ -12,6 +13,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
   app.route('/api', apiRoutes(deps));
+  if (deps.slack) app.route('/slack', slackRoutes(deps.slack));
 
   // The chat page is static (dist/public/index.html); this is the page without JavaScript.
   app.get('/ask', (c) => {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { FullDocument, Knowledge } from '../core/index';
 import type { FeedbackStore } from './feedback';
 import type { RateLimiter } from './rate-limit';
+import type { SlackRouteDeps } from './slack';
 
 /** What the HTTP adapter needs from its runtime; tests and the Worker each hand in their own. */
 export type AppDeps = {
@@ -14,4 +15,6 @@ export type AppDeps = {
   feedback: (c: Context<{ Bindings: Env }>) => FeedbackStore | null;
   /** The API's per-client limiter; null for none. */
   rateLimiter: (c: Context<{ Bindings: Env }>) => RateLimiter | null;
+  /** The Slack app; absent where Slack is not wired. */
+  slack?: SlackRouteDeps;
 };

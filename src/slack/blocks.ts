@@ -1,0 +1,145 @@
+import type { Answer, CalcOutcome, DialogueStep } from '../core/index';
+import { splitSentences } from '../core/content/sentences';
+import { escapeSlack, markdownToMrkdwn } from './mrkdwn';
+
+/** Slack's Block Kit limits, from its documentation. */
+export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, buttonValue: 2000, buttonText: 75, contextText: 2000, fallbackText: 3000 } as const;
+
+export type Block = Record<string, unknown>;
+export type Message = { text: string; blocks: Block[] };
+
+/** Cuts text at a sentence boundary to fit `max`, ending with a link to read the rest. */
+export function trimAtSentence(text: string, max: number, moreUrl?: string): string {
+  if (text.length <= max) return text;
+  const tail = moreUrl ? ` … <${moreUrl}|Read the full document>` : ' …';
+  const budget = max - tail.length;
+  let out = '';
+  for (const s of splitSentences(text.replace(/\n+/g, ' \n'))) {
+    if ((out ? out.length + 1 : 0) + s.length > budget) break;
+    out = out ? `${out} ${s}` : s;
+  }
+  if (!out) out = text.slice(0, budget).replace(/\s+\S*$/, '');
+  return out + tail;
+}
+
+/** Splits mrkdwn into section blocks of at most 3,000 characters, at paragraph breaks. */
+export function sections(mrkdwn: string, moreUrl?: string, maxBlocks = 10): Block[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const para of mrkdwn.split(/\n\n/)) {
+    const piece = para.length > SLACK_LIMITS.sectionText ? trimAtSentence(para, SLACK_LIMITS.sectionText, moreUrl) : para;
+    if (current && current.length + 2 + piece.length > SLACK_LIMITS.sectionText) {
+      parts.push(current);
+      current = piece;
+    } else current = current ? `${current}\n\n${piece}` : piece;
+  }
+  if (current) parts.push(current);
+  const kept = parts.slice(0, maxBlocks);
+  if (parts.length > maxBlocks && moreUrl) kept[kept.length - 1] = trimAtSentence(kept[kept.length - 1]! + ' …', SLACK_LIMITS.sectionText - 40, moreUrl);
+  return kept.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Block {
+  const v = value.length > SLACK_LIMITS.buttonValue ? value.slice(0, SLACK_LIMITS.buttonValue) : value;
+  return { type: 'button', text: { type: 'plain_text', text: text.slice(0, SLACK_LIMITS.buttonText), emoji: true }, action_id: actionId, value: v, ...(style ? { style } : {}) };
+}
+
+function plain(markdown: string, max = SLACK_LIMITS.fallbackText): string {
+  return markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*_`#|]/g, '').slice(0, max);
+}
+
+/** Feedback buttons carry the question and top sources (trimmed so the value stays under 2,000 characters). */
+export function feedbackValue(question: string, sources: string[]): string {
+  const v = { q: question.slice(0, 1200), s: sources.slice(0, 5) };
+  return JSON.stringify(v);
+}
+
+export function answerMessage(question: string, a: Answer): Message {
+  const more = a.sources[0]?.url.replace(/#.*$/, '');
+  const blocks: Block[] = [...sections(markdownToMrkdwn(a.answer), more, 8)];
+  if (a.sources.length) {
+    const list = a.sources.map((s) => `<${s.url}|${escapeSlack(`${s.title} › ${s.section}`).replace(/\|/g, '/')}>`).join('  ·  ');
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: trimAtSentence(`*Sources:* ${list}`, SLACK_LIMITS.contextText) }] });
+  }
+  const value = feedbackValue(question, a.sources.map((s) => s.id));
+  blocks.push({ type: 'actions', block_id: 'feedback', elements: [button('👍 Helpful', 'feedback_up', value), button('👎 Not helpful', 'feedback_down', value)] });
+  return { text: plain(a.answer), blocks };
+}
+
+export function calcMessage(outcome: CalcOutcome, docUrl: string, markdown: string, shareable: boolean): Message {
+  if (!outcome.ok) {
+    return {
+      text: outcome.message,
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: trimAtSentence(`:warning: ${escapeSlack(outcome.message)}`, SLACK_LIMITS.sectionText) } },
+        ...(outcome.example ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `Try: \`/calc ${escapeSlack(outcome.example)}\`` }] }] : []),
+      ],
+    };
+  }
+  const blocks: Block[] = sections(markdownToMrkdwn(markdown), docUrl, 6);
+  if (shareable) blocks.push({ type: 'actions', block_id: 'calc', elements: [button('Share to channel', 'share_calc', outcome.input, 'primary')] });
+  return { text: `${outcome.title}: ${outcome.reading}`.slice(0, SLACK_LIMITS.fallbackText), blocks };
+}
+
+/** Dialogue buttons carry the dialogue, its state and the answer: the Worker keeps nothing. */
+export function dialogueValue(dialogue: string, state: string, answer: string): string {
+  return JSON.stringify({ d: dialogue, s: state, a: answer });
+}
+
+export function dialogueMessage(step: DialogueStep, dialogue: string, markdown: string): Message {
+  if (step.type === 'error') {
+    const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeSlack(step.message)}` } }];
+    if (step.restart) blocks.push(...dialogueMessage(step.restart, dialogue, markdown).blocks);
+    return { text: step.message, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+  }
+  if (step.type === 'question') {
+    const options = step.question.options.map((o, i) => button(`${i + 1}. ${o.label}`, `dialogue_answer_${i}`, dialogueValue(dialogue, step.state, o.id)));
+    const nav: Block[] = [];
+    if (step.canGoBack) nav.push(button('← Back', 'dialogue_back', dialogueValue(dialogue, step.state, 'back')));
+    nav.push(button('Restart', 'dialogue_restart', dialogueValue(dialogue, step.state, 'restart')));
+    const blocks: Block[] = [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `*${escapeSlack(step.title)}* · question ${step.step} of at most ${step.maxSteps}` }] },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(step.question.text)}*${step.question.help ? `\n_${escapeSlack(step.question.help)}_` : ''}` } },
+      { type: 'actions', block_id: 'options', elements: options },
+      { type: 'actions', block_id: 'nav', elements: nav },
+    ];
+    return { text: `${step.title}: ${step.question.text}`, blocks };
+  }
+  const blocks: Block[] = [
+    ...sections(markdownToMrkdwn(markdown), undefined, 40),
+    {
+      type: 'actions',
+      block_id: 'result',
+      elements: [button('Share to channel', 'share_dialogue', dialogueValue(dialogue, step.state, ''), 'primary'), button('← Back', 'dialogue_back', dialogueValue(dialogue, step.state, 'back'))],
+    },
+  ];
+  return { text: `${step.title}: done`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+/** The App Home tab: what the bot does, and buttons to start a dialogue. */
+export function homeView(): Record<string, unknown> {
+  return {
+    type: 'home',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'Compendium: design guidance for distributed systems' } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Ask in any channel:* mention me with a question (`@Compendium how should we handle retries to the payment provider?`) and I answer in a thread with the sections it came from; follow-ups in that thread need no mention. Direct messages work the same.',
+        },
+      },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Calculators:* `/calc queue arrival=80/s service=10ms`, or the shortcuts `/latency`, `/queue`, `/capacity`, `/availability`, `/littles-law`, `/slo`. Results come privately with a button to share them.\n*Dialogues:* `/patterns` helps choose a pattern; `/review` runs a design review over the eight axioms.',
+        },
+      },
+      {
+        type: 'actions',
+        elements: [button('Help me choose a pattern', 'start_selector', 'selector', 'primary'), button('Run a design review', 'start_review', 'review')],
+      },
+    ],
+  };
+}

@@ -1,0 +1,235 @@
+import { checkQuestion, stepToMarkdown, type Knowledge } from '../core/index';
+import { calcToMarkdown } from '../core/calc/render';
+import { answerMessage, calcMessage, dialogueMessage, homeView, type Message } from './blocks';
+import type { SlackApi } from './web-api';
+import type { SlackStore } from './store';
+
+/**
+ * The Slack app's behaviour, shared by the Worker (HTTP) and the Socket Mode runner: each handler
+ * takes a parsed payload and returns what to acknowledge now and, optionally, slow work to run
+ * after the acknowledgement (Slack wants an answer within three seconds).
+ */
+export type SlackDeps = {
+  knowledge: Knowledge;
+  api: SlackApi;
+  store: SlackStore;
+  /** Base URL of the deployed web pages, for source links. */
+  publicUrl: string;
+  /** One-way hash of a Slack user id, so feedback stores no raw ids. */
+  hashUser: (id: string) => Promise<string>;
+  log?: (m: string) => void;
+};
+
+export type Ack = { status: number; json?: unknown; text?: string };
+export type Handled = { ack: Ack; lazy?: () => Promise<void> };
+
+const OK: Ack = { status: 200, text: '' };
+
+/** Slash commands that run a calculator directly: /latency from=... is /calc latency from=... */
+export const CALC_SHORTCUTS: Record<string, string> = {
+  '/latency': 'latency',
+  '/queue': 'queue',
+  '/capacity': 'capacity',
+  '/availability': 'availability',
+  '/littles-law': 'littles-law',
+  '/storage': 'storage',
+  '/slo': 'slo',
+  '/amdahl': 'amdahl',
+  '/usl': 'usl',
+  '/quorum': 'quorum',
+  '/tail': 'tail',
+};
+
+function stripMention(text: string): string {
+  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, '').trim();
+}
+
+function ephemeral(m: Message): Ack {
+  return { status: 200, json: { response_type: 'ephemeral', text: m.text, blocks: m.blocks } };
+}
+
+function help(deps: SlackDeps): Message {
+  const calcs = deps.knowledge.calculators.info().map((c) => `\`${c.name}\``).join(', ');
+  return {
+    text: 'How to use Compendium',
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*Ask:* \`/compendium how do I stop retries from overloading a service?\` or mention me in a channel.\n*Calculate:* \`/calc <name> key=value ...\`, for example \`/calc queue arrival=80/s service=10ms\`. Calculators: ${calcs}.\n*Choose a pattern:* \`/patterns\`. *Review a design:* \`/review\`.`,
+        },
+      },
+    ],
+  };
+}
+
+async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | undefined, user: string | undefined, question: string, previous?: string | null) {
+  const checked = checkQuestion(question);
+  const message: Message = checked.ok
+    ? answerMessage(checked.value, deps.knowledge.ask(checked.value, { baseUrl: deps.publicUrl, previous: previous ?? undefined }))
+    : { text: checked.error.message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: checked.error.message } }] };
+  const r = await deps.api.call('chat.postMessage', { channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false });
+  if (!r.ok && user && ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'].includes(String(r.error))) {
+    // Tell the person who asked why nothing appeared, if Slack lets us.
+    await deps.api.call('chat.postEphemeral', {
+      channel,
+      user,
+      text: r.error === 'not_in_channel' ? 'I cannot post in this channel yet: invite me with `/invite @Compendium`, then ask again.' : `I could not post the answer here (${r.error}).`,
+    });
+  }
+  if (r.ok && threadTs && checked.ok) await deps.store.rememberThread(channel, threadTs, checked.value);
+}
+
+type SlackEvent = { type: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; tab?: string };
+
+/** Events API: url_verification and event_callback (mentions, DMs, thread follow-ups, App Home). */
+export async function handleEnvelope(deps: SlackDeps, body: Record<string, unknown>): Promise<Handled> {
+  if (body.type === 'url_verification') return { ack: { status: 200, json: { challenge: body.challenge } } };
+  if (body.type !== 'event_callback') return { ack: OK };
+  const eventId = typeof body.event_id === 'string' ? body.event_id : null;
+  if (eventId && !(await deps.store.firstTime(eventId))) return { ack: OK };
+  const event = (body.event ?? {}) as SlackEvent;
+  if (event.bot_id || (event.subtype && event.subtype !== 'thread_broadcast')) return { ack: OK };
+  const channel = event.channel ?? '';
+  if (event.type === 'app_mention') {
+    const question = stripMention(event.text ?? '');
+    const thread = event.thread_ts ?? event.ts;
+    return {
+      ack: OK,
+      lazy: async () => {
+        const previous = event.thread_ts ? await deps.store.threadQuestion(channel, event.thread_ts) : null;
+        await postAnswer(deps, channel, thread, event.user, question || 'help', previous);
+      },
+    };
+  }
+  if (event.type === 'message' && event.channel_type === 'im') {
+    const question = stripMention(event.text ?? '');
+    return {
+      ack: OK,
+      lazy: async () => {
+        const previous = await deps.store.threadQuestion(channel, 'dm');
+        await postAnswer(deps, channel, event.thread_ts, event.user, question, previous);
+        const q = checkQuestion(question);
+        if (q.ok) await deps.store.rememberThread(channel, 'dm', q.value);
+      },
+    };
+  }
+  if (event.type === 'message' && event.thread_ts && event.text && !/<@[A-Z0-9]+/.test(event.text)) {
+    // A follow-up in a thread the bot answers in (mentions arrive as app_mention instead).
+    return {
+      ack: OK,
+      lazy: async () => {
+        const previous = await deps.store.threadQuestion(channel, event.thread_ts!);
+        if (previous !== null) await postAnswer(deps, channel, event.thread_ts, event.user, event.text!, previous);
+      },
+    };
+  }
+  if (event.type === 'app_home_opened' && event.tab === 'home' && event.user) {
+    return { ack: OK, lazy: async () => void (await deps.api.call('views.publish', { user_id: event.user, view: homeView() })) };
+  }
+  return { ack: OK };
+}
+
+function runCalc(deps: SlackDeps, input: string, shareable: boolean): Message {
+  const outcome = deps.knowledge.calc(input, deps.publicUrl);
+  const url = outcome.ok ? outcome.docUrl ?? '' : '';
+  return calcMessage(outcome, url, calcToMarkdown(outcome, url), shareable);
+}
+
+function dialogueStep(deps: SlackDeps, dialogue: string, state: string | null, answer: string | null): Message {
+  const step = deps.knowledge.dialogue(dialogue, state, answer, deps.publicUrl);
+  return dialogueMessage(step, dialogue, stepToMarkdown(step));
+}
+
+/** Slash commands: /compendium, /calc and its shortcuts, /patterns, /review. Replies privately. */
+export async function handleCommand(deps: SlackDeps, form: URLSearchParams): Promise<Handled> {
+  const command = (form.get('command') ?? '').toLowerCase();
+  const text = (form.get('text') ?? '').trim();
+  if (command === '/calc') return { ack: ephemeral(text && text !== 'help' ? runCalc(deps, text, true) : help(deps)) };
+  if (CALC_SHORTCUTS[command]) return { ack: ephemeral(runCalc(deps, `${CALC_SHORTCUTS[command]} ${text}`, true)) };
+  if (command === '/patterns') return { ack: ephemeral(dialogueStep(deps, 'selector', null, null)) };
+  if (command === '/review') return { ack: ephemeral(dialogueStep(deps, 'review', null, null)) };
+  if (command === '/compendium') {
+    if (!text || text === 'help') return { ack: ephemeral(help(deps)) };
+    const q = checkQuestion(text);
+    if (!q.ok) return { ack: ephemeral({ text: q.error.message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: q.error.message } }] }) };
+    return { ack: ephemeral(answerMessage(q.value, deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }))) };
+  }
+  return { ack: ephemeral({ text: `Unknown command ${command}.`, blocks: help(deps).blocks }) };
+}
+
+type Action = { action_id: string; value?: string };
+type InteractionPayload = {
+  type: string;
+  user?: { id: string };
+  channel?: { id: string };
+  message?: { ts?: string; thread_ts?: string };
+  container?: { thread_ts?: string; message_ts?: string; channel_id?: string };
+  response_url?: string;
+  actions?: Action[];
+};
+
+function parseValue(value: string | undefined): Record<string, unknown> | null {
+  try {
+    const v = JSON.parse(value ?? '');
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Interactivity: feedback buttons, dialogue buttons, share buttons, App Home buttons. */
+export async function handleInteraction(deps: SlackDeps, payload: InteractionPayload): Promise<Handled> {
+  if (payload.type !== 'block_actions' || !payload.actions?.length) return { ack: OK };
+  const action = payload.actions[0]!;
+  const respond = (body: Record<string, unknown>) => (payload.response_url ? deps.api.respond(payload.response_url, body) : Promise.resolve({ ok: false }));
+  const id = action.action_id;
+
+  if (id === 'feedback_up' || id === 'feedback_down') {
+    const v = parseValue(action.value);
+    return {
+      ack: OK,
+      lazy: async () => {
+        const question = typeof v?.q === 'string' ? v.q : '';
+        if (!question) return;
+        await deps.store.saveFeedback({
+          channel: 'slack',
+          question,
+          vote: id === 'feedback_up' ? 'up' : 'down',
+          sources: Array.isArray(v?.s) ? (v!.s as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 5) : [],
+          userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined,
+        });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: id === 'feedback_up' ? 'Thanks, noted.' : 'Thanks: noted, and the answer will be reviewed.' });
+      },
+    };
+  }
+
+  if (id.startsWith('dialogue_')) {
+    const v = parseValue(action.value);
+    const dialogue = typeof v?.d === 'string' ? v.d : 'selector';
+    const message = dialogueStep(deps, dialogue, typeof v?.s === 'string' ? v.s : null, typeof v?.a === 'string' ? v.a : null);
+    return { ack: OK, lazy: async () => void (await respond({ replace_original: true, text: message.text, blocks: message.blocks })) };
+  }
+
+  if (id === 'share_calc') {
+    const message = runCalc(deps, action.value ?? '', false);
+    return { ack: OK, lazy: async () => void (await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks })) };
+  }
+
+  if (id === 'share_dialogue') {
+    const v = parseValue(action.value);
+    const step = deps.knowledge.dialogue(typeof v?.d === 'string' ? v.d : 'selector', typeof v?.s === 'string' ? v.s : null, null, deps.publicUrl);
+    const md = step.type === 'result' ? step.markdown : stepToMarkdown(step);
+    const shared = dialogueMessage(step, String(v?.d ?? 'selector'), md);
+    const blocks = shared.blocks.filter((b) => b.block_id !== 'result');
+    return { ack: OK, lazy: async () => void (await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks })) };
+  }
+
+  if ((id === 'start_selector' || id === 'start_review') && payload.user) {
+    const dialogue = id === 'start_selector' ? 'selector' : 'review';
+    const message = dialogueStep(deps, dialogue, null, null);
+    return { ack: OK, lazy: async () => void (await deps.api.call('chat.postMessage', { channel: payload.user!.id, text: message.text, blocks: message.blocks })) };
+  }
+  return { ack: OK };
+}

@@ -1,0 +1,60 @@
+import type { Feedback } from '../http/feedback';
+
+/** What the Slack handlers remember: handled event ids, threads they answer in, and feedback. */
+export type SlackStore = {
+  /** True the first time an event id is seen; Slack retries events it thinks were missed. */
+  firstTime(eventId: string): Promise<boolean>;
+  rememberThread(channel: string, threadTs: string, question: string): Promise<void>;
+  /** The last question asked in a thread the bot answers in, or null when it is not one of ours. */
+  threadQuestion(channel: string, threadTs: string): Promise<string | null>;
+  saveFeedback(f: Feedback): Promise<void>;
+};
+
+export function d1SlackStore(db: D1Database): SlackStore {
+  return {
+    async firstTime(eventId) {
+      const r = await db.prepare('INSERT OR IGNORE INTO slack_events (event_id) VALUES (?)').bind(eventId).run();
+      return (r.meta.changes ?? 0) > 0;
+    },
+    async rememberThread(channel, threadTs, question) {
+      await db
+        .prepare('INSERT INTO slack_threads (channel, thread_ts, last_question) VALUES (?, ?, ?) ON CONFLICT (channel, thread_ts) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at')
+        .bind(channel, threadTs, question.slice(0, 2000))
+        .run();
+    },
+    async threadQuestion(channel, threadTs) {
+      const row = await db.prepare('SELECT last_question FROM slack_threads WHERE channel = ? AND thread_ts = ?').bind(channel, threadTs).first<{ last_question: string }>();
+      return row?.last_question ?? null;
+    },
+    async saveFeedback(f) {
+      await db
+        .prepare('INSERT INTO feedback (channel, question, vote, intent, sources, user_hash) VALUES (?, ?, ?, ?, ?, ?)')
+        .bind(f.channel, f.question, f.vote === 'up' ? 1 : -1, f.intent ?? null, JSON.stringify(f.sources ?? []), f.userHash ?? null)
+        .run();
+    },
+  };
+}
+
+/** In-memory store, for Socket Mode development and tests. */
+export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
+  const events = new Set<string>();
+  const threads = new Map<string, string>();
+  const feedback: Feedback[] = [];
+  return {
+    feedback,
+    async firstTime(id) {
+      if (events.has(id)) return false;
+      events.add(id);
+      return true;
+    },
+    async rememberThread(c, t, q) {
+      threads.set(`${c}/${t}`, q);
+    },
+    async threadQuestion(c, t) {
+      return threads.get(`${c}/${t}`) ?? null;
+    },
+    async saveFeedback(f) {
+      feedback.push(f);
+    },
+  };
+}

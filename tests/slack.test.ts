@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app';
+import { hashUserId } from '../src/http/slack';
+import { signSlackRequest, verifySlackRequest } from '../src/slack/verify';
+import { markdownToMrkdwn } from '../src/slack/mrkdwn';
+import { answerMessage, SLACK_LIMITS } from '../src/slack/blocks';
+import { memorySlackStore } from '../src/slack/store';
+import { slackApi } from '../src/slack/web-api';
+import { socketModeHandler } from '../src/slack/socket';
+import type { SlackDeps } from '../src/slack/handlers';
+import { builtKnowledge } from './helpers/knowledge';
+import { fakeSlack, type Call } from './helpers/fake-slack';
+
+const knowledge = builtKnowledge();
+const SECRET = 'test-signing-secret';
+const PUBLIC = 'https://compendium.test';
+
+describe('Slack request signatures', () => {
+  const now = 1_700_000_000;
+  it.each([
+    ['a correct signature', async () => ({ ts: String(now), sig: await signSlackRequest(SECRET, now, 'body') }), true, ''],
+    ['no signature', async () => ({ ts: String(now), sig: undefined }), false, 'missing'],
+    ['a wrong secret', async () => ({ ts: String(now), sig: await signSlackRequest('other', now, 'body') }), false, 'does not match'],
+    ['a replayed request (over 5 minutes old)', async () => ({ ts: String(now - 301), sig: await signSlackRequest(SECRET, now - 301, 'body') }), false, 'stale'],
+    ['a malformed signature', async () => ({ ts: String(now), sig: 'v0=nothex' }), false, 'malformed'],
+    ['another version', async () => ({ ts: String(now), sig: 'v1=00' }), false, 'version'],
+  ])('%s', async (_name, make, ok, reason) => {
+    const { ts, sig } = await make();
+    const r = await verifySlackRequest(SECRET, { timestamp: ts, signature: sig }, 'body', now);
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+
+  it('rejects a body changed after signing', async () => {
+    const sig = await signSlackRequest(SECRET, now, 'body');
+    expect((await verifySlackRequest(SECRET, { timestamp: String(now), signature: sig }, 'body2', now)).ok).toBe(false);
+  });
+});
+
+describe('markdown to Slack mrkdwn', () => {
+  it.each([
+    ['**bold** and *italic*', '*bold* and _italic_'],
+    ['[Saga](https://x.test/docs/patterns/saga#solution)', '<https://x.test/docs/patterns/saga#solution|Saga>'],
+    ['- one\n- two', '• one\n• two'],
+    ['use `a < b` & <script>', 'use `a < b` &amp; &lt;script&gt;'],
+    ['## Heading', '*Heading*'],
+  ])('%j', (md, out) => expect(markdownToMrkdwn(md)).toBe(out));
+
+  it('turns a table into an aligned code block', () => {
+    expect(markdownToMrkdwn('| a | b |\n|---|---|\n| 1 | 22 |')).toBe('```a  b\n1  22```');
+  });
+});
+
+describe('Block Kit limits', () => {
+  it('trims a very long answer at a sentence and keeps every block within Slack limits', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `Sentence number ${i} explains one more thing about retries.`).join(' ');
+    const msg = answerMessage('q'.repeat(5000), {
+      answer: long,
+      sources: [{ id: 'patterns/retry-backoff', title: 'Retry', section: 'Solution', url: `${PUBLIC}/docs/patterns/retry-backoff#solution`, score: 1 }],
+      intent: 'howto',
+      confidence: 1,
+      unsure: false,
+    });
+    expect(msg.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    for (const b of msg.blocks) {
+      const text = (b.text as { text?: string } | undefined)?.text;
+      if (text) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      for (const e of (b.elements as Array<{ value?: string; text?: { text: string } }> | undefined) ?? []) {
+        if (e.value) expect(e.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+      }
+    }
+    const first = (msg.blocks[0]!.text as { text: string }).text;
+    expect(first).toMatch(/retries\. … <https:\/\/compendium\.test\/docs\/patterns\/retry-backoff\|Read the full document>$/);
+  });
+});
+
+describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
+  let slack: Awaited<ReturnType<typeof fakeSlack>>;
+  let store: ReturnType<typeof memorySlackStore>;
+  let app: ReturnType<typeof createApp>;
+  let errorOn: string | null = null;
+
+  beforeAll(async () => {
+    slack = await fakeSlack((call: Call) => (errorOn && call.path.endsWith(errorOn) ? { ok: false, error: 'not_in_channel' } : { ok: true, ts: '1700000000.000100' }));
+  });
+  afterAll(() => slack.close());
+  beforeEach(() => {
+    slack.calls.length = 0;
+    errorOn = null;
+    store = memorySlackStore();
+    const deps: SlackDeps = {
+      knowledge,
+      api: slackApi({ token: 'xoxb-test', baseUrl: `${slack.url}/api`, log: () => {} }),
+      store,
+      publicUrl: PUBLIC,
+      hashUser: (id) => hashUserId(id, SECRET),
+    };
+    app = createApp({
+      knowledge: () => knowledge,
+      fullDocument: async () => null,
+      staticFile: async () => null,
+      feedback: () => null,
+      rateLimiter: () => null,
+      slack: { signingSecret: () => SECRET, handlers: () => deps },
+    });
+  });
+
+  async function send(body: string, contentType: string, opts: { sign?: boolean; age?: number } = {}) {
+    const ts = Math.floor(Date.now() / 1000) - (opts.age ?? 0);
+    const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(ts) };
+    if (opts.sign !== false) headers['x-slack-signature'] = await signSlackRequest(SECRET, ts, body);
+    return app.request('http://x/slack/events', { method: 'POST', headers, body });
+  }
+  const event = (e: Record<string, unknown>, id = `Ev${Math.random()}`) => send(JSON.stringify({ type: 'event_callback', event_id: id, event: e }), 'application/json');
+  const command = (command: string, text: string) => send(new URLSearchParams({ command, text, user_id: 'U1', channel_id: 'C1', response_url: `${slack.url}/respond` }).toString(), 'application/x-www-form-urlencoded');
+  const interact = (payload: Record<string, unknown>) => send(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, response_url: `${slack.url}/respond`, ...payload }) }).toString(), 'application/x-www-form-urlencoded');
+  const posted = (method: string) => slack.calls.filter((c) => c.path === `/api/${method}`);
+
+  it('answers url_verification', async () => {
+    const res = await send(JSON.stringify({ type: 'url_verification', challenge: 'abc123' }), 'application/json');
+    expect(await res.json()).toEqual({ challenge: 'abc123' });
+  });
+
+  it('refuses missing, wrong and replayed signatures with 401, and runs nothing', async () => {
+    const body = JSON.stringify({ type: 'event_callback', event_id: 'E1', event: { type: 'app_mention', text: '<@UBOT> hi', channel: 'C1', ts: '1.1' } });
+    expect((await send(body, 'application/json', { sign: false })).status).toBe(401);
+    expect((await send(body, 'application/json', { age: 400 })).status).toBe(401);
+    const bad = await app.request('http://x/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=' + '0'.repeat(64) }, body });
+    expect(bad.status).toBe(401);
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('answers a mention in a thread with cited sections, follows up in the thread, and handles a retried event once', async () => {
+    await event({ type: 'app_mention', user: 'U1', text: '<@UBOT> how should we handle retries to the payment provider?', channel: 'C1', ts: '100.1' }, 'EvA');
+    const first = posted('chat.postMessage');
+    expect(first).toHaveLength(1);
+    expect(first[0]!.auth).toBe('Bearer xoxb-test');
+    expect(first[0]!.body).toMatchObject({ channel: 'C1', thread_ts: '100.1' });
+    const blocks = first[0]!.body.blocks as Array<Record<string, unknown>>;
+    expect(JSON.stringify(blocks)).toContain(`<${PUBLIC}/docs/`);
+    expect(JSON.stringify(blocks)).toContain('feedback_up');
+
+    await event({ type: 'app_mention', user: 'U1', text: '<@UBOT> how should we handle retries to the payment provider?', channel: 'C1', ts: '100.1' }, 'EvA');
+    expect(posted('chat.postMessage')).toHaveLength(1);
+
+    await event({ type: 'message', user: 'U1', text: 'and what does it cost?', channel: 'C1', ts: '100.5', thread_ts: '100.1', channel_type: 'channel' }, 'EvB');
+    expect(posted('chat.postMessage')).toHaveLength(2);
+    expect(posted('chat.postMessage')[1]!.body.thread_ts).toBe('100.1');
+
+    await event({ type: 'message', user: 'U2', text: 'unrelated chatter', channel: 'C1', ts: '200.5', thread_ts: '200.1', channel_type: 'channel' }, 'EvC');
+    await event({ type: 'message', bot_id: 'B1', text: 'our own message', channel: 'C1', ts: '100.6', thread_ts: '100.1' }, 'EvD');
+    expect(posted('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('answers direct messages, and tells the user when it cannot post in a channel', async () => {
+    await event({ type: 'message', channel_type: 'im', user: 'U1', text: 'what is a saga?', channel: 'D1', ts: '5.1' });
+    expect(posted('chat.postMessage')[0]!.body.channel).toBe('D1');
+    errorOn = 'chat.postMessage';
+    await event({ type: 'app_mention', user: 'U1', text: '<@UBOT> what is a saga?', channel: 'C9', ts: '6.1' });
+    const eph = posted('chat.postEphemeral');
+    expect(eph).toHaveLength(1);
+    expect(eph[0]!.body).toMatchObject({ channel: 'C9', user: 'U1' });
+    expect(String(eph[0]!.body.text)).toContain('/invite');
+  });
+
+  it('runs /calc and the shortcut commands privately, with a share button and clear errors', async () => {
+    const res = await command('/calc', 'queue arrival=80/s service=10ms servers=1');
+    const body = (await res.json()) as { response_type: string; blocks: Array<Record<string, unknown>> };
+    expect(body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(body.blocks)).toContain('50 ms');
+    expect(JSON.stringify(body.blocks)).toContain('share_calc');
+    const latency = (await (await command('/latency', 'from=London to=New York')).json()) as { blocks: unknown[] };
+    expect(JSON.stringify(latency.blocks)).toContain('5,570 km');
+    for (const [cmd, text] of [['/capacity', 'peak=12000/s per_server=800/s'], ['/availability', '99.9% 99.95% mode=series'], ['/littles-law', 'throughput=200/s latency=50ms'], ['/slo', 'target=99.9%'], ['/queue', 'arrival=80/s service=10ms']]) {
+      const r = (await (await command(cmd!, text!)).json()) as { blocks: unknown[] };
+      expect(JSON.stringify(r.blocks)).not.toContain(':warning:');
+    }
+    const bad = (await (await command('/calc', 'qeue arrival=1/s')).json()) as { blocks: unknown[] };
+    expect(JSON.stringify(bad.blocks)).toContain('Did you mean queue');
+    const ask = (await (await command('/compendium', 'what is CQRS?')).json()) as { blocks: unknown[] };
+    expect(JSON.stringify(ask.blocks)).toContain('CQRS');
+  });
+
+  it('shares a calculator result to the channel', async () => {
+    await interact({ actions: [{ action_id: 'share_calc', value: 'availability 99.9% 99.95% mode=series' }] });
+    const r = slack.calls.filter((c) => c.path === '/respond');
+    expect(r).toHaveLength(1);
+    expect(r[0]!.body.response_type).toBe('in_channel');
+    expect(JSON.stringify(r[0]!.body.blocks)).toContain('99.85');
+  });
+
+  it('runs /patterns with buttons that update the message in place, back, and sharing the result', async () => {
+    let msg = (await (await command('/patterns', '')).json()) as { blocks: Array<{ block_id?: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }> };
+    const click = async (label: RegExp | string) => {
+      const buttons = msg.blocks.flatMap((b) => b.elements ?? []);
+      const b = buttons.find((x) => (typeof label === 'string' ? x.text.text === label : label.test(x.text.text)));
+      if (!b) throw new Error(`no button ${label}: ${buttons.map((x) => x.text.text).join(' | ')}`);
+      expect(b.value.length).toBeLessThan(2000);
+      slack.calls.length = 0;
+      await interact({ actions: [{ action_id: b.action_id, value: b.value }] });
+      const r = slack.calls.find((c) => c.path === '/respond')!;
+      expect(r.body.blocks).toBeTruthy();
+      msg = r.body as typeof msg;
+    };
+    await click(/Consistency/);
+    await click(/different teams/);
+    await click('← Back');
+    expect(JSON.stringify(msg.blocks)).toContain('What does one business operation touch?');
+    for (const l of [/different teams/, /undone or corrected/, /told reliably/, /Established on-call/, /Moderate/]) await click(l);
+    expect(JSON.stringify(msg.blocks)).toContain('Saga');
+    await click('Share to channel');
+    expect((msg as unknown as { response_type: string }).response_type).toBe('in_channel');
+  });
+
+  it('runs /review to a risk list', async () => {
+    const msg = (await (await command('/review', '')).json()) as { blocks: unknown[] };
+    expect(JSON.stringify(msg.blocks)).toContain('latency budget');
+  });
+
+  it('stores 👍/👎 with the question and a hashed user id', async () => {
+    await interact({ actions: [{ action_id: 'feedback_down', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] });
+    expect(store.feedback).toHaveLength(1);
+    expect(store.feedback[0]).toMatchObject({ channel: 'slack', question: 'what is a saga?', vote: 'down', sources: ['patterns/saga'] });
+    expect(store.feedback[0]!.userHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(store.feedback[0]!.userHash).not.toContain('U1');
+  });
+
+  it('publishes the App Home tab with buttons to start a dialogue', async () => {
+    await event({ type: 'app_home_opened', user: 'U1', tab: 'home' });
+    const views = posted('views.publish');
+    expect(views).toHaveLength(1);
+    expect(JSON.stringify(views[0]!.body)).toContain('start_selector');
+    await interact({ actions: [{ action_id: 'start_selector', value: 'selector' }] });
+    expect(posted('chat.postMessage')[0]!.body.channel).toBe('U1');
+  });
+
+  it('goes through the same handlers in Socket Mode', async () => {
+    const acks: unknown[] = [];
+    const handler = socketModeHandler({ knowledge, api: slackApi({ token: 'xoxb-test', baseUrl: `${slack.url}/api`, log: () => {} }), store, publicUrl: PUBLIC, hashUser: async () => 'h' });
+    await handler({ body: { command: '/calc', text: 'quorum n=3 r=2 w=2' }, ack: async (r) => void acks.push(r) });
+    expect(JSON.stringify(acks[0])).toContain('R + W');
+    await handler({ body: { type: 'event_callback', event_id: 'EvS', event: { type: 'app_mention', user: 'U1', text: '<@UBOT> what is a bulkhead?', channel: 'C2', ts: '9.1' } } });
+    expect(posted('chat.postMessage').at(-1)!.body).toMatchObject({ channel: 'C2', thread_ts: '9.1' });
+    await handler({ body: { type: 'block_actions', user: { id: 'U1' }, response_url: `${slack.url}/respond`, actions: [{ action_id: 'dialogue_answer_0', value: JSON.stringify({ d: 'selector', s: '', a: '1' }) }] }, ack: async () => {} });
+    expect(slack.calls.filter((c) => c.path === '/respond').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { env, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { signSlackRequest } from '../../src/slack/verify';
+
+const SECRET = 'workers-test-secret';
+const URL_ = 'http://compendium.test/slack/events';
+
+async function send(body: string, contentType: string, opts: { sign?: boolean; age?: number; secret?: string } = {}) {
+  const ts = Math.floor(Date.now() / 1000) - (opts.age ?? 0);
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(ts) };
+  if (opts.sign !== false) headers['x-slack-signature'] = await signSlackRequest(opts.secret ?? SECRET, ts, body);
+  return SELF.fetch(URL_, { method: 'POST', headers, body });
+}
+
+describe('Slack endpoint inside workerd', () => {
+  it('answers url_verification', async () => {
+    const res = await send(JSON.stringify({ type: 'url_verification', challenge: 'c-1' }), 'application/json');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'c-1' });
+  });
+
+  it.each([
+    ['no signature', { sign: false }],
+    ['a wrong secret', { secret: 'nope' }],
+    ['a replayed request', { age: 600 }],
+  ])('rejects %s with 401', async (_n, opts) => {
+    const res = await send(JSON.stringify({ type: 'url_verification', challenge: 'x' }), 'application/json', opts);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
+  });
+
+  it('acknowledges a slash command at once with the calculator result, privately', async () => {
+    const form = new URLSearchParams({ command: '/calc', text: 'availability 99.9% 99.95% mode=series', user_id: 'U1', channel_id: 'C1', response_url: 'http://127.0.0.1:9/respond' });
+    const res = await send(form.toString(), 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_type: string; blocks: unknown[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(body.blocks)).toContain('99.85');
+  });
+
+  it('handles a retried event once (event ids kept in D1)', async () => {
+    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvRetry1', event: { type: 'app_mention', user: 'U1', text: '<@UB> what is a saga?', channel: 'C1', ts: '1.1' } });
+    expect((await send(body, 'application/json')).status).toBe(200);
+    expect((await send(body, 'application/json')).status).toBe(200);
+    const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM slack_events WHERE event_id = ?').bind('EvRetry1').first<{ n: number }>();
+    expect(row?.n).toBe(1);
+  });
+
+  it('acknowledges interactions and rejects unreadable payloads', async () => {
+    const ok = await send(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'feedback_up', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] }) }).toString(), 'application/x-www-form-urlencoded');
+    expect(ok.status).toBe(200);
+    const row = await env.DB.prepare("SELECT channel, vote, user_hash FROM feedback WHERE channel = 'slack' ORDER BY id DESC LIMIT 1").first<{ channel: string; vote: number; user_hash: string }>();
+    expect(row?.vote).toBe(1);
+    expect(row?.user_hash).toMatch(/^[0-9a-f]{32}$/);
+    const bad = await send('payload=%7Bnot-json', 'application/x-www-form-urlencoded');
+    expect(bad.status).toBe(400);
+  });
+});
