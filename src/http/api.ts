@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { checkLimit, checkQuestion, LIMITS, type Knowledge, type FullDocument } from '../core/index';
@@ -14,21 +14,41 @@ const DialogueBody = z.object({ state: z.optional(z.nullable(z.string())), answe
 /** Max request body for the API: a question plus a little context. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+const ASK_EXAMPLE = '{"question": "what is a circuit breaker?"}';
+const CALC_EXAMPLE = '{"input": "availability 99.9% 99.95% mode=series"}';
+const DIALOGUE_EXAMPLE = '{} to start, then {"state": "<state from the last step>", "answer": "<option id or number, back or restart>"}';
+const FEEDBACK_EXAMPLE = '{"question": "...", "vote": "up", "sources": ["patterns/saga"]}';
+
+/** Caps the body size, with a 413 that shows the body expected. */
+function limitBody(example: string) {
+  return bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send ${example}.`),
+  });
+}
+
+/** The JSON body, or a 400 that shows the body expected. An empty body reads as {} when allowed. */
+async function readJson(c: Context, example: string, emptyIsObject = false): Promise<{ body: unknown } | { error: Response }> {
+  const text = await c.req.text();
+  if (!text.trim() && emptyIsObject) return { body: {} };
+  try {
+    return { body: JSON.parse(text) };
+  } catch {
+    return { error: apiError(c, 400, 'invalid_json', `The body must be JSON, for example ${example}, sent with Content-Type: application/json.`) };
+  }
+}
+
 export function apiRoutes(deps: AppDeps) {
   const api = new Hono<{ Bindings: Env }>();
   api.use('*', async (c, next) => rateLimit(() => deps.rateLimiter(c))(c, next));
 
   api.post(
     '/feedback',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'body_too_large', 'The feedback body is too large.') }),
+    limitBody(FEEDBACK_EXAMPLE),
     async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'invalid_json', 'The body must be JSON: {"question": "...", "vote": "up" or "down", "sources": ["doc/id"]}.');
-      }
-      const parsed = FeedbackBody.safeParse(body);
+      const read = await readJson(c, FEEDBACK_EXAMPLE);
+      if ('error' in read) return read.error;
+      const parsed = FeedbackBody.safeParse(read.body);
       if (!parsed.success) return apiError(c, 400, 'invalid_feedback', 'Feedback needs "question" (the question asked) and "vote" ("up" or "down"); "sources" is an optional list of document ids.');
       const store = deps.feedback(c);
       if (!store) return apiError(c, 503, 'feedback_unavailable', 'Feedback is not stored on this deployment (no database is configured).');
@@ -44,17 +64,11 @@ export function apiRoutes(deps: AppDeps) {
 
   api.post(
     '/ask',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send {"question": "..."} with a question of at most ${LIMITS.questionMaxChars} characters.`),
-    }),
+    limitBody(`{"question": "..."} with a question of at most ${LIMITS.questionMaxChars} characters`),
     async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'invalid_json', 'The body must be JSON, for example {"question": "what is a circuit breaker?"}, sent with Content-Type: application/json.');
-      }
+      const read = await readJson(c, ASK_EXAMPLE);
+      if ('error' in read) return read.error;
+      const body = read.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return apiError(c, 400, 'invalid_body', 'The body must be a JSON object with a "question" field, for example {"question": "what is a circuit breaker?"}.');
       }
@@ -78,17 +92,11 @@ export function apiRoutes(deps: AppDeps) {
 
   api.post(
     '/calc',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send {"input": "availability 99.9% 99.95% mode=series"}.`),
-    }),
+    limitBody(CALC_EXAMPLE),
     async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'invalid_json', 'The body must be JSON, for example {"input": "availability 99.9% 99.95% mode=series"}.');
-      }
+      const read = await readJson(c, CALC_EXAMPLE);
+      if ('error' in read) return read.error;
+      const body = read.body;
       const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).input : undefined;
       if (typeof input !== 'string') {
         return apiError(c, 400, 'missing_input', 'The body needs an "input" string, for example {"input": "queue arrival=80/s service=10ms servers=1"}. GET /api/calc lists the calculators.');
@@ -107,17 +115,11 @@ export function apiRoutes(deps: AppDeps) {
   for (const [route, id] of [['select', 'selector'], ['review', 'review']] as const) {
     api.post(
       `/${route}`,
-      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send {"state": "...", "answer": "..."}.`) }),
+      limitBody(DIALOGUE_EXAMPLE),
       async (c) => {
-        let body: unknown = {};
-        const text = await c.req.text();
-        if (text.trim()) {
-          try {
-            body = JSON.parse(text);
-          } catch {
-            return apiError(c, 400, 'invalid_json', `The body must be JSON: {} to start, then {"state": "<state from the last step>", "answer": "<option id or number, back or restart>"}.`);
-          }
-        }
+        const read = await readJson(c, DIALOGUE_EXAMPLE, true);
+        if ('error' in read) return read.error;
+        const body = read.body;
         const parsed = DialogueBody.safeParse(body);
         if (!parsed.success) {
           return apiError(c, 400, 'invalid_body', 'The body takes "state" (text from the last step) and "answer" (an option id or number, "back" or "restart"), both optional and both text.');

@@ -3,6 +3,7 @@ import { KIND_LABEL } from '../core/content/kinds';
 import { escapeHtml, markdownToHtml } from '../core/markdown/html';
 import { docUrl } from '../core/answer/links';
 import type { FullDocument } from '../core/knowledge/types';
+import { docMeta } from '../core/search/build';
 import { layout } from './layout';
 import siteCss from './site-css';
 import { chatPage } from './chat-page';
@@ -94,19 +95,9 @@ export function renderIndexPage(docs: ParsedDocument[], catalog: CatalogEntry[])
 }
 
 export function fullDocument(doc: ParsedDocument): FullDocument {
+  const { sections: _headings, ...meta } = docMeta(doc);
   return {
-    id: doc.id,
-    title: doc.title,
-    summary: doc.summary,
-    kind: doc.kind,
-    ...(doc.category ? { category: doc.category } : {}),
-    tags: doc.tags,
-    aliases: doc.aliases,
-    related: doc.related,
-    use_when: doc.use_when ?? [],
-    avoid_when: doc.avoid_when ?? [],
-    tradeoffs: doc.tradeoffs ?? [],
-    words: doc.words,
+    ...meta,
     url: docUrl('', doc.id),
     sections: doc.sections.map((s) => ({ anchor: s.anchor, heading: s.heading, markdown: s.markdown })),
   };

@@ -21,7 +21,8 @@ export function phraseKey(text: string): string {
   return phraseTokens(text).join(' ');
 }
 
-function docMeta(d: ParsedDocument): DocMeta {
+/** What the assistant keeps about a document (its text lives in the rendered pages). */
+export function docMeta(d: ParsedDocument): DocMeta {
   return {
     id: d.id,
     title: d.title,
