@@ -228,7 +228,9 @@ export class SearchEngine {
     const weights = userTerms.map((t) => this.termWeight(t));
     const hits = this.group(scores, userTerms, weights, named, params);
     const naming = userTerms.reduce((sum, t, i) => sum + (this.topical(t) ? weights[i]! : 0), 0);
-    const topicality = Math.min(1, naming / SEARCH_TUNING.topicalEvidence);
+    // Enough naming words, or a short question made only of them ("distributed cache"), is on topic.
+    const total = weights.reduce((a, b) => a + b, 0);
+    const topicality = Math.min(1, naming / Math.min(SEARCH_TUNING.topicalEvidence, total || 1));
     return { terms: userTerms, hits, topicality };
   }
 
