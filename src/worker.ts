@@ -43,7 +43,8 @@ const app = createApp({
   staticFile: async (path, c) => {
     if (path.startsWith('/api/') || path.startsWith('/data/')) return null;
     const res = await c.env.ASSETS.fetch(new URL(path, c.req.url), { redirect: 'manual' });
-    return res.status === 404 ? null : res;
+    // A copy, so middleware (security headers) can add to its headers.
+    return res.status === 404 ? null : new Response(res.body, res);
   },
 });
 

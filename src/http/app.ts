@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { checkQuestion } from '../core/index';
 import { apiRoutes } from './api';
 import { slackRoutes } from './slack';
@@ -10,6 +11,24 @@ import { homePage, notFoundPage } from '../web/pages';
 /** The whole HTTP surface: API, pages and health, over the core. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<{ Bindings: Env }>();
+  // The same strict policy as the static pages (dist/public/_headers) for pages the Worker renders.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
 
   app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
   app.route('/api', apiRoutes(deps));

@@ -178,6 +178,7 @@ describe('HTTP API inside workerd', () => {
     expect(row).toEqual({ channel: 'web', question: 'what is a saga?', vote: -1, sources: '["patterns/saga"]' });
 
     const ask = await SELF.fetch(`${BASE}/ask?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    expect(ask.headers.get('content-security-policy')).toContain("script-src 'self'");
     const askHtml = await ask.text();
     expect(askHtml).not.toContain('<img src=x');
     expect(askHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
