@@ -10,3 +10,4 @@ export { fitUsl, uslCapacity, uslPeak } from './calculators/usl';
 
 export * from './natural';
 export * from './render';
+export * from './input';

@@ -1,7 +1,13 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseFraction, parseNumber } from '../units';
 import { num, percent } from '../format';
+
+const AmdahlInput = z.object({
+  parallel: between(0, 1, 'parallel= must be from 0% to 100%'),
+  n: between(1, 1e7, 'n= must be a whole number from 1 to 10,000,000', { whole: true }),
+});
 
 export const amdahl: Calculator = {
   name: 'amdahl',
@@ -17,8 +23,7 @@ export const amdahl: Calculator = {
     if (!args.keys.has('n')) throw new CalcInputError('missing_key', 'missing n= (number of processors or workers, e.g. n=16)', 'n');
     const p = parseFraction(args.keys.get('parallel')!, 'parallel').value;
     const n = parseNumber(args.keys.get('n')!, 'n');
-    if (!(p >= 0 && p <= 1)) throw new CalcInputError('out_of_range', 'parallel= must be from 0% to 100%', 'parallel');
-    if (!Number.isInteger(n) || n < 1 || n > 1e7) throw new CalcInputError('out_of_range', 'n= must be a whole number from 1 to 10,000,000', 'n');
+    checkInput(AmdahlInput, { parallel: p, n });
     const speedup = 1 / (1 - p + p / n);
     const ceiling = p < 1 ? 1 / (1 - p) : Infinity;
     const gustafson = 1 - p + p * n;

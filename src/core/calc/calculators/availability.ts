@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError, type Figure } from '../types';
 import { parseFraction, parseTime } from '../units';
 import { duration, num, percent } from '../format';
@@ -43,8 +44,7 @@ export const availability: Calculator = {
       if (!args.keys.has('mttr')) throw new CalcInputError('missing_key', 'mtbf= needs mttr= (mean time to repair, e.g. mttr=1h)', 'mttr');
       const mtbf = parseTime(args.keys.get('mtbf')!, 'mtbf');
       const mttr = parseTime(args.keys.get('mttr')!, 'mttr');
-      if (!(mtbf > 0)) throw new CalcInputError('out_of_range', 'mtbf= must be a positive time', 'mtbf');
-      if (!(mttr >= 0)) throw new CalcInputError('out_of_range', 'mttr= must not be negative', 'mttr');
+      checkInput(z.object({ mtbf: positive('mtbf= must be a positive time'), mttr: between(0, Number.MAX_VALUE, 'mttr= must not be negative') }), { mtbf, mttr });
       a = mtbf / (mtbf + mttr);
       formula = 'A = MTBF / (MTBF + MTTR)';
       figures.push({ key: 'availability', label: 'Availability', value: a, unit: 'fraction', text: percent(a) });
@@ -56,7 +56,7 @@ export const availability: Calculator = {
       const parts = args.positional.map((raw, i) => {
         const f = parseFraction(raw, `value ${i + 1}`);
         if (f.assumedPercent) assumptions.push(`read ${raw} as ${raw}%`);
-        if (!(f.value > 0 && f.value <= 1)) throw new CalcInputError('out_of_range', `${raw} is not an availability: use a percentage above 0% and at most 100% (e.g. 99.9%)`, undefined);
+        checkInput(between(0, 1, `${raw} is not an availability: use a percentage above 0% and at most 100% (e.g. 99.9%)`, { minExclusive: true }), f.value);
         return f.value;
       });
       const modeRaw = (args.keys.get('mode') ?? 'series').toLowerCase();

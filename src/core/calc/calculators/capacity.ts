@@ -1,10 +1,19 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseFraction, parseNumber, parseRate, parseRedundancy } from '../units';
 import { num, percent, rate } from '../format';
 
 /** Defaults stated in every result: a 70% utilization target and one spare (N+1). */
 export const CAPACITY_DEFAULTS = { util: 0.7, safety: 1, spares: 1 } as const;
+
+const CapacityInput = z.object({
+  peak: positive('the peak load must be positive'),
+  per_server: positive('per_server= must be a positive rate'),
+  util: between(0, 1, 'util= must be above 0 and at most 100% (e.g. util=60%)', { minExclusive: true }),
+  safety: between(1, 10, 'safety= must be a factor from 1 to 10 (e.g. safety=1.2 for 20% extra)'),
+  redundancy: between(0, 1000, 'redundancy= must be N+k with k from 0 to 1,000', { whole: true }),
+});
 
 export const capacity: Calculator = {
   name: 'capacity',
@@ -26,7 +35,7 @@ export const capacity: Calculator = {
       if (!args.keys.has('peak_ratio')) throw new CalcInputError('missing_key', 'avg= needs peak_ratio= (peak divided by average, often 2 to 3), e.g. avg=3000/s peak_ratio=3', 'peak_ratio');
       const avg = parseRate(args.keys.get('avg')!, 'avg');
       const ratio = parseNumber(args.keys.get('peak_ratio')!, 'peak_ratio');
-      if (!(ratio >= 1)) throw new CalcInputError('out_of_range', 'peak_ratio= must be at least 1 (the peak is never below the average)', 'peak_ratio');
+      checkInput(z.object({ peak_ratio: between(1, 1000, 'peak_ratio= must be at least 1 (the peak is never below the average)') }), { peak_ratio: ratio });
       peak = avg * ratio;
       assumptions.push(`peak = average ${rate(avg)} × ${num(ratio)}`);
     } else {
@@ -36,11 +45,7 @@ export const capacity: Calculator = {
     const util = args.keys.has('util') ? parseFraction(args.keys.get('util')!, 'util').value : CAPACITY_DEFAULTS.util;
     const safety = args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : CAPACITY_DEFAULTS.safety;
     const spares = args.keys.has('redundancy') ? parseRedundancy(args.keys.get('redundancy')!, 'redundancy') : CAPACITY_DEFAULTS.spares;
-    if (!(peak > 0)) throw new CalcInputError('out_of_range', 'the peak load must be positive', 'peak');
-    if (!(perServer > 0)) throw new CalcInputError('out_of_range', 'per_server= must be a positive rate', 'per_server');
-    if (!(util > 0 && util <= 1)) throw new CalcInputError('out_of_range', 'util= must be above 0 and at most 100% (e.g. util=60%)', 'util');
-    if (!(safety >= 1 && safety <= 10)) throw new CalcInputError('out_of_range', 'safety= must be a factor from 1 to 10 (e.g. safety=1.2 for 20% extra)', 'safety');
-    if (!Number.isInteger(spares) || spares < 0 || spares > 1000) throw new CalcInputError('out_of_range', 'redundancy= must be N+k with k from 0 to 1,000', 'redundancy');
+    checkInput(CapacityInput, { peak, per_server: perServer, util, safety, redundancy: spares });
 
     const required = peak * safety;
     const usable = perServer * util;

@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseDistance, parseNumber } from '../units';
 import { closest } from '../args';
@@ -19,7 +20,8 @@ function locate(raw: string, key: string, places: readonly Place[]): Located {
   if (coords) {
     const lat = Number(coords[1]);
     const lon = Number(coords[2]);
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new CalcInputError('out_of_range', `${key}=${text}: latitude must be within ±90 and longitude within ±180`, key);
+    const message = `${key}=${text}: latitude must be within ±90 and longitude within ±180`;
+    checkInput(z.object({ [key]: z.tuple([between(-90, 90, message), between(-180, 180, message)]) }), { [key]: [lat, lon] });
     return { label: `${lat},${lon}`, lat, lon };
   }
   const want = text.toLowerCase().replace(/\s+/g, ' ');
@@ -48,22 +50,22 @@ export function makeLatency(places: readonly Place[]): Calculator {
     doc: { id: 'axioms/latency', anchor: 'why-it-holds', title: 'Axiom 1: Latency' },
     run(args) {
       let d: number;
-      let between: string;
+      let span: string;
       if (args.keys.has('distance')) {
         if (args.keys.has('from') || args.keys.has('to')) throw new CalcInputError('too_many_values', 'give distance= or from= and to=, not both', 'distance');
         d = parseDistance(args.keys.get('distance')!, 'distance');
-        if (!(d > 0 && d <= 40_075)) throw new CalcInputError('out_of_range', 'distance= must be positive and at most 40,075 km (the Earth\u2019s circumference)', 'distance');
-        between = `${km(d)}`;
+        checkInput(z.object({ distance: between(0, 40_075, 'distance= must be positive and at most 40,075 km (the Earth\u2019s circumference)', { minExclusive: true }) }), { distance: d });
+        span = `${km(d)}`;
       } else {
         if (!args.keys.has('from')) throw new CalcInputError('missing_key', 'missing from= (e.g. latency from=London to=New York), or give distance=', 'from');
         if (!args.keys.has('to')) throw new CalcInputError('missing_key', 'missing to= (e.g. latency from=London to=New York)', 'to');
         const a = locate(args.keys.get('from')!, 'from', places);
         const b = locate(args.keys.get('to')!, 'to', places);
         d = greatCircleKm(a, b);
-        between = `${a.label} and ${b.label}`;
+        span = `${a.label} and ${b.label}`;
       }
       const route = args.keys.has('route') ? parseNumber(args.keys.get('route')!, 'route') : DEFAULT_ROUTE_FACTOR;
-      if (!(route >= 1 && route <= 5)) throw new CalcInputError('out_of_range', 'route= must be a factor from 1 (a straight fibre) to 5', 'route');
+      checkInput(z.object({ route: between(1, 5, 'route= must be a factor from 1 (a straight fibre) to 5') }), { route });
       const oneWayFiber = d / FIBER_KM_PER_S;
       const rttFiber = 2 * oneWayFiber;
       const rttVacuum = (2 * d) / VACUUM_KM_PER_S;
@@ -87,7 +89,7 @@ export function makeLatency(places: readonly Place[]): Calculator {
           'propagation only: no queueing, serialization or processing time, which add to every hop',
           'a new HTTPS connection needs a TCP handshake (1 round trip) and a TLS handshake (1 for TLS 1.3, 2 for TLS 1.2) before the request',
         ],
-        reading: `Between ${between} light in fibre needs at least ${duration(rttFiber)} for a round trip, and real routes take about ${duration(rttEstimate)}. A first HTTPS request on a new connection costs about ${duration(firstRequestTls13)} before any server work, so reuse connections and keep chatty call chains within one region.`,
+        reading: `Between ${span} light in fibre needs at least ${duration(rttFiber)} for a round trip, and real routes take about ${duration(rttEstimate)}. A first HTTPS request on a new connection costs about ${duration(firstRequestTls13)} before any server work, so reuse connections and keep chatty call chains within one region.`,
       };
     },
   };

@@ -1,7 +1,14 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseNumber, parseRate, parseTime } from '../units';
 import { duration, num, rate } from '../format';
+
+const LittleInput = z.object({
+  concurrency: z.optional(positive('concurrency= must be greater than zero')),
+  throughput: z.optional(positive('throughput= must be greater than zero')),
+  latency: z.optional(positive('latency= must be greater than zero')),
+});
 
 export const littlesLaw: Calculator = {
   name: 'littles-law',
@@ -20,9 +27,7 @@ export const littlesLaw: Calculator = {
     if (given !== 2) {
       throw new CalcInputError(given < 2 ? 'missing_key' : 'too_many_values', `give exactly two of concurrency=, throughput= and latency= (got ${given}); the third is computed`, given < 2 ? [...['concurrency', 'throughput', 'latency']].find((k) => !args.keys.has(k)) : undefined);
     }
-    for (const [k, v] of [['concurrency', L], ['throughput', X], ['latency', W]] as const) {
-      if (v !== undefined && !(v > 0)) throw new CalcInputError('out_of_range', `${k}= must be greater than zero`, k);
-    }
+    checkInput(LittleInput, { concurrency: L, throughput: X, latency: W });
     const conc = L ?? X! * W!;
     const thr = X ?? L! / W!;
     const lat = W ?? L! / X!;

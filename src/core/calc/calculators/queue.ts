@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError, type Figure } from '../types';
 import { parseNumber, parseRate, parseTime } from '../units';
 import { duration, num, percent, rate } from '../format';
@@ -64,6 +65,13 @@ export function mmc(lambda: number, mu: number, c: number): QueueModel | null {
   };
 }
 
+const QueueInput = z.object({
+  arrival: positive('arrival= must be a positive rate, e.g. arrival=80/s'),
+  service: positive('service= must be a positive time or rate, e.g. service=10ms'),
+  servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }),
+  target: z.optional(positive('target= must be a positive time, e.g. target=2ms')),
+});
+
 export const queue: Calculator = {
   name: 'queue',
   aliases: ['queueing', 'queuing', 'mm1', 'mmc', 'm/m/1', 'm/m/c', 'erlang', 'erlang-c'],
@@ -81,11 +89,8 @@ export const queue: Calculator = {
     const mu = /\/|rps|qps|ops|tps/i.test(serviceRaw) ? parseRate(serviceRaw, 'service') : 1 / parseTime(serviceRaw, 'service');
     const cRaw = args.keys.get('servers') ?? '1';
     const c = parseNumber(cRaw, 'servers');
-    if (!(lambda > 0)) throw new CalcInputError('out_of_range', 'arrival= must be a positive rate, e.g. arrival=80/s', 'arrival');
-    if (!(mu > 0) || !Number.isFinite(mu)) throw new CalcInputError('out_of_range', 'service= must be a positive time or rate, e.g. service=10ms', 'service');
-    if (!Number.isInteger(c) || c < 1 || c > 10000) throw new CalcInputError('out_of_range', 'servers= must be a whole number from 1 to 10,000', 'servers');
     const target = args.keys.has('target') ? parseTime(args.keys.get('target')!, 'target') : undefined;
-    if (target !== undefined && !(target > 0)) throw new CalcInputError('out_of_range', 'target= must be a positive time, e.g. target=2ms', 'target');
+    checkInput(QueueInput, { arrival: lambda, service: mu, servers: c, target });
 
     const S = 1 / mu;
     const offered = lambda / mu;

@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseNumber } from '../units';
 
@@ -14,10 +15,14 @@ export const quorum: Calculator = {
   run(args) {
     for (const k of ['n', 'r', 'w']) if (!args.keys.has(k)) throw new CalcInputError('missing_key', `missing ${k}=; give n= (replicas), r= (replicas a read waits for) and w= (replicas a write waits for), e.g. quorum n=3 r=2 w=2`, k);
     const [n, r, w] = (['n', 'r', 'w'] as const).map((k) => parseNumber(args.keys.get(k)!, k)) as [number, number, number];
-    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new CalcInputError('out_of_range', 'n= must be a whole number of replicas from 1 to 1,000', 'n');
-    for (const [k, v] of [['r', r], ['w', w]] as const) {
-      if (!Number.isInteger(v) || v < 1 || v > n) throw new CalcInputError('out_of_range', `${k}= must be a whole number from 1 to n (${n})`, k);
-    }
+    checkInput(z.object({ n: between(1, 1000, 'n= must be a whole number of replicas from 1 to 1,000', { whole: true }) }), { n });
+    checkInput(
+      z.object({
+        r: between(1, n, `r= must be a whole number from 1 to n (${n})`, { whole: true }),
+        w: between(1, n, `w= must be a whole number from 1 to n (${n})`, { whole: true }),
+      }),
+      { r, w },
+    );
     const overlap = r + w > n;
     const writesOverlap = 2 * w > n;
     const majority = Math.floor(n / 2) + 1;

@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError, type Figure } from '../types';
 import { parseFraction, parseTime } from '../units';
 import { duration, num, percent } from '../format';
@@ -12,6 +13,12 @@ const ALERTS: Array<{ window: number; budgetShare: number; action: string }> = [
   { window: 6 * 3600, budgetShare: 0.05, action: 'page' },
   { window: 3 * 86400, budgetShare: 0.1, action: 'ticket' },
 ];
+
+const SloInput = z.object({
+  target: between(0, 1, 'target= must be above 0% and below 100% (a 100% SLO has no budget)', { minExclusive: true, maxExclusive: true }),
+  window: between(3600, 366 * 86400, 'window= must be from 1h to 366d'),
+  consumed: z.optional(between(0, Number.MAX_VALUE, 'consumed= must not be negative')),
+});
 
 export const slo: Calculator = {
   name: 'slo',
@@ -28,9 +35,7 @@ export const slo: Calculator = {
     const target = t.value;
     const window = args.keys.has('window') ? parseTime(args.keys.get('window')!, 'window', 'd') : 30 * 86400;
     const consumed = args.keys.has('consumed') ? parseTime(args.keys.get('consumed')!, 'consumed') : undefined;
-    if (!(target > 0 && target < 1)) throw new CalcInputError('out_of_range', 'target= must be above 0% and below 100% (a 100% SLO has no budget)', 'target');
-    if (!(window >= 3600 && window <= 366 * 86400)) throw new CalcInputError('out_of_range', 'window= must be from 1h to 366d', 'window');
-    if (consumed !== undefined && !(consumed >= 0)) throw new CalcInputError('out_of_range', 'consumed= must not be negative', 'consumed');
+    checkInput(SloInput, { target, window, consumed });
     const budget = (1 - target) * window;
     const figures: Figure[] = [
       { key: 'error_budget', label: `Error budget per ${duration(window)}`, value: budget, unit: 's', text: duration(budget) },

@@ -1,7 +1,15 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseFraction, parseNumber, parseSize, parseTime } from '../units';
 import { bytes, num, percent } from '../format';
+
+const StorageInput = z.object({
+  per_day: positive('per_day= must be a positive size'),
+  retention: between(0, 36525, 'retention= must be between a moment and 100 years', { minExclusive: true }),
+  replication: between(1, 100, 'replication= must be a number of copies from 1 to 100'),
+  growth: between(0, 100, 'growth= must be a yearly growth from 0% to 10,000%'),
+});
 
 export const storage: Calculator = {
   name: 'storage',
@@ -19,10 +27,7 @@ export const storage: Calculator = {
     const retentionDays = parseTime(args.keys.get('retention')!, 'retention', 'd') / 86400;
     const replication = args.keys.has('replication') ? parseNumber(args.keys.get('replication')!, 'replication') : 1;
     const growth = args.keys.has('growth') ? parseFraction(args.keys.get('growth')!.replace(/\/(y|yr|year)$/i, ''), 'growth').value : 0;
-    if (!(perDay > 0)) throw new CalcInputError('out_of_range', 'per_day= must be a positive size', 'per_day');
-    if (!(retentionDays > 0) || retentionDays > 36525) throw new CalcInputError('out_of_range', 'retention= must be between a moment and 100 years', 'retention');
-    if (!(replication >= 1 && replication <= 100)) throw new CalcInputError('out_of_range', 'replication= must be a number of copies from 1 to 100', 'replication');
-    if (!(growth >= 0 && growth <= 100)) throw new CalcInputError('out_of_range', 'growth= must be a yearly growth from 0% to 10,000%', 'growth');
+    checkInput(StorageInput, { per_day: perDay, retention: retentionDays, replication, growth });
 
     const logical = perDay * retentionDays;
     const raw = logical * replication;

@@ -1,7 +1,13 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError } from '../types';
 import { parseFraction, parseNumber } from '../units';
 import { num, percent } from '../format';
+
+const TailInput = z.object({
+  fanout: between(1, 1e6, 'fanout= must be a whole number from 1 to 1,000,000', { whole: true }),
+  percentile: between(0, 1, 'percentile= must be above 0 and below 100 (e.g. percentile=99 or p99.9)', { minExclusive: true, maxExclusive: true }),
+});
 
 export const tail: Calculator = {
   name: 'tail',
@@ -18,8 +24,7 @@ export const tail: Calculator = {
     const n = parseNumber(args.keys.get('fanout')!, 'fanout');
     const raw = args.keys.get('percentile')!.replace(/^p/i, '');
     const p = parseFraction(raw.includes('%') ? raw : `${raw}%`, 'percentile').value;
-    if (!Number.isInteger(n) || n < 1 || n > 1e6) throw new CalcInputError('out_of_range', 'fanout= must be a whole number from 1 to 1,000,000', 'fanout');
-    if (!(p > 0 && p < 1)) throw new CalcInputError('out_of_range', 'percentile= must be above 0 and below 100 (e.g. percentile=99 or p99.9)', 'percentile');
+    checkInput(TailInput, { fanout: n, percentile: p });
     const slow = 1 - Math.pow(p, n);
     const needed = Math.pow(p, 1 / n);
     const points: Array<[number, number]> = [];

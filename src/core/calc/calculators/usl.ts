@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { between, checkInput, positive, z } from '../input';
 import { CalcInputError, type Figure } from '../types';
 import { parseNumber } from '../units';
 import { num } from '../format';
@@ -58,13 +59,19 @@ function parsePoints(raw: string): Array<[number, number]> {
     if (n === undefined || x === undefined) throw new CalcInputError('wrong_unit', `points= takes concurrency:throughput pairs separated by commas, e.g. points=1:100,2:190,4:350 (got "${pair}")`, 'points');
     const N = parseNumber(n, 'points');
     const X = parseNumber(x.replace(/\/s$/, ''), 'points');
-    if (!(N >= 1) || !(X > 0)) throw new CalcInputError('out_of_range', `points= needs concurrency of at least 1 and positive throughput (got ${pair})`, 'points');
+    const message = `points= needs concurrency of at least 1 and positive throughput (got ${pair})`;
+    checkInput(z.object({ points: z.tuple([between(1, Number.MAX_VALUE, message), positive(message)]) }), { points: [N, X] });
     return [N, X] as [number, number];
   });
   if (points.length < 3) throw new CalcInputError('missing_key', 'points= needs at least 3 measurements to fit two coefficients, e.g. points=1:100,2:190,4:350,8:560', 'points');
   if (points.length > 200) throw new CalcInputError('too_many_values', 'points= takes at most 200 measurements', 'points');
   return points;
 }
+
+const UslInput = z.object({
+  sigma: between(0, 1, 'sigma= must be from 0 to just under 1 (typical values 0.01 to 0.2)', { maxExclusive: true }),
+  kappa: between(0, 1, 'kappa= must be from 0 to just under 1 (typical values 0.0001 to 0.01)', { maxExclusive: true }),
+});
 
 export const usl: Calculator = {
   name: 'usl',
@@ -101,8 +108,7 @@ export const usl: Calculator = {
       sigma = parseNumber(args.keys.get('sigma')!, 'sigma');
       kappa = parseNumber(args.keys.get('kappa')!, 'kappa');
     }
-    if (!(sigma >= 0 && sigma < 1)) throw new CalcInputError('out_of_range', 'sigma= must be from 0 to just under 1 (typical values 0.01 to 0.2)', 'sigma');
-    if (!(kappa >= 0 && kappa < 1)) throw new CalcInputError('out_of_range', 'kappa= must be from 0 to just under 1 (typical values 0.0001 to 0.01)', 'kappa');
+    checkInput(UslInput, { sigma, kappa });
     const peakN = uslPeak(sigma, kappa);
     const peakC = Number.isFinite(peakN) ? uslCapacity(peakN, sigma, kappa) : 1 / Math.max(sigma, 1e-12);
     if (Number.isFinite(peakN)) {
@@ -115,7 +121,7 @@ export const usl: Calculator = {
     let n: number | undefined;
     if (args.keys.has('n')) {
       n = parseNumber(args.keys.get('n')!, 'n');
-      if (!(n >= 1 && n <= 1e6)) throw new CalcInputError('out_of_range', 'n= must be from 1 to 1,000,000', 'n');
+      checkInput(z.object({ n: between(1, 1e6, 'n= must be from 1 to 1,000,000') }), { n });
       const c = uslCapacity(n, sigma, kappa);
       figures.unshift({ key: 'capacity', label: `Relative capacity C(${num(n)})`, value: c, unit: '×', text: `${num(c)}×` });
       if (fit) figures.push({ key: 'throughput', label: `Throughput at ${num(n)}`, value: c * x1, unit: '/s', text: `${num(c * x1)}/s` });
