@@ -52,7 +52,7 @@ describe('answers', () => {
   });
 
   it('leads a scenario with the pattern that solves it', () => {
-    const a = knowledge.ask('we call three services to book a trip and if the hotel booking fails we have to cancel the flight we already booked', { baseUrl: BASE });
+    const a = knowledge.ask('we charge the card, reserve stock and create the shipment in three different services, and if creating the shipment fails we have to refund the charge and release the stock', { baseUrl: BASE });
     expect(['scenario', 'howto']).toContain(a.intent);
     expect(a.sources[0]!.id).toBe('patterns/saga');
     expect(a.answer).toMatch(/^The \*\*\[Saga\]/);

@@ -108,6 +108,9 @@ describe('calculators against independently computed values', () => {
     expect(fig(q, 'read_sees_latest_write')).toBe(1);
     expect(fig(q, 'majority')).toBe(2);
     expect(fig(ok('quorum n=3 r=1 w=1'), 'read_sees_latest_write')).toBe(0);
+    expect(fig(ok('quorum n=3 r=1 w=1'), 'stale_read_chance')).toBeCloseTo(2 / 3, 12);
+    expect(fig(ok('quorum n=5 r=2 w=2'), 'stale_read_chance')).toBeCloseTo(0.3, 12);
+    expect(fig(q, 'stale_read_chance')).toBe(0);
     expect(fig(ok('tail fanout=100 percentile=99'), 'share_slow')).toBeCloseTo(1 - 0.99 ** 100, 12);
   });
 

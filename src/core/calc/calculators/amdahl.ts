@@ -36,7 +36,7 @@ export const amdahl: Calculator = {
         { key: 'speedup', label: `Speedup on ${n} (Amdahl)`, value: speedup, unit: '×', text: `${num(speedup)}×` },
         { key: 'efficiency', label: 'Parallel efficiency', value: speedup / n, unit: 'fraction', text: percent(speedup / n, 3) },
         { key: 'ceiling', label: 'Ceiling with unlimited processors', value: ceiling, unit: '×', text: Number.isFinite(ceiling) ? `${num(ceiling)}×` : 'unbounded' },
-        { key: 'gustafson', label: `Scaled speedup on ${n} (Gustafson)`, value: gustafson, unit: '×', text: `${num(gustafson)}×` },
+        { key: 'gustafson', label: `Scaled speedup on ${n} (Gustafson)`, value: gustafson, unit: '×', text: `${num(gustafson, 4)}×` },
       ],
       formula: 'Amdahl: S(n) = 1 / ((1 − p) + p/n), ceiling 1/(1 − p); Gustafson: S(n) = (1 − p) + p·n',
       assumptions: [
@@ -44,7 +44,7 @@ export const amdahl: Calculator = {
         "Gustafson: the problem grows with n and p is the parallel share of the run on n processors",
         'no coordination cost: real systems do worse (see the Universal Scalability Law)',
       ],
-      reading: `With ${percent(p, 3)} parallel work, ${n} processors give ${num(speedup)}× (${percent(speedup / n, 3)} efficiency), and no number of processors can beat ${Number.isFinite(ceiling) ? `${num(ceiling)}×` : 'an unbounded speedup'}: the ${percent(1 - p, 3)} serial part dominates. If the work grows with the machine instead, Gustafson's view gives ${num(gustafson)}×.`,
+      reading: `With ${percent(p, 3)} parallel work, ${n} processors give ${num(speedup)}× (${percent(speedup / n, 3)} efficiency), and no number of processors can beat ${Number.isFinite(ceiling) ? `${num(ceiling)}×` : 'an unbounded speedup'}: the ${percent(1 - p, 3)} serial part dominates. If the work grows with the machine instead, Gustafson's view gives ${num(gustafson, 4)}×.`,
       series: { title: "Amdahl speedup against processors", x: { label: 'Processors', unit: 'n' }, y: { label: 'Speedup', unit: '×' }, points, mark: { x: n, y: speedup, label: 'you' } },
     };
   },

@@ -55,14 +55,14 @@ export function makeLatency(places: readonly Place[]): Calculator {
         if (args.keys.has('from') || args.keys.has('to')) throw new CalcInputError('too_many_values', 'give distance= or from= and to=, not both', 'distance');
         d = parseDistance(args.keys.get('distance')!, 'distance');
         checkInput(z.object({ distance: between(0, 40_075, 'distance= must be positive and at most 40,075 km (the Earth\u2019s circumference)', { minExclusive: true }) }), { distance: d });
-        span = `${km(d)}`;
+        span = `over ${km(d)}`;
       } else {
         if (!args.keys.has('from')) throw new CalcInputError('missing_key', 'missing from= (e.g. latency from=London to=New York), or give distance=', 'from');
         if (!args.keys.has('to')) throw new CalcInputError('missing_key', 'missing to= (e.g. latency from=London to=New York)', 'to');
         const a = locate(args.keys.get('from')!, 'from', places);
         const b = locate(args.keys.get('to')!, 'to', places);
         d = greatCircleKm(a, b);
-        span = `${a.label} and ${b.label}`;
+        span = `between ${a.label} and ${b.label}`;
       }
       const route = args.keys.has('route') ? parseNumber(args.keys.get('route')!, 'route') : DEFAULT_ROUTE_FACTOR;
       checkInput(z.object({ route: between(1, 5, 'route= must be a factor from 1 (a straight fibre) to 5') }), { route });
@@ -89,7 +89,7 @@ export function makeLatency(places: readonly Place[]): Calculator {
           'propagation only: no queueing, serialization or processing time, which add to every hop',
           'a new HTTPS connection needs a TCP handshake (1 round trip) and a TLS handshake (1 for TLS 1.3, 2 for TLS 1.2) before the request',
         ],
-        reading: `Between ${span} light in fibre needs at least ${duration(rttFiber)} for a round trip, and real routes take about ${duration(rttEstimate)}. A first HTTPS request on a new connection costs about ${duration(firstRequestTls13)} before any server work, so reuse connections and keep chatty call chains within one region.`,
+        reading: `${span[0]!.toUpperCase()}${span.slice(1)}, light in fibre needs at least ${duration(rttFiber)} for a round trip, and real routes take about ${duration(rttEstimate)}. A first HTTPS request on a new connection costs about ${duration(firstRequestTls13)} before any server work, so reuse connections and keep chatty call chains within one region.`,
       };
     },
   };

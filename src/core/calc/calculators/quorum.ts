@@ -26,6 +26,14 @@ export const quorum: Calculator = {
     const overlap = r + w > n;
     const writesOverlap = 2 * w > n;
     const majority = Math.floor(n / 2) + 1;
+    // A read of R random replicas misses a write acknowledged by W of them only if it picks R of the N − W that lack it.
+    const choose = (a: number, b: number) => {
+      if (b < 0 || b > a) return 0;
+      let c = 1;
+      for (let i = 1; i <= b; i++) c = (c * (a - b + i)) / i;
+      return c;
+    };
+    const stale = choose(n - w, r) / choose(n, r);
     const bool = (b: boolean) => (b ? 'yes' : 'no');
     return {
       status: 'ok',
@@ -35,6 +43,7 @@ export const quorum: Calculator = {
         { key: 'read_failures_tolerated', label: 'Replicas that can be down and reads still succeed', value: n - r, unit: 'replicas', text: String(n - r) },
         { key: 'write_failures_tolerated', label: 'Replicas that can be down and writes still succeed', value: n - w, unit: 'replicas', text: String(n - w) },
         { key: 'majority', label: 'Majority of N', value: majority, unit: 'replicas', text: String(majority) },
+        { key: 'stale_read_chance', label: 'Chance a read misses the latest write (replicas picked at random, before repair)', value: stale, unit: 'fraction', text: `${Math.round(stale * 1000) / 10}%` },
       ],
       formula: 'reads see the latest acknowledged write when R + W > N; concurrent writes are ordered only when 2W > N; reads tolerate N − R failures, writes N − W',
       assumptions: [
