@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { CalcInputError } from './types';
 
-/**
+/*
  * Calculator inputs are validated with zod once the units are parsed: each rule carries the
  * sentence that tells the user how to fix the value, and the first failure names its key.
+ * (Import `z` from 'zod/mini' directly: re-exporting the namespace defeats tree shaking.)
  */
-export { z };
 
 type Bound = { minExclusive?: boolean; maxExclusive?: boolean; whole?: boolean };
 

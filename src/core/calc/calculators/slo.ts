@@ -1,5 +1,6 @@
 import type { Calculator } from '../calculator';
-import { between, checkInput, positive, z } from '../input';
+import * as z from 'zod/mini';
+import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
 import { parseFraction, parseTime } from '../units';
 import { duration, num, percent } from '../format';

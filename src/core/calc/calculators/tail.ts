@@ -1,5 +1,6 @@
 import type { Calculator } from '../calculator';
-import { between, checkInput, positive, z } from '../input';
+import * as z from 'zod/mini';
+import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
 import { parseFraction, parseNumber } from '../units';
 import { num, percent } from '../format';
