@@ -20,13 +20,7 @@ export type DocHit = {
   named: boolean;
   /** Some query term matched this document's title or aliases (not only its body). */
   strong: boolean;
-  /**
-   * Share of the question's weight (rare terms weigh more) that one section of this document
-   * matches on its own: terms that meet in one section are stronger evidence than terms scattered
-   * across a long document.
-   */
-  coverage: number;
-  /** The same share over the whole document (terms may sit in different sections). */
+  /** Share of the question's weight (rare terms weigh more) that this document matches. */
   docCoverage: number;
 };
 export type SearchOutcome = {
@@ -260,7 +254,7 @@ export class SearchEngine {
       if (!hit) {
         hit = {
           doc, score: 0, sections: [], matched: new Set(), fuzzyMatched: new Set(), named: named.has(unit.doc),
-          strong: false, coverage: 0, docCoverage: 0, exactMask: 0, approxMask: 0,
+          strong: false, docCoverage: 0, exactMask: 0, approxMask: 0,
         };
         byDoc.set(unit.doc, hit);
       }
@@ -270,7 +264,6 @@ export class SearchEngine {
       hit.exactMask |= exact;
       hit.approxMask |= approx;
       hit.strong ||= scores.identity[sid]! !== 0;
-      hit.coverage = Math.max(hit.coverage, (weightOf(exact, 1) + weightOf(approx, SEARCH_TUNING.fuzzyEvidence)) / totalWeight);
     }
     const hits = [...byDoc.values()];
     for (const hit of hits) {

@@ -6,8 +6,8 @@ export const FIELD_BOOSTS = { title: 3, aliases: 2, heading: 2, tags: 1.2, body:
 export const FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD_BOOSTS>;
 
 /**
- * Prefix matching only for terms of 4+ characters and typo tolerance only for 5+: short terms
- * expand to too many index terms, which costs time (p99) and precision.
+ * Prefix matching (4+ characters) and typo tolerance (5+) apply only to words the index does not
+ * contain: a known word needs neither, and short terms expand to too many index terms.
  */
 export const MIN_PREFIX_LENGTH = 4;
 export const MIN_FUZZY_LENGTH = 5;
