@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ParsedDocument } from '../content/document';
+import { REQUIRED_SECTIONS } from '../content/kinds';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import type { Place } from '../calc/places';
 import type { DialogueData } from '../dialogue/schema';
@@ -11,6 +12,13 @@ export type BuiltKnowledge = { data: KnowledgeData; index: string };
 /** Sections that point elsewhere rather than say something; answers do not quote them. */
 export const NAVIGATION_SECTIONS = new Set(['related patterns', 'patterns that answer it', 'patterns', 'patterns used', 'exercises', 'further reading', 'see also', 'try it']);
 const MAX_STORED_POINTS = 3;
+
+/**
+ * The section headings every document of a kind repeats ("Problem", "What went wrong or was
+ * learned") say nothing about the topic; indexing them would let "what went wrong?" match every
+ * case study's template. Headings an author chose are indexed.
+ */
+const TEMPLATE_HEADINGS = new Set(Object.values(REQUIRED_SECTIONS).flat().map((h) => h.toLowerCase()));
 
 /**
  * A name as the phrase matcher compares it: every word stemmed, stop words kept, so that a name
@@ -68,7 +76,7 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
       records.push(
         isOverview
           ? { id: units.length - 1, title: d.title, aliases, tags, heading: '', body: `${overviewExtra}\n${s.text}` }
-          : { id: units.length - 1, title: '', aliases: '', tags: '', heading: s.heading, body: s.text },
+          : { id: units.length - 1, title: '', aliases: '', tags: '', heading: TEMPLATE_HEADINGS.has(s.heading.toLowerCase()) ? '' : s.heading, body: s.text },
       );
     }
   });
