@@ -79,3 +79,10 @@ export function checkKeys(args: Args, allowed: readonly string[], example: strin
     }
   }
 }
+
+/** The raw value of a key the calculator cannot run without; missing, it says how to give it. */
+export function requireKey(args: Args, key: string, hint: string): string {
+  const value = args.keys.get(key);
+  if (value === undefined) throw new CalcInputError('missing_key', `missing ${key}= (${hint})`, key);
+  return value;
+}

@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
@@ -20,10 +21,10 @@ export const amdahl: Calculator = {
   keys: ['parallel', 'n'],
   doc: { id: 'quantitative/amdahl-gustafson', anchor: 'the-formula', title: "Amdahl's and Gustafson's Laws" },
   run(args) {
-    if (!args.keys.has('parallel')) throw new CalcInputError('missing_key', 'missing parallel= (the share of work that runs in parallel, e.g. parallel=95%)', 'parallel');
-    if (!args.keys.has('n')) throw new CalcInputError('missing_key', 'missing n= (number of processors or workers, e.g. n=16)', 'n');
-    const p = parseFraction(args.keys.get('parallel')!, 'parallel').value;
-    const n = parseNumber(args.keys.get('n')!, 'n');
+    const parallelRaw = requireKey(args, 'parallel', 'the share of work that runs in parallel, e.g. parallel=95%');
+    const nRaw = requireKey(args, 'n', 'number of processors or workers, e.g. n=16');
+    const p = parseFraction(parallelRaw, 'parallel').value;
+    const n = parseNumber(nRaw, 'n');
     checkInput(AmdahlInput, { parallel: p, n });
     const speedup = 1 / (1 - p + p / n);
     const ceiling = p < 1 ? 1 / (1 - p) : Infinity;

@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
@@ -26,7 +27,7 @@ export const capacity: Calculator = {
   keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'the-formula', title: 'Capacity Planning' },
   run(args) {
-    if (!args.keys.has('per_server')) throw new CalcInputError('missing_key', 'missing per_server= (what one server handles, e.g. per_server=800/s)', 'per_server');
+    const perServerRaw = requireKey(args, 'per_server', 'what one server handles, e.g. per_server=800/s');
     let peak: number;
     const assumptions: string[] = [];
     if (args.keys.has('peak')) {
@@ -42,7 +43,7 @@ export const capacity: Calculator = {
     } else {
       throw new CalcInputError('missing_key', 'missing peak= (peak load, e.g. peak=12000/s), or avg= with peak_ratio=', 'peak');
     }
-    const perServer = parseRate(args.keys.get('per_server')!, 'per_server');
+    const perServer = parseRate(perServerRaw, 'per_server');
     const util = args.keys.has('util') ? parseFraction(args.keys.get('util')!, 'util').value : CAPACITY_DEFAULTS.util;
     const safety = args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : CAPACITY_DEFAULTS.safety;
     const spares = args.keys.has('redundancy') ? parseRedundancy(args.keys.get('redundancy')!, 'redundancy') : CAPACITY_DEFAULTS.spares;

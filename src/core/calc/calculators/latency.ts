@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
 import { parseDistance, parseNumber } from '../units';
-import { closest } from '../args';
+import { closest, requireKey } from '../args';
 import { duration, km, num } from '../format';
 import { greatCircleKm, type Place } from '../places';
 
@@ -59,9 +59,9 @@ export function makeLatency(places: readonly Place[]): Calculator {
         span = `over ${km(d)}`;
       } else {
         if (!args.keys.has('from')) throw new CalcInputError('missing_key', 'missing from= (e.g. latency from=London to=New York), or give distance=', 'from');
-        if (!args.keys.has('to')) throw new CalcInputError('missing_key', 'missing to= (e.g. latency from=London to=New York)', 'to');
+        const toRaw = requireKey(args, 'to', 'e.g. latency from=London to=New York');
         const a = locate(args.keys.get('from')!, 'from', places);
-        const b = locate(args.keys.get('to')!, 'to', places);
+        const b = locate(toRaw, 'to', places);
         d = greatCircleKm(a, b);
         span = `between ${a.label} and ${b.label}`;
       }

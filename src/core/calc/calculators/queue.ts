@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
@@ -83,10 +84,9 @@ export const queue: Calculator = {
   keys: ['arrival', 'service', 'servers', 'target'],
   doc: { id: 'quantitative/queueing-theory', anchor: 'the-formula', title: 'Queueing Theory' },
   run(args) {
-    if (!args.keys.has('arrival')) throw new CalcInputError('missing_key', 'missing arrival= (the arrival rate, e.g. arrival=80/s)', 'arrival');
-    if (!args.keys.has('service')) throw new CalcInputError('missing_key', 'missing service= (time per request, e.g. service=10ms, or a rate per server, e.g. service=100/s)', 'service');
-    const lambda = parseRate(args.keys.get('arrival')!, 'arrival');
-    const serviceRaw = args.keys.get('service')!;
+    const arrivalRaw = requireKey(args, 'arrival', 'the arrival rate, e.g. arrival=80/s');
+    const serviceRaw = requireKey(args, 'service', 'time per request, e.g. service=10ms, or a rate per server, e.g. service=100/s');
+    const lambda = parseRate(arrivalRaw, 'arrival');
     const mu = /\/|rps|qps|ops|tps/i.test(serviceRaw) ? parseRate(serviceRaw, 'service') : 1 / parseTime(serviceRaw, 'service');
     const cRaw = args.keys.get('servers') ?? '1';
     const c = parseNumber(cRaw, 'servers');

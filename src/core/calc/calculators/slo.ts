@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
@@ -31,8 +32,8 @@ export const slo: Calculator = {
   keys: ['target', 'window', 'consumed'],
   doc: { id: 'human-factors/sre-practices', anchor: 'practices', title: 'SRE Practices' },
   run(args) {
-    if (!args.keys.has('target')) throw new CalcInputError('missing_key', 'missing target= (the SLO, e.g. target=99.9%)', 'target');
-    const t = parseFraction(args.keys.get('target')!, 'target');
+    const targetRaw = requireKey(args, 'target', 'the SLO, e.g. target=99.9%');
+    const t = parseFraction(targetRaw, 'target');
     const target = t.value;
     const window = args.keys.has('window') ? parseTime(args.keys.get('window')!, 'window', 'd') : 30 * 86400;
     const consumed = args.keys.has('consumed') ? parseTime(args.keys.get('consumed')!, 'consumed') : undefined;

@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
@@ -22,10 +23,10 @@ export const storage: Calculator = {
   keys: ['per_day', 'retention', 'replication', 'growth'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'worked-example', title: 'Capacity Planning' },
   run(args) {
-    if (!args.keys.has('per_day')) throw new CalcInputError('missing_key', 'missing per_day= (new data per day, e.g. per_day=50GB)', 'per_day');
-    if (!args.keys.has('retention')) throw new CalcInputError('missing_key', 'missing retention= (how long data is kept, e.g. retention=90d)', 'retention');
-    const perDay = parseSize(args.keys.get('per_day')!, 'per_day');
-    const retentionDays = parseTime(args.keys.get('retention')!, 'retention', 'd') / 86400;
+    const perDayRaw = requireKey(args, 'per_day', 'new data per day, e.g. per_day=50GB');
+    const retentionRaw = requireKey(args, 'retention', 'how long data is kept, e.g. retention=90d');
+    const perDay = parseSize(perDayRaw, 'per_day');
+    const retentionDays = parseTime(retentionRaw, 'retention', 'd') / 86400;
     const replication = args.keys.has('replication') ? parseNumber(args.keys.get('replication')!, 'replication') : 1;
     const growth = args.keys.has('growth') ? parseFraction(args.keys.get('growth')!.replace(/\/(y|yr|year)$/i, ''), 'growth').value : 0;
     checkInput(StorageInput, { per_day: perDay, retention: retentionDays, replication, growth });

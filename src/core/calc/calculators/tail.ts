@@ -1,4 +1,5 @@
 import type { Calculator } from '../calculator';
+import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
@@ -20,10 +21,10 @@ export const tail: Calculator = {
   keys: ['fanout', 'percentile'],
   doc: { id: 'quantitative/tail-latency', anchor: 'the-formula', title: 'Tail Latency' },
   run(args) {
-    if (!args.keys.has('fanout')) throw new CalcInputError('missing_key', 'missing fanout= (backends each request waits for, e.g. fanout=100)', 'fanout');
-    if (!args.keys.has('percentile')) throw new CalcInputError('missing_key', 'missing percentile= (the backend latency percentile you care about, e.g. percentile=99)', 'percentile');
-    const n = parseNumber(args.keys.get('fanout')!, 'fanout');
-    const raw = args.keys.get('percentile')!.replace(/^p/i, '');
+    const fanoutRaw = requireKey(args, 'fanout', 'backends each request waits for, e.g. fanout=100');
+    const percentileRaw = requireKey(args, 'percentile', 'the backend latency percentile you care about, e.g. percentile=99');
+    const n = parseNumber(fanoutRaw, 'fanout');
+    const raw = percentileRaw.replace(/^p/i, '');
     const p = parseFraction(raw.includes('%') ? raw : `${raw}%`, 'percentile').value;
     checkInput(TailInput, { fanout: n, percentile: p });
     const slow = 1 - Math.pow(p, n);
