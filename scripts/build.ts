@@ -34,7 +34,8 @@ export function loadCatalog(): CatalogEntry[] {
 export function loadSources(): { files: SourceFile[]; yamlErrors: string[] } {
   const files: SourceFile[] = [];
   const yamlErrors: string[] = [];
-  for (const path of walk(contentDir).filter((p) => p.endsWith('.md')).sort()) {
+  // content/README.md is the authors' guide, not a document.
+  for (const path of walk(contentDir).filter((p) => p.endsWith('.md') && relative(contentDir, p) !== 'README.md').sort()) {
     const rel = relative(root, path).split('\\').join('/');
     const id = relative(contentDir, path).split('\\').join('/').replace(/\.md$/, '');
     try {

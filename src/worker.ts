@@ -8,8 +8,16 @@ import { d1SlackStore, memorySlackStore } from './slack/store';
 import knowledgeText from '../generated/knowledge.txt';
 import indexText from '../generated/index.txt';
 
-// Loaded once per isolate at start-up, so no request pays for parsing the index.
-const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText);
+// The static assets (pages and document JSON), set from the first request's bindings.
+let assets: Fetcher | undefined;
+
+// Loaded once per isolate at start-up, so no request pays for parsing the index. Answers read the
+// full text of the few documents they quote from the static assets (no Worker CPU to serve them).
+const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText, async (id) => {
+  if (!assets) return null;
+  const res = await assets.fetch(new Request(`https://assets.local/data/docs/${id}.json`));
+  return res.ok ? ((await res.json()) as FullDocument) : null;
+});
 let limiter: RateLimiter | null | undefined;
 
 const app = createApp({
@@ -48,4 +56,9 @@ const app = createApp({
   },
 });
 
-export default app;
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    assets ??= env.ASSETS;
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env>;

@@ -228,8 +228,8 @@ describe('questions that carry the numbers run the right calculator', () => {
     expect(commandFromQuestion(question, places)).toBe(command);
   });
 
-  it('answers them in chat with the figures and a link to the explanation', () => {
-    const a = knowledge.ask('what availability do two 99.9% services in series give?', { baseUrl: 'https://c.test' });
+  it('answers them in chat with the figures and a link to the explanation', async () => {
+    const a = await knowledge.ask('what availability do two 99.9% services in series give?', { baseUrl: 'https://c.test' });
     expect(a.intent).toBe('numbers');
     expect(a.calc?.ok).toBe(true);
     expect(a.answer).toContain('99.8');

@@ -46,7 +46,7 @@ describe('contract: the same question through every interface', () => {
     const fromCli = viaCli(QUESTIONS);
     for (const [i, q] of QUESTIONS.entries()) {
       const fromHttp = await viaHttp(q);
-      const fromCore = knowledge.ask(q, { baseUrl: BASE });
+      const fromCore = await knowledge.ask(q, { baseUrl: BASE });
       expect(fromHttp).toEqual(fromCore);
       expect(fromCli[i]).toEqual(fromCore);
     }

@@ -159,10 +159,10 @@ describe('design review', () => {
     expect(clean.markdown).toContain('No high or medium risks');
   });
 
-  it('starts from a chat request', () => {
-    const a = knowledge.ask('help me choose a pattern');
+  it('starts from a chat request', async () => {
+    const a = await knowledge.ask('help me choose a pattern');
     expect(a.dialogue?.type).toBe('question');
     expect(a.answer).toContain('What matters most');
-    expect(knowledge.ask('run a design review').dialogue?.type).toBe('question');
+    expect((await knowledge.ask('run a design review')).dialogue?.type).toBe('question');
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { calcToMarkdown, stepToMarkdown, checkLimit, checkQuestion, evaluate, Knowledge, LIMITS, parseEvalCases } from '../core/index';
+import { calcToMarkdown, stepToMarkdown, checkLimit, checkQuestion, evaluate, formatAnswerReport, Knowledge, LIMITS, parseAnswerSets, parseEvalCases, runAnswerEval } from '../core/index';
 import { formatAnswer, formatSearch, markdownForTerminal } from './terminal';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,11 +29,12 @@ Commands:
 Options for every command: --help
 Links point at $COMPENDIUM_URL (default ${DEFAULT_BASE}, where \`npm start\` serves the pages).
 `,
-  ask: `Usage: compendium ask "question" [--json]
+  ask: `Usage: compendium ask "question" [--json] [--previous "the question before"]
        compendium ask --stdin [--json]
 
 Answers a question from the compendium with links to the sections it came from.
-  --json    print the same JSON as POST /api/ask
+  --json        print the same JSON as POST /api/ask
+  --previous Q  the previous question, so a follow-up ("what does it cost?") keeps its subject
   --stdin   read one question per line from standard input and answer each, in order
             (with --json: one JSON object per line; a bad line gives {"error": ...} in its place)
 
@@ -80,12 +81,20 @@ improvement plan in markdown. Answers and options work as in "compendium select"
 Example: compendium review --answers 2,3,1,1,3,2,2,1
 `,
   eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
+       compendium eval --answers FILE.jsonl [FILE.jsonl ...] [--json] [--misses]
 
 Reads lines {"q": "question", "expect": ["doc/id", ...]} and prints recall@1, recall@3,
 recall@5 and MRR of the search ranking (a question counts as found at k when any expected
 document is among the top k).
+
+With --answers, grades the answers themselves: lines with "nuggets" (lists of regular
+expressions, any of which may match each key fact) pass when every nugget is stated; the pass
+rate and source recall@3 are shown by "kind". Lines with only "q" are off-topic questions that
+must come back "not sure"; lines with "q" and "expect" but no nuggets must not. Also reports
+answers whose lead is a document summary word for word, teasers and fragments, and different
+questions with identical answers.
   --json     print the figures as JSON
-  --misses   also list questions whose expected document is not in the top 3
+  --misses   also list the questions that failed
 
 Example: compendium eval tests/dev-set/starter-a.jsonl
 `,
@@ -121,7 +130,14 @@ function loadKnowledge(): Knowledge {
   try {
     const data = JSON.parse(readFileSync(join(ROOT, 'generated', 'knowledge.txt'), 'utf8'));
     const index = readFileSync(join(ROOT, 'generated', 'index.txt'), 'utf8');
-    return new Knowledge(data, index);
+    // The documents' full text, from the pages the build wrote (the Worker reads the same files as static assets).
+    return new Knowledge(data, index, async (id) => {
+      try {
+        return JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8'));
+      } catch {
+        return null;
+      }
+    });
   } catch {
     throw new Error('The compendium index is missing; run `npm run build` first.');
   }
@@ -152,7 +168,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, select, review, eval. See: compendium --help`);
-  const p = parseArgs(rest, ['limit', 'base', 'answers']);
+  const p = parseArgs(rest, ['limit', 'base', 'answers', 'previous']);
   if (p.flags.has('help') && !(command === 'calc' && p.positional.length)) {
     io.out(HELP[command]!);
     return 0;
@@ -161,20 +177,21 @@ async function run(argv: string[], io: Io): Promise<number> {
   const json = p.flags.has('json');
 
   if (command === 'ask') {
-    checkFlags(p, ['json', 'stdin', 'base'], 'ask');
+    checkFlags(p, ['json', 'stdin', 'base', 'previous'], 'ask');
     const knowledge = loadKnowledge();
     if (p.flags.has('stdin')) {
       if (p.positional.length) throw new UsageError('give questions either as an argument or with --stdin, not both');
       for (const line of await readLines(io.stdin)) {
         const q = checkQuestion(line);
-        if (json) io.out(JSON.stringify(q.ok ? knowledge.ask(q.value, { baseUrl }) : { error: q.error }) + '\n');
-        else io.out(q.ok ? `? ${q.value}\n${formatAnswer(knowledge.ask(q.value, { baseUrl }))}\n` : `error: ${q.error.message}\n\n`);
+        if (json) io.out(JSON.stringify(q.ok ? await knowledge.ask(q.value, { baseUrl }) : { error: q.error }) + '\n');
+        else io.out(q.ok ? `? ${q.value}\n${formatAnswer(await knowledge.ask(q.value, { baseUrl }))}\n` : `error: ${q.error.message}\n\n`);
       }
       return 0;
     }
     const q = checkQuestion(p.positional.join(' '));
     if (!q.ok) throw new UsageError(q.error.message);
-    const answer = knowledge.ask(q.value, { baseUrl });
+    const previous = p.flags.get('previous');
+    const answer = await knowledge.ask(q.value, { baseUrl, previous: typeof previous === 'string' && previous.trim() ? previous : undefined });
     io.out(json ? JSON.stringify(answer, null, 2) + '\n' : formatAnswer(answer));
     return 0;
   }
@@ -257,7 +274,28 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   // eval
-  checkFlags(p, ['json', 'misses', 'base'], 'eval');
+  checkFlags(p, ['json', 'misses', 'base', 'answers'], 'eval');
+  if (p.flags.has('answers')) {
+    const files = [String(p.flags.get('answers')), ...p.positional].filter((f) => f && f !== 'true');
+    if (!files.length) throw new UsageError('give answer sets, for example: compendium eval --answers tests/answers/*.jsonl');
+    const sets = parseAnswerSets(files.map((name) => {
+      try {
+        return { name, text: readFileSync(name, 'utf8') };
+      } catch {
+        throw new Error(`cannot read ${name}`);
+      }
+    }));
+    const knowledge = loadKnowledge();
+    const report = await runAnswerEval((q) => knowledge.ask(q, { baseUrl }), sets, knowledge.docs);
+    if (json) io.out(JSON.stringify({ summary: report.summary, checks: report.checks, offTopicUnsure: report.offTopicUnsure, inScopeUnsure: report.inScopeUnsure, calibration: report.calibration }) + '\n');
+    else io.out(formatAnswerReport(report));
+    if (p.flags.has('misses')) {
+      for (const o of report.outcomes.filter((x) => !x.passed)) io.err(`fail [${o.kind}] ${o.q}\n  nuggets ${o.nuggets.map((n) => (n ? '+' : '-')).join('')}${o.unsure ? ' (unsure)' : ''}\n  ${o.answer.split('\n')[0]!.slice(0, 300)}\n`);
+      for (const q of report.offTopicAnswered) io.err(`off-topic answered: ${q}\n`);
+      for (const q of report.inScopeRefused) io.err(`in scope refused: ${q}\n`);
+    }
+    return 0;
+  }
   const file = p.positional[0];
   if (!file || p.positional.length > 1) throw new UsageError('give one question file, for example: compendium eval tests/dev-set/starter-a.jsonl');
   let text: string;

@@ -12,5 +12,6 @@ export * from './knowledge/knowledge';
 export * from './knowledge/limits';
 export type * from './knowledge/types';
 export * from './eval/metrics';
+export * from './eval/answers';
 export * from './calc/index';
 export * from './dialogue/index';

@@ -8,7 +8,12 @@ import { rateLimit } from './rate-limit';
 import { FeedbackBody } from './feedback';
 import type { AppDeps } from './deps';
 
-const AskBody = z.object({ question: z.unknown(), previous: z.optional(z.string()) });
+const AskBody = z.object({
+  question: z.unknown(),
+  previous: z.optional(z.string()),
+  /** The previous answer's source ids, so a follow-up keeps its subject. */
+  context: z.optional(z.object({ sources: z.optional(z.array(z.string().check(z.maxLength(100)))) })),
+});
 const DialogueBody = z.object({ state: z.optional(z.nullable(z.string())), answer: z.optional(z.nullable(z.union([z.string(), z.number()]).check(z.refine((v) => String(v).length <= 100)))) });
 
 /** Max request body for the API: a question plus a little context. */
@@ -77,13 +82,14 @@ export function apiRoutes(deps: AppDeps) {
       }
       const parsed = AskBody.safeParse(body);
       if (!parsed.success) {
-        return apiError(c, 400, 'invalid_body', '"previous", when given, must be the previous question as text.');
+        return apiError(c, 400, 'invalid_body', '"previous", when given, must be the previous question as text, and "context", when given, {"sources": ["patterns/saga", ...]} (the previous answer\'s source ids).');
       }
       const q = checkQuestion(parsed.data.question);
       if (!q.ok) return apiError(c, 400, q.error.code, q.error.message);
       const previous = parsed.data.previous?.slice(0, LIMITS.questionMaxChars);
       const knowledge: Knowledge = deps.knowledge();
-      const answer = knowledge.ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL), previous });
+      const sources = parsed.data.context?.sources?.slice(0, 10);
+      const answer = await knowledge.ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL), previous, context: sources ? { sources } : undefined });
       return c.json(answer);
     },
   );

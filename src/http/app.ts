@@ -35,12 +35,12 @@ export function createApp(deps: AppDeps) {
   if (deps.slack) app.route('/slack', slackRoutes(deps.slack));
 
   // The chat page is static (dist/public/index.html); this is the page without JavaScript.
-  app.get('/ask', (c) => {
+  app.get('/ask', async (c) => {
     const raw = c.req.query('q');
     if (raw === undefined) return c.html(homePage());
     const q = checkQuestion(raw);
     if (!q.ok) return c.html(homePage(raw.slice(0, 2000), undefined, q.error.message), 400);
-    const answer = deps.knowledge().ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL) });
+    const answer = await deps.knowledge().ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL) });
     return c.html(homePage(q.value, answer));
   });
 

@@ -67,7 +67,7 @@ function help(deps: SlackDeps): Message {
 async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | undefined, user: string | undefined, question: string, previous?: string | null) {
   const checked = checkQuestion(question);
   const message: Message = checked.ok
-    ? answerMessage(checked.value, deps.knowledge.ask(checked.value, { baseUrl: deps.publicUrl, previous: previous ?? undefined }))
+    ? answerMessage(checked.value, await deps.knowledge.ask(checked.value, { baseUrl: deps.publicUrl, previous: previous ?? undefined }))
     : { text: checked.error.message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: checked.error.message } }] };
   const r = await deps.api.call('chat.postMessage', { channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false });
   if (!r.ok && user && ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'].includes(String(r.error))) {
@@ -154,7 +154,7 @@ export async function handleCommand(deps: SlackDeps, form: URLSearchParams): Pro
     if (!text || text === 'help') return { ack: ephemeral(help(deps)) };
     const q = checkQuestion(text);
     if (!q.ok) return { ack: ephemeral({ text: q.error.message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: q.error.message } }] }) };
-    return { ack: ephemeral(answerMessage(q.value, deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }))) };
+    return { ack: ephemeral(answerMessage(q.value, await deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }))) };
   }
   return { ack: ephemeral({ text: `Unknown command ${command}.`, blocks: help(deps).blocks }) };
 }

@@ -1,266 +1,526 @@
 import type { DocMeta, Unit } from '../knowledge/types';
-import type { DocHit, SearchEngine } from '../search/engine';
+import type { DocHit, SearchEngine, SearchOutcome } from '../search/engine';
+import { phraseKey } from '../search/build';
 import { terms } from '../search/text';
-import { NAVIGATION_SECTIONS } from '../search/build';
-import { KIND_LABEL } from '../content/kinds';
 import { splitSentences } from '../content/sentences';
+import { stripInline } from '../markdown/inline';
 import { parseQuestion, type Intent } from './intent';
+import { ASPECT_WORDS, aspectOf, sectionFits, type Aspect } from './aspect';
+import type { DocText, Passage } from './passages';
 import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
+import { compareSides } from './compare';
 
 /** Answer tuning in one place. */
 export const ANSWER_TUNING = {
-  /** Below this confidence the answer says it is unsure and offers the closest topics. */
+  /** Below this confidence the answer says it is unsure. */
   minConfidence: 0.35,
-  maxPoints: 5,
-  maxSources: 5,
-  /** Another document is "also relevant" when it scores at least this share of the best. */
-  alsoRelevantShare: 0.55,
-  /** A pattern within this share of the best document leads a how-to or scenario answer. */
-  patternLeadShare: 0.5,
-  /** Questions of at most this many terms with a pronoun borrow the previous question's subject. */
-  followUpMaxTerms: 4,
+  /** Closest topics are offered with an unsure answer only above this confidence (otherwise they look random). */
+  relatedConfidence: 0.22,
+  maxPoints: 3,
+  maxSources: 4,
+  /** Documents examined for cards and passages. */
+  candidateDocs: 3,
+  /** A card leads when its question matches the user's this well (0-1, weighted F-measure of shared terms). */
+  cardLead: 0.5,
+  /** A second document joins the answer when it scores this share of the best. */
+  secondDocShare: 0.6,
+  /** Supporting points must score at least this share of the lead passage. */
+  pointShare: 0.45,
+  /** Bonus for a passage in a section that answers the question's aspect. */
+  aspectBonus: 0.25,
 } as const;
 
-const FOLLOW_UP = /\b(it|its|it's|that|this|they|them|their|those|these|one)\b|^\s*(and|what about|how about|also|but)\b/i;
+/** Where the full text of documents comes from; the core never reads files or fetches. */
+export type TextLoader = (id: string) => Promise<DocText | null>;
 
-type Ctx = { engine: SearchEngine; base: string };
+export type Ctx = { engine: SearchEngine; base: string; load: TextLoader };
 
-function link(ctx: Ctx, doc: DocMeta, anchor = ''): string {
+export type Weighted = { term: string; weight: number };
+
+/** Stems of the question worth matching (numbers and stop words dropped), with their weights. */
+export function weighted(engine: SearchEngine, text: string, drop: Set<string> = new Set()): Weighted[] {
+  const seen = new Set<string>();
+  const out: Weighted[] = [];
+  for (const t of terms(text)) {
+    if (seen.has(t) || drop.has(t) || /^\d+$/.test(t)) continue;
+    seen.add(t);
+    out.push({ term: t, weight: engine.termWeight(t) });
+  }
+  return out;
+}
+
+const ASPECT_STEMS = new Set(terms([...ASPECT_WORDS].join(' ')));
+
+/**
+ * The stems that name a document (its title, and one-word aliases such as "2PC"): they identify the
+ * subject, not the aspect asked. Longer aliases often name a part ("half-open state"), which is
+ * exactly what a narrow question asks about, so they stay in the question.
+ */
+export function subjectTerms(doc: DocMeta): Set<string> {
+  const names = [doc.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...doc.aliases.filter((a) => !/\s/.test(a.trim()))];
+  return new Set(terms(names.join(' ')));
+}
+
+export function link(ctx: Ctx, doc: DocMeta, anchor = ''): string {
   return docUrl(ctx.base, doc.id, anchor);
 }
 
-function firstSentence(text: string): string {
-  return splitSentences(text)[0] ?? text;
+export function md(ctx: Ctx, text: string): string {
+  return resolveDocLinks(text, ctx.base);
 }
 
-function unitsOf(ctx: Ctx, doc: DocMeta): Unit[] {
-  return ctx.engine.data.units.filter((u) => ctx.engine.data.docs[u.doc] === doc);
+function cardsOf(engine: SearchEngine, doc: DocMeta): Unit[] {
+  return engine.cardsOf(doc);
+}
+
+/** How well a card's question matches the user's: F-measure of shared weighted terms (answer terms count part). */
+export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Unit, subject: Set<string>, subjectNamed: boolean): number {
+  const q = weighted(engine, card.heading);
+  if (!q.length || !userTerms.length) return 0;
+  const qSet = new Set(q.map((x) => x.term));
+  const aSet = new Set(terms(stripInline(card.lead)));
+  const userSet = new Set(userTerms.map((x) => x.term));
+  let recallHit = 0;
+  let recallAll = 0;
+  for (const { term, weight } of userTerms) {
+    recallAll += weight;
+    if (qSet.has(term)) recallHit += weight;
+    else if (aSet.has(term)) recallHit += 0.5 * weight;
+    else if (subject.has(term)) recallHit += 0.8 * weight;
+  }
+  let precHit = 0;
+  let precAll = 0;
+  for (const { term, weight } of q) {
+    precAll += weight;
+    // The card's own subject words ("circuit breaker") are implied when the user is asking about that subject.
+    if (userSet.has(term) || (subjectNamed && subject.has(term))) precHit += weight;
+  }
+  const r = recallHit / recallAll;
+  const p = precHit / precAll;
+  return r + p ? (2 * r * p) / (r + p) : 0;
+}
+
+/** Sections that describe what goes wrong: they answer "how does it fail" and "why not", and mislead a how-to. */
+const FAILURE_SECTIONS = new Set(['anti-patterns', 'pitfalls and a failure story', 'pitfalls', 'a failure story', 'what went wrong or was learned', 'when not to use']);
+const ASKS_ABOUT_FAILURE = new Set<Aspect>(['fix', 'avoid', 'costs', 'example']);
+
+/** A passage's fit to the question's own words (subject words excluded) and aspect, 0 to about 1.3. */
+function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: number): number {
+  if (p.teaser) return 0;
+  let hit = 0;
+  for (const { term, weight } of ask) if (p.terms.has(term)) hit += weight;
+  let s = askTotal ? hit / askTotal : 0;
+  if (sectionFits(aspect, p.heading)) s += ANSWER_TUNING.aspectBonus;
+  else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(p.heading.toLowerCase())) s *= 0.7;
+  if (p.dependent && !p.previous) s *= 0.6;
+  if (p.item && !p.leadIn && !/[.!?]$/.test(p.text.trim())) s *= 0.7;
+  if (p.words < 7) s *= 0.5;
+  else if (p.words > 70) s *= 0.8;
+  return s - p.order * 1e-4;
+}
+
+/** A passage as text that stands alone: a leaning sentence keeps the one before, an item its lead-in. */
+export function standalone(p: Passage): string {
+  if (p.item && p.leadIn) return `${p.leadIn} ${p.text}`;
+  if (p.dependent && p.previous && !/:\s*$/.test(p.previous)) return `${p.previous} ${p.text}`;
+  return p.text;
+}
+
+export function firstSentences(text: string, n: number): string {
+  return splitSentences(text).slice(0, n).join(' ');
+}
+
+export type Built = {
+  lead: string;
+  points: string[];
+  cited: Array<{ doc: DocMeta; anchor: string; heading: string }>;
+  strength: number;
+  card?: boolean;
+  /** For a jargon lead: the term it explained, so the rest of the question can still be answered. */
+  rest?: string;
+};
+
+function headingOf(doc: DocMeta, anchor: string): string {
+  return doc.sections.find((s) => s.anchor === anchor)?.heading ?? 'Overview';
+}
+
+/** Ranked passages of a document for the question. */
+export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Array<{ p: Passage; score: number }> {
+  const total = ask.reduce((a, b) => a + b.weight, 0);
+  return text.passages
+    .map((p) => ({ p, score: passageScore(p, ask, aspect, total) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
+function overlaps(a: string, b: string): boolean {
+  const ta = new Set(terms(stripInline(a)));
+  const tb = new Set(terms(stripInline(b)));
+  const [small, big] = ta.size < tb.size ? [ta, tb] : [tb, ta];
+  if (!small.size) return true;
+  let n = 0;
+  for (const t of small) if (big.has(t)) n++;
+  return n / small.size > 0.7;
+}
+
+/** Supporting points: complete thoughts from the top documents that add to the lead. */
+export function supportingPoints(ctx: Ctx, ranked: Array<{ p: Passage; score: number; doc: DocMeta }>, lead: string, floor: number): { points: string[]; cited: Built['cited'] } {
+  const points: string[] = [];
+  const cited: Built['cited'] = [];
+  const used = [lead];
+  for (const { p, score, doc } of ranked) {
+    if (points.length >= ANSWER_TUNING.maxPoints || score < floor) break;
+    const text = standalone(p);
+    if (p.teaser || p.words < 7 || used.some((u) => overlaps(u, text) || u.includes(p.text))) continue;
+    used.push(text);
+    points.push(md(ctx, text));
+    cited.push({ doc, anchor: p.anchor, heading: p.heading });
+  }
+  return { points, cited };
+}
+
+type Subject = { hits: DocHit[]; search: SearchOutcome; inherited: boolean };
+
+/** The documents a question is about, borrowing the previous turn's subject when it names none. */
+function resolveSubject(ctx: Ctx, question: string, options: AskOptions): Subject {
+  const own = ctx.engine.search(question, { limit: 5 });
+  const previousIds = options.context?.sources?.filter((id) => ctx.engine.docById(id)) ?? [];
+  if (!options.previous && !previousIds.length) return { hits: own.hits, search: own, inherited: false };
+  const ownTop = own.hits[0];
+  // A follow-up that names a topic of its own ("and what about bulkheads?") takes that topic.
+  const namesTopic = !!ownTop && ownTop.named;
+  if (namesTopic) return { hits: own.hits, search: own, inherited: false };
+  let prevHits: DocHit[] = [];
+  if (previousIds.length) {
+    prevHits = ctx.engine.search(previousIds.map((id) => ctx.engine.docById(id)!.title).join(' '), { limit: 5 }).hits.filter((h) => previousIds.includes(h.doc.id));
+  }
+  if (!prevHits.length && options.previous) prevHits = ctx.engine.search(options.previous, { limit: 3 }).hits;
+  if (!prevHits.length) return { hits: own.hits, search: own, inherited: false };
+  const subject = prevHits[0]!;
+  // Re-score the previous subject with this question's words, so its sections fit the new aspect.
+  const focused = ctx.engine.search(`${question} ${subject.doc.title}`, { limit: 5 });
+  const hit = focused.hits.find((h) => h.doc === subject.doc) ?? subject;
+  return { hits: [hit, ...own.hits.filter((h) => h.doc !== subject.doc)].slice(0, 5), search: { ...focused, topicality: 1 }, inherited: true };
 }
 
 /**
  * Confidence: how much of the question (rare words weigh more) the best document covers, scaled
  * by how much of the question is about things the compendium names (topicality), plus a bonus when
- * the question names the document. Measured on the dev set and a set of off-topic questions.
+ * the question names the document.
  */
 export function confidenceOf(hit: DocHit | undefined, termCount: number, topicality = 1): number {
   if (!hit || termCount === 0) return 0;
-  // A question that names a document is on topic by definition.
   const named = hit.named ? 0.15 : 0;
   const onTopic = hit.named ? 1 : topicality;
   return Math.round(Math.min(1, 0.1 + 0.75 * hit.docCoverage * onTopic + named) * 100) / 100;
 }
 
-const NAVIGATION = NAVIGATION_SECTIONS;
-/** When the question matched few sections, these say the most, in this order. */
-const PREFERRED = [
-  'solution', 'the constraint', 'the formula', 'approaches and their trade-offs', 'architecture', 'practices',
-  'when to use', 'numbers to know', 'what it means for design', 'trade-offs', 'key decisions and trade-offs', 'in practice',
+const round2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+
+/** The best card among the candidate documents' cards. */
+function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean): { card: Unit; doc: DocMeta; score: number } | null {
+  const user = weighted(ctx.engine, question);
+  const top = hits[0];
+  if (!top) return null;
+  // A question that only names its subject ("what is a saga?", "what about CQRS?") matches only a
+  // card that asks nothing more than that either.
+  const topSubject = subjectTerms(top.doc);
+  const onlySubject = user.every((x) => topSubject.has(x.term) || ASPECT_STEMS.has(x.term) || x.weight < 1);
+  let best: { card: Unit; doc: DocMeta; score: number } | null = null;
+  hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
+    const subject = subjectTerms(h.doc);
+    const named = inherited ? rank === 0 : h.named || h.strong;
+    // A card of a lower-ranked document must match much better to win over the best document.
+    const factor = rank === 0 ? 1 : Math.pow(h.score / top.score, 0.25) * 0.9;
+    for (const card of cardsOf(ctx.engine, h.doc)) {
+      if (onlySubject && weighted(ctx.engine, card.heading, topSubject).some((x) => !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
+      const score = cardMatch(ctx.engine, user, card, subject, named) * factor;
+      if (!best || score > best.score) best = { card, doc: h.doc, score };
+    }
+  });
+  return best;
+}
+
+/** Shapes of a jargon question; the capture is the term asked about. */
+const JARGON_FORMS = [
+  /^(?:what|wat)\s+(?:does|do|is)\s+(?:an?\s+|the\s+)?(.{1,40}?)\s+(?:stand for|mean|short for)\b/i,
+  /^(?:what'?s|whats|what is|what are)\s+(?:an?\s+|the\s+)?(.{1,40}?)\s+(?:in|for|when it comes to)\s+.{1,40}\??$/i,
+  /^(?:meaning of|define|definition of|eli5:?)\s+(?:an?\s+|the\s+)?(.{1,40}?)\??$/i,
+  /^(.{1,40}?)\s+(?:meaning|stands for|definition|eli5|acronym)\b/i,
+  /^(?:what'?s|whats|what is|what are)\s+(?:an?\s+|the\s+)?(.{1,40}?)(?:\s+and\b.*|\s*,.*|\s*\?)?$/i,
+  /^([^\s?]{1,40}(?:\s+[^\s?]+){0,2})\s*\??$/,
 ];
+const ACRONYM = /\b(?:[A-Z]{2,6}s?|\d[A-Z]{1,4}|[A-Z]{2,}[a-z]+[A-Z]?[a-z]*)\b/g;
 
-function preference(u: Unit): number {
-  const i = PREFERRED.indexOf(u.heading.toLowerCase());
-  return i === -1 ? PREFERRED.length : i;
+/** Candidate terms a question asks about as jargon ("what does ISR stand for", "PACELC?"), most likely first. */
+export function jargonCandidates(question: string): string[] {
+  const q = question.trim().replace(/\s+/g, ' ').replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s*[—–-]\s+.*$/, '').trim();
+  const out: string[] = [];
+  for (const re of JARGON_FORMS) {
+    const m = re.exec(q);
+    if (m) out.push(m[1]!.trim().replace(/[?.!]+$/, ''));
+  }
+  for (const m of question.matchAll(ACRONYM)) out.push(m[0]);
+  return [...new Set(out.filter((t) => t && t.length <= 40))];
 }
 
-/** Key points: the openings of the best-matching sections, then their bullet points. */
-function keyPoints(ctx: Ctx, hit: DocHit, max: number, byPreference = false): string[] {
-  const points: string[] = [];
-  const seen = new Set<string>();
-  const add = (text: string) => {
-    const key = text.toLowerCase();
-    if (!text || seen.has(key) || points.length >= max) return;
-    seen.add(key);
-    points.push(resolveDocLinks(text, ctx.base));
+/** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
+function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
+  const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
+  if (key.length < 2) return null;
+  for (const t of texts) {
+    for (const p of t.passages) {
+      if (!p.label) continue;
+      const label = p.label.toLowerCase().replace(/[.:]$/, '');
+      const bare = label.replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '');
+      const inParens = /\(([^)]+)\)/.exec(label)?.[1]?.replace(/s$/, '');
+      // "LSM" also names "LSM tree": an acronym followed by the noun it qualifies.
+      const qualifies = /^[a-z0-9]{2,6}$/.test(key) && bare.startsWith(`${key} `) && bare.split(' ').length <= 3;
+      if (bare === key || inParens === key || qualifies) return { p, id: t.id };
+    }
+  }
+  return null;
+}
+
+/** "In-sync replica (ISR)": the words before an acronym in parentheses, when their initials spell it. */
+export function expansionIn(text: string, acronym: string): { expansion: string; acronym: string } | null {
+  const plain = stripInline(text);
+  const re = new RegExp(`((?:[A-Za-z0-9][\\w'-]*\\s+){1,6})\\((${acronym.replace(/[^A-Za-z0-9]/g, '')})s?\\)`, 'i');
+  const m = re.exec(plain);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  const letters = acronym.replace(/s$/, '').toLowerCase().replace(/^2/, 't').replace(/^3/, 't');
+  // Take the shortest run of trailing words whose initials (or hyphenated parts) spell the acronym.
+  for (let n = 1; n <= words.length; n++) {
+    const run = words.slice(-n);
+    const initials = run.flatMap((w) => w.split('-')).map((w) => w[0]!.toLowerCase()).join('');
+    const firsts = run.map((w) => w[0]!.toLowerCase()).join('');
+    if (initials === letters || firsts === letters) return { expansion: run.join(' '), acronym: m[2]! };
+  }
+  return null;
+}
+
+/** Whether a question is asking what a term is, rather than something about it. */
+function asksMeaning(question: string, aspect: Aspect): boolean {
+  const q = question.trim();
+  if (aspect === 'expand' || /^(what|wat)('?s|s| is| are| does)\b/i.test(q) || /\b(meaning|eli5|stand for|stands for)\b/i.test(q)) return true;
+  const words = q.replace(/\([^)]*\)/g, ' ').split(/\s+/).length;
+  return (aspect === 'define' || aspect === 'general') && words <= 6;
+}
+
+/** The answer to a jargon question: the term's entry or its expansion, then what else the question asks. */
+async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], aspect: Aspect): Promise<Built | null> {
+  const candidates = jargonCandidates(question);
+  if (!candidates.length || !asksMeaning(question, aspect)) return null;
+  const glossary = ctx.engine.docById('reference/glossary');
+  const texts = await loadAll(ctx, [...(glossary ? [glossary] : []), ...hits.slice(0, 3).map((h) => h.doc)]);
+  for (const term of candidates) {
+    const named = ctx.engine.docsNamed(term);
+    if (named.length) {
+      // The term is the name of a document: "2PC stands for Two-Phase Commit", or that document's own answer.
+      const doc = named[0]!;
+      const acronym = /^[A-Z0-9]{2,6}s?$/.test(term) && doc.title.toLowerCase() !== term.toLowerCase();
+      if (!acronym || aspect !== 'expand') return null;
+      return { lead: `**${term}** is short for ${doc.title}. ${md(ctx, firstSentences(doc.summary, 1))}`, points: [], rest: term, cited: [{ doc, anchor: '', heading: 'Overview' }], strength: 1 };
+    }
+    const entry = labelledEntry(texts, term);
+    if (entry) {
+      const doc = ctx.engine.docById(entry.id)!;
+      const see = /\]\(([a-z0-9-]+\/[a-z0-9-]+)/.exec(entry.p.text)?.[1];
+      const seeDoc = see ? ctx.engine.docById(see) : undefined;
+      return { lead: md(ctx, entry.p.text), points: [], rest: term, cited: [{ doc, anchor: entry.p.anchor, heading: entry.p.heading }, ...(seeDoc ? [{ doc: seeDoc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
+    }
+  }
+  for (const term of candidates.filter((t) => /^[A-Za-z0-9]{2,8}$/.test(t) && /[A-Z0-9]/.test(t.slice(1)) || /^[a-z0-9]{2,6}$/.test(t))) {
+    const found = ctx.engine.search(term, { limit: 3 }).hits;
+    for (const t of await loadAll(ctx, found.map((h) => h.doc))) {
+      for (const p of t.passages) {
+        const found = expansionIn(p.text, term);
+        if (!found || p.teaser) continue;
+        const doc = ctx.engine.docById(t.id)!;
+        return { lead: `**${found.acronym}** stands for ${found.expansion}. ${md(ctx, standalone(p))}`, points: [], rest: term, cited: [{ doc, anchor: p.anchor, heading: p.heading }], strength: 0.9 };
+      }
+    }
+  }
+  return null;
+}
+
+/** Loads the text of the given documents, skipping any that cannot be read. */
+export async function loadAll(ctx: Ctx, docs: DocMeta[]): Promise<DocText[]> {
+  const texts = await Promise.all(docs.map((d) => ctx.load(d.id).catch(() => null)));
+  return texts.filter((t): t is DocText => !!t);
+}
+
+/** The answer from a matching card, with a point or two from the document that add to it. */
+function fromCard(ctx: Ctx, card: Unit, doc: DocMeta, score: number, text: DocText | undefined, question: string, aspect: Aspect): Built {
+  const lead = md(ctx, card.lead);
+  const ask = weighted(ctx.engine, question, subjectTerms(doc));
+  const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ ...x, doc })) : [];
+  const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
+  const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), card.lead, Math.max(floor, 0.35));
+  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: card.anchor, heading: card.heading }, ...cited], strength: score, card: true };
+}
+
+/** The answer extracted from the documents' passages, focused on the question's own words. */
+function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[], texts: Map<string, DocText>, intent: Intent): Built | null {
+  const top = hits[0]!;
+  const docs = hits.slice(0, ANSWER_TUNING.candidateDocs).filter((h, i) => i === 0 || h.score >= top.score * ANSWER_TUNING.secondDocShare);
+  const subject = subjectTerms(top.doc);
+  const ask = weighted(ctx.engine, question, subject).filter((x) => !ASPECT_STEMS.has(x.term) || aspect === 'general');
+  // The subject's own words count a little: of two sentences that answer, prefer the one about the subject.
+  const withSubject = [...ask, ...[...subject].map((term) => ({ term, weight: 0.15 * ctx.engine.termWeight(term) }))];
+  const ranked: Array<{ p: Passage; score: number; doc: DocMeta }> = [];
+  docs.forEach((h, i) => {
+    const text = texts.get(h.doc.id);
+    if (!text) return;
+    const docAsk = i === 0 ? withSubject : weighted(ctx.engine, question, subjectTerms(h.doc));
+    for (const x of rankPassages(text, docAsk, aspect)) ranked.push({ ...x, score: x.score * (i === 0 ? 1 : 0.85), doc: h.doc });
+  });
+  ranked.sort((a, b) => b.score - a.score);
+  // "When should I not use it?" about a pattern: its front matter says exactly that.
+  const listFor: Partial<Record<Aspect, { items: string[]; say: string; anchor: string }>> = {
+    avoid: { items: top.doc.avoid_when, say: `${top.doc.title} is a poor fit for:`, anchor: 'when-not-to-use' },
+    when: { items: top.doc.use_when, say: `${top.doc.title} fits:`, anchor: 'when-to-use' },
+    costs: { items: top.doc.tradeoffs, say: `${top.doc.title} trades:`, anchor: 'trade-offs' },
   };
-  const says = (u: Unit) => u.anchor !== '' && !NAVIGATION.has(u.heading.toLowerCase());
-  const matched = hit.sections.map((s) => s.unit).filter(says);
-  const fallback = unitsOf(ctx, hit.doc)
-    .filter((u) => says(u) && !matched.includes(u))
-    .sort((a, b) => preference(a) - preference(b));
-  // A definition reads best in the document's own order of importance; a how-to or scenario
-  // leads with the sections that matched the question.
-  const byPref = (a: Unit, b: Unit) => preference(a) - preference(b);
-  const ordered = byPreference ? [...matched, ...fallback].sort(byPref) : [...[...matched].sort(byPref), ...fallback];
-  for (const u of ordered.slice(0, 3)) if (u.lead) add(`**${u.heading}**: ${u.lead}`);
-  for (const u of ordered) for (const p of u.points) add(p);
-  return points;
+  const list = listFor[aspect];
+  if (list && list.items.length && ask.every((x) => x.weight < 2.5)) {
+    const items = list.items.slice(0, 3).map((x) => md(ctx, x.replace(/[.;]\s*$/, '')));
+    const lead = `${list.say} ${items.join('; ')}.`;
+    const heading = headingOf(top.doc, list.anchor);
+    const text = texts.get(top.doc.id);
+    const extra = text ? rankPassages(text, withSubject, aspect).map((x) => ({ ...x, doc: top.doc })) : [];
+    const { points, cited } = supportingPoints(ctx, extra, lead, 0.2);
+    return { lead, points: points.slice(0, 2), cited: [{ doc: top.doc, anchor: heading === 'Overview' ? '' : list.anchor, heading }, ...cited], strength: 0.8 };
+  }
+  // A question that only names its subject ("what is a saga?") is answered by what the subject is.
+  const definition = !ask.length || (intent === 'definition' && ask.every((x) => x.weight < 1));
+  const best = ranked[0];
+  if (definition || !best || best.score < 0.2) {
+    // Nothing in the text speaks to more than the subject: say what the subject is, then how it works.
+    const lead = md(ctx, firstSentences(top.doc.summary, 1));
+    const how = texts.get(top.doc.id);
+    const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect).map((x) => ({ ...x, doc: top.doc })) : [];
+    const { points, cited } = supportingPoints(ctx, [...(best ? ranked : []), ...solution].sort((a, b) => b.score - a.score), lead, 0.2);
+    return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5 };
+  }
+  let lead = standalone(best.p);
+  if (!top.named && !top.strong && best.doc === top.doc && top.doc.kind === 'pattern') {
+    // A described problem that never names its solution: name it first, then the sentence that fits.
+    const rest = ranked.filter((r) => r !== best);
+    const { points, cited } = supportingPoints(ctx, [best, ...rest], firstSentences(top.doc.summary, 1), best.score * ANSWER_TUNING.pointShare);
+    const named = `This is what **${top.doc.title}** is for. ${md(ctx, firstSentences(top.doc.summary, 1))}`;
+    return { lead: named, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best.score };
+  }
+  // A next sentence that continues the thought joins the lead (at most three sentences in all).
+  const next = texts.get(best.doc.id)?.passages.find((p) => p.order === best.p.order + 1 && p.anchor === best.p.anchor && !p.item);
+  const short = stripInline(lead).split(/\s+/).length < 14;
+  if (next && !next.teaser && splitSentences(lead).length < 3 && (short || next.dependent || ranked.some((r) => r.p === next && r.score >= best.score * 0.5))) {
+    lead = `${lead} ${next.text}`;
+  }
+  const rest = ranked.filter((r) => r !== best && !(next && r.p === next && lead.includes(next.text)));
+  const { points, cited } = supportingPoints(ctx, rest, lead, best.score * ANSWER_TUNING.pointShare);
+  return { lead: md(ctx, lead), points, cited: [{ doc: best.doc, anchor: best.p.anchor, heading: best.p.heading }, ...cited], strength: best.score };
 }
 
-function sourcesFor(ctx: Ctx, hits: DocHit[]): Source[] {
-  const top = Math.max(...hits.map((h) => h.score), 1e-9);
+function render(built: Built, prefix = ''): string {
+  const lead = prefix ? `${prefix}${built.lead}` : built.lead;
+  return [lead, built.points.map((p) => `- ${p}`).join('\n')].filter(Boolean).join('\n\n');
+}
+
+/** Sources: each document once, at the section the answer drew on first, then the other top documents. */
+function sourcesOf(ctx: Ctx, cited: Built['cited'], hits: DocHit[]): Source[] {
   const sources: Source[] = [];
-  // A section's score is its document's share of the best, scaled by how it ranks within the document.
-  const relative = (h: DocHit, sectionScore: number) => (h.score / top) * (sectionScore / (h.sections[0]?.score || sectionScore || 1));
-  const push = (doc: DocMeta, unit: Unit, score: number) => {
-    if (sources.length >= ANSWER_TUNING.maxSources) return;
-    if (sources.some((s) => s.id === doc.id && s.section === unit.heading)) return;
-    sources.push({
-      id: doc.id,
-      title: doc.title,
-      section: unit.heading,
-      url: link(ctx, doc, unit.anchor),
-      score: Math.round(Math.min(1, score) * 1000) / 1000,
-    });
+  const top = Math.max(...hits.map((h) => h.score), 1e-9);
+  const scoreOf = (doc: DocMeta) => Math.round(Math.min(1, (hits.find((h) => h.doc === doc)?.score ?? top * 0.5) / top) * 1000) / 1000;
+  const add = (doc: DocMeta, anchor: string, heading: string) => {
+    if (sources.length >= ANSWER_TUNING.maxSources || sources.some((s) => s.id === doc.id)) return;
+    sources.push({ id: doc.id, title: doc.title, section: heading, url: link(ctx, doc, anchor), score: scoreOf(doc) });
   };
-  const cited = (h: DocHit) => {
-    const says = h.sections.filter((s) => !NAVIGATION.has(s.unit.heading.toLowerCase()));
-    return says.length ? says : h.sections.slice(0, 1);
-  };
-  const [first, ...rest] = hits;
-  if (first) for (const s of cited(first).slice(0, 2)) push(first.doc, s.unit, relative(first, s.score));
-  for (const h of rest) {
-    const best = cited(h)[0];
-    if (best) push(h.doc, best.unit, relative(h, best.score));
+  for (const c of cited) add(c.doc, c.anchor, c.heading);
+  for (const h of hits.slice(0, 3)) {
+    const best = h.sections.find((s) => !s.unit.card && s.unit.anchor !== '') ?? h.sections[0];
+    if (best && h.score >= top * 0.5) add(h.doc, best.unit.anchor, best.unit.heading);
   }
   return sources;
 }
 
-function bullets(points: string[]): string {
-  return points.map((p) => `- ${p}`).join('\n');
-}
-
-function alsoRelevant(ctx: Ctx, hits: DocHit[]): string {
-  const top = hits[0]!.score;
-  const others = hits.slice(1, 4).filter((h) => h.score >= top * ANSWER_TUNING.alsoRelevantShare);
-  if (!others.length) return '';
-  return `Also relevant: ${others.map((h) => `[${h.doc.title}](${link(ctx, h.doc)})`).join(', ')}.`;
-}
-
-function titleLink(ctx: Ctx, doc: DocMeta): string {
-  return `**[${doc.title}](${link(ctx, doc)})**`;
-}
-
-function describe(doc: DocMeta): string {
-  return doc.kind === 'pattern' ? 'pattern' : KIND_LABEL[doc.kind].toLowerCase();
-}
-
-function composeDirect(ctx: Ctx, intent: Intent, hits: DocHit[]): string {
-  const [best] = hits as [DocHit];
-  const summary = resolveDocLinks(best.doc.summary, ctx.base);
-  let lead: string;
-  if (intent === 'definition') {
-    lead = `${titleLink(ctx, best.doc)}: ${summary}`;
-  } else if (best.doc.kind === 'pattern') {
-    lead = `The ${titleLink(ctx, best.doc)} pattern addresses this. ${summary}`;
-  } else {
-    lead = `${titleLink(ctx, best.doc)} (${describe(best.doc)}) covers this. ${summary}`;
-  }
-  const points = keyPoints(ctx, best, ANSWER_TUNING.maxPoints, intent === 'definition');
-  const second = hits[1];
-  if (
-    intent !== 'definition' &&
-    second &&
-    second.doc.kind === 'pattern' &&
-    second.score >= best.score * ANSWER_TUNING.alsoRelevantShare &&
-    points.length >= ANSWER_TUNING.maxPoints
-  ) {
-    points[points.length - 1] = `Pair it with ${titleLink(ctx, second.doc)}: ${resolveDocLinks(firstSentence(second.doc.summary), ctx.base)}`;
-  }
-  return [lead, bullets(points), alsoRelevant(ctx, hits)].filter(Boolean).join('\n\n');
-}
-
-function row(label: string, a: string[], b: string[]): string {
-  const cell = (xs: string[]) => (xs.length ? xs.slice(0, 2).join('; ') : '—').replace(/\|/g, '\\|');
-  return `| ${label} | ${cell(a)} | ${cell(b)} |`;
-}
-
-function sectionLead(ctx: Ctx, doc: DocMeta, heading: string): string[] {
-  const u = unitsOf(ctx, doc).find((x) => x.heading.toLowerCase() === heading.toLowerCase());
-  return u?.lead ? [firstSentence(u.lead)] : [];
-}
-
-function composeComparison(ctx: Ctx, a: DocHit, b: DocHit): string {
-  const A = a.doc;
-  const B = b.doc;
-  const use = (d: DocMeta) => (d.use_when.length ? d.use_when : sectionLead(ctx, d, 'When to use'));
-  const avoid = (d: DocMeta) => (d.avoid_when.length ? d.avoid_when : sectionLead(ctx, d, 'When not to use'));
-  const trade = (d: DocMeta) => (d.tradeoffs.length ? d.tradeoffs : sectionLead(ctx, d, 'Trade-offs'));
+function unsureAnswer(ctx: Ctx, hits: DocHit[], confidence: number, intent: Intent, note: string): Answer {
+  const related = confidence >= ANSWER_TUNING.relatedConfidence ? hits.slice(0, 3) : [];
   const lines = [
-    `${titleLink(ctx, A)} vs ${titleLink(ctx, B)}`,
-    `- **${A.title}**: ${resolveDocLinks(A.summary, ctx.base)}\n- **${B.title}**: ${resolveDocLinks(B.summary, ctx.base)}`,
+    `${note}I'm not sure the compendium covers this. It answers questions about designing and running distributed systems: latency, capacity, failure, consistency, coordination, patterns such as circuit breakers, sagas and sharding, and the numbers behind them.`,
   ];
-  const table = [
-    `| | ${A.title} | ${B.title} |`,
-    '|---|---|---|',
-    row('Use when', use(A), use(B)),
-    row('Avoid when', avoid(A), avoid(B)),
-    row('Trade-offs', trade(A), trade(B)),
-  ];
-  const hasRows = [use, avoid, trade].some((f) => f(A).length || f(B).length);
-  if (hasRows) lines.push(table.join('\n'));
-  return lines.join('\n\n');
-}
-
-function composeUnsure(ctx: Ctx, hits: DocHit[], question: string): string {
-  const shown = question.length > 80 ? `${question.slice(0, 77)}...` : question;
-  if (!hits.length) {
-    return [
-      `I could not find anything in the compendium about "${shown}". It covers distributed-systems design: latency, capacity, failure, consistency, coordination, patterns such as circuit breakers, sagas and sharding, and how to operate them.`,
-      `Try naming the problem you are solving (for example "how do I stop retries from overloading a service?"), or start from the [Introduction](${docUrl(ctx.base, 'introduction/index')}).`,
-    ].join('\n\n');
+  if (related.length) {
+    lines.push(`The closest topics it has:\n${related.map((h) => `- [${h.doc.title}](${link(ctx, h.doc)}): ${md(ctx, firstSentences(h.doc.summary, 1))}`).join('\n')}`);
+  } else {
+    lines.push('Try naming the problem you are solving, for example "how do I stop retries from overloading a service?".');
   }
-  const list = hits
-    .slice(0, 3)
-    .map((h) => `- [${h.doc.title}](${link(ctx, h.doc)}): ${resolveDocLinks(firstSentence(h.doc.summary), ctx.base)}`);
-  return [
-    `I'm not sure the compendium answers "${shown}". These are the closest topics it has:`,
-    list.join('\n'),
-    'If one of them is what you meant, ask about it by name for a fuller answer.',
-  ].join('\n\n');
+  const sources = related.map((h) => ({ id: h.doc.id, title: h.doc.title, section: 'Overview', url: link(ctx, h.doc), score: 0 }));
+  return { answer: lines.join('\n\n'), sources, intent, confidence, unsure: true };
 }
 
-/** The question to search for: a short follow-up borrows the previous question's subject. */
-function withContext(question: string, previous: string | undefined): string {
-  if (!previous) return question;
-  if (terms(question).length > ANSWER_TUNING.followUpMaxTerms || !FOLLOW_UP.test(question)) return question;
-  return `${question} ${previous}`;
+/** A question mostly in another language gets a note that answers are in English. */
+function languageNote(question: string): string {
+  const letters = question.match(/\p{L}/gu) ?? [];
+  const latin = question.match(/[A-Za-z]/g) ?? [];
+  const foreignScript = letters.length > 0 && latin.length / letters.length < 0.5;
+  const foreignWords = /(?<!\p{L})(qué|cómo|cuál|wie|was ist|warum|pourquoi|comment|qu'est|c'est|est-ce|como|por que|porque|cosa|perché|che cos|wat is|hoe|jak|czym|что|как|почему)(?!\p{L})/iu.test(question);
+  return foreignScript || foreignWords ? 'Answers are in English; I matched the technical terms in your question. ' : '';
 }
 
-export function answerQuestion(engine: SearchEngine, question: string, options: AskOptions = {}): Answer {
-  const ctx: Ctx = { engine, base: options.baseUrl ?? '' };
+/** Turns a Built answer into the API's Answer. */
+export function finish(ctx: Ctx, built: Built, hits: DocHit[], intent: Intent, confidence: number, prefix = ''): Answer {
+  return { answer: render(built, prefix), sources: sourcesOf(ctx, built.cited, hits), intent, confidence: round2(confidence), unsure: false };
+}
+
+export async function answerQuestion(engine: SearchEngine, load: TextLoader, question: string, options: AskOptions = {}): Promise<Answer> {
+  const ctx: Ctx = { engine, base: options.baseUrl ?? '', load };
   const parsed = parseQuestion(question);
-  const query = withContext(question, options.previous);
+  const aspect = aspectOf(question);
+  const note = languageNote(question);
 
   if (parsed.intent === 'comparison' && parsed.sides) {
-    const [left, right] = parsed.sides;
-    const a = engine.search(left, { limit: 3 });
-    const b = engine.search(right, { limit: 3 });
-    const hitA = a.hits[0];
-    if (hitA && b.hits[0]?.doc === hitA.doc) {
-      // One document treats both sides ("CAP vs PACELC"): answer from it.
-      const confidence = Math.min(confidenceOf(hitA, a.terms.length, a.topicality), confidenceOf(b.hits[0], b.terms.length, b.topicality));
-      if (confidence >= ANSWER_TUNING.minConfidence) {
-        const lead = `${titleLink(ctx, hitA.doc)} covers both. ${resolveDocLinks(hitA.doc.summary, ctx.base)}`;
-        const points = keyPoints(ctx, hitA, ANSWER_TUNING.maxPoints, true);
-        return { answer: [lead, bullets(points)].join('\n\n'), sources: sourcesFor(ctx, [hitA]), intent: 'comparison', confidence, unsure: false };
-      }
-    }
-    const hitB = b.hits.find((h) => h.doc !== hitA?.doc);
-    const confA = confidenceOf(hitA, a.terms.length, a.topicality);
-    const confB = confidenceOf(hitB, b.terms.length, b.topicality);
-    if (hitA && hitB && Math.min(confA, confB) >= ANSWER_TUNING.minConfidence) {
-      return {
-        answer: composeComparison(ctx, hitA, hitB),
-        sources: sourcesFor(ctx, [hitA, hitB]),
-        intent: 'comparison',
-        confidence: Math.min(confA, confB),
-        unsure: false,
-      };
-    }
+    const compared = await compareSides(ctx, question, parsed.sides);
+    if (compared) return { ...compared, answer: note + compared.answer };
   }
 
-  const { terms: queryTerms, hits, topicality } = engine.search(query, { limit: 5 });
-  const confidence = confidenceOf(hits[0], queryTerms.length, topicality);
-  const intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
-  if ((intent === 'howto' || intent === 'scenario') && hits[0] && hits[0].doc.kind !== 'pattern') {
-    // A how-to or a described problem is best answered by the pattern that solves it, when one
-    // ranks close behind a case study or axiom that merely discusses the situation.
-    const i = hits.slice(1, 3).findIndex((h) => h.doc.kind === 'pattern' && h.score >= hits[0]!.score * ANSWER_TUNING.patternLeadShare);
-    if (i >= 0) hits.unshift(...hits.splice(i + 1, 1));
+  const subject = resolveSubject(ctx, question, options);
+  const { hits, search } = subject;
+  const intent: Intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
+  const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : confidenceOf(hits[0], search.terms.length, search.topicality);
+
+  // Jargon: a glossary entry, or a sentence that spells the acronym out, leads with what the term means.
+  const jargon = await jargonLead(ctx, question, hits, aspect);
+  if (jargon) {
+    // "what's goodput and how does it differ from throughput?": the entry, then what else was asked.
+    const remaining = question.replace(new RegExp(`\\b${jargon.rest!.replace(/[^\w\s-]/g, '')}\\b`, 'i'), ' ');
+    const askRest = weighted(engine, remaining).filter((x) => !ASPECT_STEMS.has(x.term) && x.weight >= 1);
+    if (askRest.length >= 1 && hits.length) {
+      const texts = new Map((await loadAll(ctx, hits.slice(0, 2).map((h) => h.doc))).map((t) => [t.id, t]));
+      const more = fromPassages(ctx, remaining, aspect, hits, texts, 'howto');
+      if (more && more.strength >= 0.35 && !overlaps(jargon.lead, more.lead)) {
+        jargon.points = [more.lead, ...more.points].slice(0, 2);
+        jargon.cited.push(...more.cited.slice(0, 2));
+      }
+    }
+    return finish(ctx, jargon, hits, 'definition', Math.max(0.75, baseConfidence), note);
   }
-  if (!hits.length || confidence < ANSWER_TUNING.minConfidence) {
-    return { answer: composeUnsure(ctx, hits, question.trim()), sources: sourcesFor(ctx, hits.slice(0, 3)), intent, confidence, unsure: true };
+
+  if (!hits.length || baseConfidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
+
+  const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
+  const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
+  const card = bestCard(ctx, question, hits, subject.inherited);
+  const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
+  if (card && card.score >= ANSWER_TUNING.cardLead) {
+    const built = fromCard(ctx, card.card, card.doc, card.score, texts.get(card.doc.id), question, aspect);
+    const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
+    return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }
-  return { answer: composeDirect(ctx, intent, hits), sources: sourcesFor(ctx, hits), intent, confidence, unsure: false };
+  const built = fromPassages(ctx, question, aspect, hits, texts, intent);
+  if (!built) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
+  const confidence = baseConfidence * (0.75 + 0.25 * Math.min(1, built.strength));
+  return finish(ctx, built, hits, intent, confidence, note + prefix);
 }

@@ -24,4 +24,6 @@ export type AskOptions = {
   baseUrl?: string;
   /** The previous question in the conversation, so that "and how does it fail?" has a subject. */
   previous?: string;
+  /** Richer context from the previous turn: the ids of the documents its answer cited. */
+  context?: { sources?: string[] };
 };

@@ -19,9 +19,22 @@ export type Section = {
   words: number;
 };
 
+/** One authored question with its direct answer (a `###` entry under `## Common questions`). */
+export type Card = {
+  question: string;
+  /** The question's anchor on the page (its heading slugified). */
+  anchor: string;
+  /** The answer: one paragraph of markdown. */
+  answer: string;
+};
+
 export type ParsedDocument = FrontMatter & {
   id: string;
   sections: Section[];
+  /** The document's answer cards, in order. */
+  cards: Card[];
+  /** Problems with the cards section's shape, for the build to report. */
+  cardProblems: string[];
   words: number;
   /** Every markdown link target in the body, as written. */
   links: string[];
@@ -78,6 +91,40 @@ export function splitSections(body: string): Array<{ heading: string; markdown: 
     .filter((p, i) => i > 0 || p.markdown);
 }
 
+export const CARDS_HEADING = 'Common questions';
+export const CARDS_ANCHOR = 'common-questions';
+
+/**
+ * Reads the cards of a `## Common questions` section: each `### question` followed by exactly one
+ * paragraph. Anything else in the section is reported, not guessed at.
+ */
+export function parseCards(markdown: string): { cards: Card[]; problems: string[] } {
+  const cards: Card[] = [];
+  const problems: string[] = [];
+  let current: { question: string; parts: Block[] } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const { question, parts } = current;
+    if (parts.length !== 1 || parts[0]!.type !== 'paragraph') {
+      problems.push(`card "${question}" must have exactly one paragraph of answer (found ${parts.length ? parts.map((b) => b.type).join(', ') : 'nothing'})`);
+    } else {
+      cards.push({ question, anchor: slugify(question), answer: parts[0]!.text.replace(/\s*\n\s*/g, ' ').trim() });
+    }
+  };
+  for (const block of parseBlocks(markdown)) {
+    if (block.type === 'heading' && block.level === 3) {
+      flush();
+      current = { question: block.text.trim(), parts: [] };
+    } else if (!current) {
+      problems.push(`"## ${CARDS_HEADING}" must contain only cards ("### question" then one paragraph); found a ${block.type} before the first card`);
+    } else {
+      current.parts.push(block);
+    }
+  }
+  flush();
+  return { cards, problems };
+}
+
 /** Builds the document model from validated front matter and the markdown body. */
 export function buildDocument(id: string, front: FrontMatter, body: string): ParsedDocument {
   const sections: Section[] = splitSections(body).map(({ heading, markdown }) => {
@@ -94,12 +141,16 @@ export function buildDocument(id: string, front: FrontMatter, body: string): Par
       words: countWords(text) + (heading ? countWords(heading) : 0),
     };
   });
+  const cardSection = sections.find((s) => s.anchor === CARDS_ANCHOR);
+  const { cards, problems: cardProblems } = cardSection ? parseCards(cardSection.markdown) : { cards: [], problems: [] };
   const links = [...body.matchAll(/\]\(\s*<?([^()\s>]+)>?\s*\)/g)].map((m) => m[1]!);
   return {
     ...front,
     id,
     sections,
-    words: sections.reduce((n, s) => n + s.words, 0),
+    cards,
+    cardProblems,
+    words: sections.reduce((n, s) => n + (s.anchor === CARDS_ANCHOR ? 0 : s.words), 0),
     links,
   };
 }

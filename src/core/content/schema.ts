@@ -12,6 +12,8 @@ export const FrontMatterSchema = z.object({
   kind: z.enum(KINDS),
   tags: textList.check(z.minLength(1, 'needs at least one tag')),
   aliases: textList,
+  /** Phrasings and misspellings that help search but are not names a reader would recognise; never shown. */
+  search_terms: z.optional(textList),
   related: z.array(docId),
   category: z.optional(z.enum(PATTERN_CATEGORIES)),
   use_when: z.optional(textList),

@@ -11,6 +11,8 @@ export function splitSentences(text: string): string[] {
     const before = text.slice(start, m.index);
     const lastWord = (/([A-Za-z.]+)$/.exec(before)?.[1] ?? '').toLowerCase();
     if (text[m.index] === '.' && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/i.test(lastWord))) continue;
+    // An ellipsis inside a sentence ("T1, T2 ... Tn") does not end it.
+    if (text[m.index] === '.' && (text[m.index - 1] === '.' || text[m.index + 1] === '.')) continue;
     out.push(text.slice(start, m.index + m[0].trimEnd().length).trim());
     start = m.index + m[0].length;
   }

@@ -1,6 +1,8 @@
 import { FrontMatterSchema, PATTERN_FIELDS } from './schema';
 import { FOLDER_KIND, MIN_WORDS, REQUIRED_SECTIONS } from './kinds';
-import { buildDocument, type ParsedDocument } from './document';
+import { buildDocument, CARDS_ANCHOR, CARDS_HEADING, type Card, type ParsedDocument } from './document';
+import { splitSentences } from './sentences';
+import { stripInline } from '../markdown/inline';
 
 export type SourceFile = {
   /** Path shown in errors, e.g. content/patterns/saga.md */
@@ -34,6 +36,34 @@ function issueMessage(issue: { code: string; path: ReadonlyArray<PropertyKey>; m
   }
   if (issue.code === 'invalid_value' && Array.isArray(issue.values)) return `is invalid: must be one of ${issue.values.join(', ')}`;
   return issue.message === 'Invalid input' ? 'is invalid' : issue.message;
+}
+
+/** Limits of an answer card (content/README.md explains them to authors). */
+export const CARD_LIMITS = { questionMin: 10, questionMax: 160, answerMinWords: 12, answerMaxWords: 110, answerMaxSentences: 4 } as const;
+
+/** Words that make a sentence point at something it does not show. */
+const TEASER = /(:\s*$)|\b(below|the following|as follows|these (two|three|four|five|steps|rules))\b/i;
+
+/** What is wrong with one card, as sentences an author can act on (empty when it is fine). */
+export function cardProblems(card: Card): string[] {
+  const problems: string[] = [];
+  const q = card.question;
+  if (!q.endsWith('?')) problems.push('must end with "?"');
+  if (q.length < CARD_LIMITS.questionMin || q.length > CARD_LIMITS.questionMax) {
+    problems.push(`is ${q.length} characters; a question is ${CARD_LIMITS.questionMin} to ${CARD_LIMITS.questionMax}`);
+  }
+  const plain = stripInline(card.answer);
+  const words = plain.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  if (words < CARD_LIMITS.answerMinWords || words > CARD_LIMITS.answerMaxWords) {
+    problems.push(`has an answer of ${words} words; an answer is ${CARD_LIMITS.answerMinWords} to ${CARD_LIMITS.answerMaxWords} words`);
+  }
+  const sentences = splitSentences(plain);
+  if (sentences.length > CARD_LIMITS.answerMaxSentences) {
+    problems.push(`has an answer of ${sentences.length} sentences; keep it to ${CARD_LIMITS.answerMaxSentences} or fewer`);
+  }
+  const teaser = sentences.find((s) => TEASER.test(s));
+  if (teaser) problems.push(`has an answer that points at something it does not show ("${teaser.slice(0, 60)}"); state it instead`);
+  return problems;
 }
 
 /** Validates one file's front matter and structure on its own. */
@@ -80,6 +110,15 @@ function checkFile(file: SourceFile, catalog: Map<string, CatalogEntry>): { doc?
     if (seen.has(s.anchor)) report(`has two sections with the anchor "#${s.anchor}"; rename one heading`);
     seen.add(s.anchor);
   }
+  const cardIndex = doc.sections.findIndex((s) => s.anchor === CARDS_ANCHOR);
+  if (cardIndex >= 0 && cardIndex !== doc.sections.length - 1) report(`must end with "## ${CARDS_HEADING}"; move that section to the end`);
+  for (const p of doc.cardProblems) report(p);
+  const cardAnchors = new Set<string>(doc.sections.map((s) => s.anchor));
+  for (const card of doc.cards) {
+    for (const p of cardProblems(card)) report(`card "${card.question.slice(0, 80)}" ${p}`);
+    if (cardAnchors.has(card.anchor)) report(`card "${card.question.slice(0, 80)}" is asked twice (or its anchor "#${card.anchor}" is taken); merge or reword it`);
+    cardAnchors.add(card.anchor);
+  }
   const headings = new Set(doc.sections.map((s) => s.heading.toLowerCase()));
   for (const required of REQUIRED_SECTIONS[front.kind]) {
     if (!headings.has(required.toLowerCase())) report(`is missing the required section "## ${required}"`);
@@ -92,7 +131,7 @@ function checkFile(file: SourceFile, catalog: Map<string, CatalogEntry>): { doc?
 /** Cross-document checks: links and related ids resolve, patterns link axioms and patterns. */
 function checkLinks(docs: ParsedDocument[], pathOf: Map<string, string>): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const anchors = new Map(docs.map((d) => [d.id, new Set(d.sections.map((s) => s.anchor))]));
+  const anchors = new Map(docs.map((d) => [d.id, new Set([...d.sections.map((s) => s.anchor), ...d.cards.map((c) => c.anchor)])]));
   for (const doc of docs) {
     const path = pathOf.get(doc.id)!;
     for (const target of doc.links) {

@@ -1,5 +1,6 @@
 import { SearchEngine } from '../search/engine';
 import { answerQuestion } from '../answer/compose';
+import { passagesOf, type DocSource, type DocText } from '../answer/passages';
 import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
@@ -26,14 +27,25 @@ const DIALOGUE_REQUESTS: Array<[RegExp, string]> = [
   [/^\s*\/?review\s*$|\b(run a design review|design review (of|for) (my|our)|review (my|our) design|start a (design )?review)\b/i, 'review'],
 ];
 
+/** Reads a document's full text (sections as markdown): static assets in the Worker, files in Node. */
+export type DocumentReader = (id: string) => Promise<DocSource | null>;
+
+/** Parsed document texts kept per isolate; bounded so memory stays flat however many are asked for. */
+const TEXT_CACHE_SIZE = 48;
+
 /** Everything the assistant knows, behind plain functions that return plain data. */
 export class Knowledge {
   readonly engine: SearchEngine;
   readonly calculators: Calculators;
   readonly dialogues: Dialogues;
   private byId: Map<string, DocMeta>;
+  private texts = new Map<string, DocText>();
 
-  constructor(data: KnowledgeData, serializedIndex: string) {
+  /**
+   * `readDocument` gives answers the documents' full text, from which they extract the sentences
+   * that answer the question; without it, answers come from cards and summaries only.
+   */
+  constructor(data: KnowledgeData, serializedIndex: string, private readDocument: DocumentReader = async () => null) {
     this.engine = new SearchEngine(data, serializedIndex);
     this.byId = new Map(data.docs.map((d) => [d.id, d]));
     this.calculators = new Calculators(data.places ?? []);
@@ -66,7 +78,24 @@ export class Knowledge {
    * Answers a question. A /calc command, or a question that carries a calculation's numbers, runs
    * the calculator; everything else is answered from the compendium.
    */
-  ask(question: string, options: AskOptions = {}): Answer {
+  /** The quotable passages of a document, parsed once and kept in a small cache. */
+  async text(id: string): Promise<DocText | null> {
+    const cached = this.texts.get(id);
+    if (cached) {
+      this.texts.delete(id);
+      this.texts.set(id, cached);
+      return cached;
+    }
+    if (!this.byId.has(id)) return null;
+    const source = await this.readDocument(id);
+    if (!source) return null;
+    const text: DocText = { id, passages: passagesOf(source) };
+    this.texts.set(id, text);
+    if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+    return text;
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const base = options.baseUrl ?? '';
     const wanted = DIALOGUE_REQUESTS.find(([re]) => re.test(question))?.[1];
     if (wanted && this.dialogues.has(wanted)) {
@@ -86,11 +115,11 @@ export class Knowledge {
         return { answer: calcToMarkdown(outcome, url), sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
       }
     }
-    const answer = answerQuestion(this.engine, question, options);
+    const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
     if (answer.intent === 'numbers' && !answer.unsure) {
-      // Point at the calculator that runs these numbers, when the answer's document has one.
-      const calc = this.calculators.list.find((c) => answer.sources.some((s) => s.id === c.doc.id));
-      if (calc) answer.answer += `\n\nRun the numbers: \`/calc ${calc.examples[0]}\` (usage: \`${calc.usage}\`).`;
+      // Point at the calculator for this kind of question, with its usage (never a document's example numbers).
+      const calc = this.calculators.list.find((c) => answer.sources[0]?.id === c.doc.id);
+      if (calc) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
   }

@@ -19,14 +19,18 @@ export type DocMeta = {
   words: number;
 };
 
-/** One search unit: a section of a document. */
+/** One search unit: a section of a document, or one of its answer cards. */
 export type Unit = {
   /** Index into KnowledgeData.docs */
   doc: number;
   anchor: string;
+  /** The section's heading, or the card's question. */
   heading: string;
+  /** The section's opening sentences, or the card's whole answer (markdown). */
   lead: string;
   points: string[];
+  /** Set on answer cards (a `###` question under "Common questions"). */
+  card?: 1;
 };
 
 export type KnowledgeData = {

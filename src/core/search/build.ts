@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { ParsedDocument } from '../content/document';
+import { CARDS_ANCHOR, type ParsedDocument } from '../content/document';
+import { stripInline } from '../markdown/inline';
 import { REQUIRED_SECTIONS } from '../content/kinds';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import type { Place } from '../calc/places';
@@ -55,18 +56,20 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
   const phrases: Record<string, number[]> = {};
 
   docs.forEach((d, docIndex) => {
-    const names = [d.title, d.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...d.aliases];
+    const names = [d.title, d.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...d.aliases, ...(d.search_terms ?? [])];
     for (const name of names) {
       const key = phraseKey(name);
       if (!key) continue;
       const list = (phrases[key] ??= []);
       if (!list.includes(docIndex)) list.push(docIndex);
     }
-    const aliases = d.aliases.join(' ; ');
+    const aliases = [...d.aliases, ...(d.search_terms ?? [])].join(' ; ');
     const tags = d.tags.join(' ');
     const overviewExtra = [d.summary, ...(d.use_when ?? []), ...(d.tradeoffs ?? [])].join('\n');
     const sections = d.sections[0]?.anchor === '' ? d.sections : [{ anchor: '', heading: 'Overview', text: '', lead: d.summary, points: [] }, ...d.sections];
     for (const s of sections) {
+      // The cards section is indexed card by card below, so a question matches one card, not all of them.
+      if (s.anchor === CARDS_ANCHOR) continue;
       const isOverview = s.anchor === '';
       // Answers quote at most a few points per section, and none from sections that only point elsewhere.
       const quotable = !NAVIGATION_SECTIONS.has(s.heading.toLowerCase());
@@ -78,6 +81,10 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
           ? { id: units.length - 1, title: d.title, aliases, tags, heading: '', body: `${overviewExtra}\n${s.text}` }
           : { id: units.length - 1, title: '', aliases: '', tags: '', heading: TEMPLATE_HEADINGS.has(s.heading.toLowerCase()) ? '' : s.heading, body: s.text },
       );
+    }
+    for (const c of d.cards) {
+      units.push({ doc: docIndex, anchor: c.anchor, heading: c.question, lead: c.answer, points: [], card: 1 });
+      records.push({ id: units.length - 1, title: '', aliases: '', tags: '', heading: c.question, body: stripInline(c.answer) });
     }
   });
 

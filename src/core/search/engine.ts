@@ -3,7 +3,7 @@ import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, INDEX_OPTIONS, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, PREFIX_WEIGHT } from './options';
 import { Postings } from './postings';
 import { scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
-import { normalizeTerm, tokenize } from './text';
+import { normalizeTerm, phraseTokens, tokenize } from './text';
 import { stem } from './porter-stemmer';
 
 export type SectionHit = { unit: Unit; score: number };
@@ -69,6 +69,11 @@ export const SEARCH_TUNING = {
    * question names them or matches their title or aliases.
    */
   kindPrior: { 'learning-path': 0.5, reference: 0.5 } as Record<string, number>,
+  /**
+   * A one-word title or alias names its document only when the word is this rare (its weight,
+   * log(1 + sections / (sections containing it + 1))): "2PC" or "CQRS", not "cost" or "failure".
+   */
+  minOneWordNameWeight: 2.0,
   /** Section hits examined when grouping by document: enough to fill any result list. */
   maxRawHits: 150,
   defaultLimit: 5,
@@ -117,6 +122,33 @@ export class SearchEngine {
   }
 
   private weights = new Map<string, number>();
+  private cardsByDoc = new Map<DocMeta, Unit[]>();
+  private docsById = new Map<string, DocMeta>();
+
+  /** A document's answer cards, in the order written. */
+  cardsOf(doc: DocMeta): Unit[] {
+    if (!this.cardsByDoc.size) {
+      for (const u of this.data.units) {
+        if (!u.card) continue;
+        const d = this.data.docs[u.doc]!;
+        const list = this.cardsByDoc.get(d) ?? [];
+        list.push(u);
+        this.cardsByDoc.set(d, list);
+      }
+    }
+    return this.cardsByDoc.get(doc) ?? [];
+  }
+
+  docById(id: string): DocMeta | undefined {
+    if (!this.docsById.size) for (const d of this.data.docs) this.docsById.set(d.id, d);
+    return this.docsById.get(id);
+  }
+
+  /** Documents whose title or alias is exactly this text (as the phrase matcher compares names). */
+  docsNamed(text: string): DocMeta[] {
+    const key = phraseTokens(text).join(' ');
+    return (this.data.phrases[key] ?? []).map((i) => this.data.docs[i]!);
+  }
 
   private topicalCache = new Map<string, boolean>();
 
@@ -175,6 +207,9 @@ export class SearchEngine {
       for (let n = 1; n <= maxPhraseTerms && i + n <= termSeq.length; n++) {
         const docs = this.data.phrases[termSeq.slice(i, i + n).join(' ')];
         if (!docs) continue;
+        // A one-word name that is also an everyday word of the compendium ("cost", "failure") does
+        // not name its document: "what does it cost?" is not a question about FinOps.
+        if (n === 1 && this.known(termSeq[i]!) && this.termWeight(termSeq[i]!) < SEARCH_TUNING.minOneWordNameWeight) continue;
         for (const t of termSeq.slice(i, i + n)) if (this.known(t)) nameTerms.add(t);
         const gain = (phraseBoostPerTerm * Math.min(n, 3)) / docs.length;
         for (const d of docs) boosts.set(d, (boosts.get(d) ?? 1) + gain);

@@ -1,0 +1,155 @@
+import type { DocMeta } from '../knowledge/types';
+import { terms } from '../search/text';
+import { stripInline } from '../markdown/inline';
+import type { DocText, Passage } from './passages';
+import type { Answer } from './types';
+import { cardMatch, confidenceOf, firstSentences, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
+
+/** One side of a comparison, resolved to a document (or to one entry of a document, such as the glossary). */
+type Side = { doc: DocMeta; name: string; terms: Set<string>; confidence: number; entry?: Passage };
+
+const CONTRAST = /\b(unlike|whereas|while|instead of|differs?|difference|rather than|compared (with|to)|in contrast|but|vs\.?|versus|on the other hand)\b/i;
+
+/** "A vs B vs C", "A, B or C": up to three sides. */
+export function splitSides(sides: [string, string]): string[] {
+  const out = sides.flatMap((s) => s.split(/\s+(?:vs\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?|\s+or\s+/i)).map((s) => s.trim().replace(/^(?:the|a|an)\s+/i, '')).filter(Boolean);
+  return [...new Set(out.map((s) => s.toLowerCase()))].length === out.length ? out.slice(0, 3) : out.slice(0, 2);
+}
+
+function labelOf(p: Passage): string {
+  return p.label ?? '';
+}
+
+/** Resolves a side on names (titles, aliases), then on a search only when it matched a name's words. */
+function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Side | null {
+  const sideTerms = new Set(terms(side));
+  if (!sideTerms.size) return null;
+  const named = ctx.engine.docsNamed(side);
+  if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9 };
+  // A glossary entry named exactly by the side ("long polling", "read committed").
+  const key = side.toLowerCase().replace(/s$/, '');
+  const entry = glossary?.passages.find((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '') === key);
+  const glossaryDoc = ctx.engine.docById('reference/glossary');
+  if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry };
+  const found = ctx.engine.search(side, { limit: 3 });
+  const top = found.hits[0];
+  if (!top) return null;
+  const confidence = confidenceOf(top, found.terms.length, found.topicality);
+  // Only a match on the document's own names counts: a generic word in its body does not pick it.
+  const nameTerms = subjectTerms(top.doc);
+  const sharesName = [...sideTerms].some((t) => nameTerms.has(t));
+  if ((top.named || (top.strong && sharesName)) && confidence >= 0.45) return { doc: top.doc, name: top.doc.title, terms: sideTerms, confidence };
+  return null;
+}
+
+function mentions(p: Passage, side: Side): boolean {
+  for (const t of side.terms) if (!p.terms.has(t)) return false;
+  return true;
+}
+
+/** The sentence that states the difference: one that names the other sides, best with a contrast word. */
+function differenceSentence(sides: Side[], texts: Map<string, DocText>): { p: Passage; side: Side } | null {
+  let best: { p: Passage; side: Side; score: number } | null = null;
+  for (const side of sides) {
+    const text = texts.get(side.doc.id);
+    if (!text || side.entry) continue;
+    const others = sides.filter((s) => s !== side);
+    for (const p of text.passages) {
+      if (p.teaser || p.words < 8) continue;
+      const named = others.filter((o) => mentions(p, o)).length;
+      if (!named) continue;
+      // When one document covers both sides, the sentence must name this side too.
+      if (others.some((o) => o.doc === side.doc) && !mentions(p, side)) continue;
+      const score = named + (CONTRAST.test(stripInline(p.text)) ? 0.5 : 0) - p.order * 1e-4 + (p.dependent ? -0.3 : 0);
+      if (!best || score > best.score) best = { p, side, score };
+    }
+  }
+  return best;
+}
+
+/** One sentence that says what a side is. */
+function describeSide(ctx: Ctx, side: Side, texts: Map<string, DocText>, shared: Set<string>): { text: string; anchor: string; heading: string } {
+  if (side.entry) return { text: md(ctx, side.entry.text.replace(/^\s*\*\*[^*]+\*\*\s*[:.]?\s*/, '')), anchor: side.entry.anchor, heading: side.entry.heading };
+  const text = texts.get(side.doc.id);
+  if (shared.has(side.doc.id) && text) {
+    // Both sides live in one document: describe this side by the sentence that best names it.
+    const p = text.passages.filter((x) => !x.teaser && x.words >= 8 && mentions(x, side)).sort((a, b) => a.order - b.order)[0];
+    if (p) return { text: md(ctx, standalone(p)), anchor: p.anchor, heading: p.heading };
+  }
+  return { text: md(ctx, firstSentences(side.doc.summary, 1)), anchor: '', heading: 'Overview' };
+}
+
+
+function lowerFirst(s: string): string {
+  return s.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()).replace(/[.;]\s*$/, '');
+}
+
+/**
+ * Compares two or three sides: the sentence that states the difference first, then what each side
+ * is, when to pick each and its main trade-off, with every row filled or left out.
+ */
+export async function compareSides(ctx: Ctx, question: string, raw: [string, string]): Promise<Answer | null> {
+  const glossaryDoc = ctx.engine.docById('reference/glossary');
+  const glossary = glossaryDoc ? (await loadAll(ctx, [glossaryDoc]))[0] : undefined;
+  const sides = splitSides(raw).map((s) => resolveSide(ctx, s, glossary));
+  if (sides.length < 2 || sides.some((s) => !s)) return null;
+  const resolved = sides as Side[];
+  // Two sides may resolve to one document ("CAP vs PACELC"): fine when it names each side apart.
+  const ids = resolved.map((s) => s.entry?.text ?? s.doc.id);
+  const sharedDocs = new Set(resolved.filter((s, i) => !s.entry && ids.indexOf(s.doc.id) !== i).map((s) => s.doc.id));
+  const docs = [...new Map(resolved.map((s) => [s.doc.id, s.doc])).values()];
+  const texts = new Map((await loadAll(ctx, docs)).map((t) => [t.id, t]));
+  if (sharedDocs.size && resolved.some((s) => sharedDocs.has(s.doc.id) && !texts.get(s.doc.id)?.passages.some((p) => mentions(p, s)))) return null;
+
+  const cited: Array<{ doc: DocMeta; anchor: string; heading: string }> = [];
+  let lead = '';
+  // A card that asks about these sides states the difference best.
+  const user = weighted(ctx.engine, question);
+  let bestCard: { text: string; doc: DocMeta; anchor: string; heading: string; score: number } | null = null;
+  for (const side of resolved) {
+    if (side.entry) continue;
+    for (const card of ctx.engine.cardsOf(side.doc)) {
+      const cardTerms = new Set(terms(card.heading));
+      const covers = resolved.every((s) => s === side || [...s.terms].every((t) => cardTerms.has(t)) || subjectTerms(s.doc).size && [...subjectTerms(s.doc)].some((t) => cardTerms.has(t)) && s.doc !== side.doc);
+      if (!covers) continue;
+      const score = cardMatch(ctx.engine, user, card, subjectTerms(side.doc), true);
+      if (!bestCard || score > bestCard.score) bestCard = { text: card.lead, doc: side.doc, anchor: card.anchor, heading: card.heading, score };
+    }
+  }
+  if (bestCard && bestCard.score >= 0.35) {
+    lead = md(ctx, bestCard.text);
+    cited.push({ doc: bestCard.doc, anchor: bestCard.anchor, heading: bestCard.heading });
+  } else {
+    const diff = differenceSentence(resolved, texts);
+    if (diff) {
+      lead = md(ctx, standalone(diff.p));
+      cited.push({ doc: diff.side.doc, anchor: diff.p.anchor, heading: diff.p.heading });
+    }
+  }
+  const described = resolved.map((s) => ({ side: s, ...describeSide(ctx, s, texts, sharedDocs) }));
+  const lines: string[] = [];
+  if (lead) {
+    lines.push(lead);
+    lines.push(described.map((d) => `- **${d.side.name}**: ${d.text}`).join('\n'));
+  } else {
+    lines.push(described.map((d) => `**${d.side.name}**: ${d.text}`).join('\n\n'));
+  }
+  for (const d of described) if (!cited.some((c) => c.doc === d.side.doc)) cited.push({ doc: d.side.doc, anchor: d.anchor, heading: d.heading });
+
+  const patterns = resolved.filter((s) => !s.entry && s.doc.use_when.length);
+  if (patterns.length === resolved.length) {
+    lines.push(`Pick ${resolved.map((s) => `**${s.name}** when ${lowerFirst(s.doc.use_when[0]!)}`).join('; ')}.`);
+    if (resolved.every((s) => s.doc.tradeoffs.length)) {
+      lines.push(`The trade-off: ${resolved.map((s) => `${s.name} gives ${lowerFirst(s.doc.tradeoffs[0]!)}`).join('; ')}.`);
+    }
+  }
+  const sources = cited.filter((c, i) => cited.findIndex((x) => x.doc.id === c.doc.id) === i).map((c) => ({
+    id: c.doc.id,
+    title: c.doc.title,
+    section: c.heading,
+    url: ctx.base.replace(/\/+$/, '') + `/docs/${c.doc.id}${c.anchor ? `#${c.anchor}` : ''}`,
+    score: 1,
+  }));
+  const confidence = Math.round(Math.min(...resolved.map((s) => s.confidence)) * 100) / 100;
+  return { answer: lines.join('\n\n'), sources, intent: 'comparison', confidence, unsure: false };
+}
