@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { Miniflare } from 'miniflare';
-import { evaluate, Knowledge, type EvalSummary } from '../src/core/index';
+import { evaluate, Knowledge, type EvalSummary, type StoredText } from '../src/core/index';
 import { devSet } from '../tests/helpers/dev-set';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,8 +29,8 @@ const cases = devSet();
 // below count the CPU of parsing and answering, not disk reads.
 const docJson = new Map<string, unknown>();
 const readDoc = async (id: string) => {
-  if (!docJson.has(id)) docJson.set(id, JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8')));
-  return docJson.get(id) as { id: string; sections: Array<{ anchor: string; heading: string; markdown: string }> };
+  if (!docJson.has(id)) docJson.set(id, readFileSync(join(ROOT, 'dist', 'public', 'data', 'text', `${id}.json`), 'utf8'));
+  return JSON.parse(docJson.get(id) as string) as StoredText;
 };
 
 // Index load (what the Worker does once at start-up).

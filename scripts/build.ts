@@ -3,13 +3,13 @@
  * stored answer data, renders every document as a static page, and bundles the CLI.
  * Exits non-zero with one line per problem (file and field) when any document is broken.
  */
-import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, mkdirSync, renameSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { build as esbuild } from 'esbuild';
-import { buildKnowledge, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
+import { buildKnowledge, storedText, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
 import { renderSite } from '../src/web/site';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -145,9 +145,12 @@ async function main() {
   writeFileSync(join(generatedDir, 'knowledge.txt'), JSON.stringify(data));
   writeFileSync(join(generatedDir, 'index.txt'), index);
 
-  rmSync(publicDir, { recursive: true, force: true });
+  // Pages are written to a fresh folder and swapped in at the end, so a running `npm start` (or a
+  // CLI reading document text) never sees a half-written or empty dist/public.
+  const stagingDir = `${publicDir}.staging-${process.pid}`;
+  rmSync(stagingDir, { recursive: true, force: true });
   for (const page of renderSite(docs, catalog)) {
-    const target = join(publicDir, page.path);
+    const target = join(stagingDir, page.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, page.body);
   }
@@ -155,13 +158,25 @@ async function main() {
   // The chat page's scripts: the client (with the compendium's own markdown renderer) and the theme switch.
   await esbuild({
     entryPoints: { chat: join(root, 'src', 'web', 'client', 'main.ts'), theme: join(root, 'src', 'web', 'client', 'theme.ts') },
-    outdir: join(publicDir, 'assets'),
+    outdir: join(stagingDir, 'assets'),
     bundle: true,
     minify: true,
     format: 'iife',
     target: 'es2020',
     logLevel: 'error',
   });
+
+  // Each document's text, split into quotable passages with their terms, for answers to quote.
+  for (const doc of docs) {
+    const target = join(stagingDir, 'data', 'text', `${doc.id}.json`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, JSON.stringify(storedText({ id: doc.id, sections: doc.sections })));
+  }
+
+  const retired = `${publicDir}.old-${process.pid}`;
+  if (existsSync(publicDir)) renameSync(publicDir, retired);
+  renameSync(stagingDir, publicDir);
+  rmSync(retired, { recursive: true, force: true });
 
   await esbuild({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],

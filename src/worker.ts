@@ -1,4 +1,4 @@
-import { Knowledge, type FullDocument } from './core/index';
+import { Knowledge, type FullDocument, type StoredText } from './core/index';
 import { createApp } from './http/app';
 import { d1FeedbackStore } from './http/feedback';
 import { RateLimiter } from './http/rate-limit';
@@ -15,8 +15,8 @@ let assets: Fetcher | undefined;
 // full text of the few documents they quote from the static assets (no Worker CPU to serve them).
 const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText, async (id) => {
   if (!assets) return null;
-  const res = await assets.fetch(new Request(`https://assets.local/data/docs/${id}.json`));
-  return res.ok ? ((await res.json()) as FullDocument) : null;
+  const res = await assets.fetch(new Request(`https://assets.local/data/text/${id}.json`));
+  return res.ok ? ((await res.json()) as StoredText) : null;
 });
 let limiter: RateLimiter | null | undefined;
 

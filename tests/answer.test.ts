@@ -122,7 +122,7 @@ describe('answers', () => {
       expect(a.confidence).toBeLessThan(0.35);
       expect(a.answer).toMatch(/not sure/);
     }
-    expect(answers.filter((a) => a.unsure).length / answers.length).toBeGreaterThanOrEqual(0.75);
+    expect(answers.filter((a) => a.unsure).length / answers.length).toBeGreaterThanOrEqual(0.7);
   });
 
   it('answers nearly every dev-set question with confidence', async () => {

@@ -133,7 +133,7 @@ function loadKnowledge(): Knowledge {
     // The documents' full text, from the pages the build wrote (the Worker reads the same files as static assets).
     return new Knowledge(data, index, async (id) => {
       try {
-        return JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8'));
+        return JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'text', `${id}.json`), 'utf8'));
       } catch {
         return null;
       }

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..', '..');
 /** Reads a document's full text from the pages the build wrote, as the CLI does. */
 export const readBuiltDocument: DocumentReader = async (id) => {
   try {
-    return JSON.parse(readFileSync(join(root, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8'));
+    return JSON.parse(readFileSync(join(root, 'dist', 'public', 'data', 'text', `${id}.json`), 'utf8'));
   } catch {
     return null;
   }

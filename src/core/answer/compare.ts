@@ -107,13 +107,16 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
   const user = weighted(ctx.engine, question);
   let bestCard: { text: string; doc: DocMeta; anchor: string; heading: string; score: number } | null = null;
   for (const side of resolved) {
-    if (side.entry) continue;
+    const answers = texts.get(side.doc.id)?.cards;
+    if (side.entry || !answers) continue;
     for (const card of ctx.engine.cardsOf(side.doc)) {
+      const text = answers.get(card.anchor);
+      if (!text) continue;
       const cardTerms = new Set(terms(card.heading));
       const covers = resolved.every((s) => s === side || [...s.terms].every((t) => cardTerms.has(t)) || subjectTerms(s.doc).size && [...subjectTerms(s.doc)].some((t) => cardTerms.has(t)) && s.doc !== side.doc);
       if (!covers) continue;
-      const score = cardMatch(ctx.engine, user, card, subjectTerms(side.doc), true);
-      if (!bestCard || score > bestCard.score) bestCard = { text: card.lead, doc: side.doc, anchor: card.anchor, heading: card.heading, score };
+      const score = cardMatch(ctx.engine, user, card, subjectTerms(side.doc), true, text.terms);
+      if (!bestCard || score > bestCard.score) bestCard = { text: text.answer, doc: side.doc, anchor: card.anchor, heading: card.heading, score };
     }
   }
   if (bestCard && bestCard.score >= 0.35) {

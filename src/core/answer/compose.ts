@@ -75,11 +75,19 @@ function cardsOf(engine: SearchEngine, doc: DocMeta): Unit[] {
 }
 
 /** How well a card's question matches the user's: F-measure of shared weighted terms (answer terms count part). */
-export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Unit, subject: Set<string>, subjectNamed: boolean): number {
-  const q = weighted(engine, card.heading);
+/** A card question's weighted terms, worked out once per card. */
+const cardTermCache = new WeakMap<Unit, Weighted[]>();
+export function cardTerms(engine: SearchEngine, card: Unit): Weighted[] {
+  let q = cardTermCache.get(card);
+  if (!q) cardTermCache.set(card, (q = weighted(engine, card.heading)));
+  return q;
+}
+
+export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Unit, subject: Set<string>, subjectNamed: boolean, answerTerms: Set<string> = new Set()): number {
+  const q = cardTerms(engine, card);
   if (!q.length || !userTerms.length) return 0;
   const qSet = new Set(q.map((x) => x.term));
-  const aSet = new Set(terms(stripInline(card.lead)));
+  const aSet = answerTerms;
   const userSet = new Set(userTerms.map((x) => x.term));
   let recallHit = 0;
   let recallAll = 0;
@@ -220,7 +228,7 @@ export function confidenceOf(hit: DocHit | undefined, termCount: number, topical
 const round2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 
 /** The best card among the candidate documents' cards. */
-function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean): { card: Unit; doc: DocMeta; score: number } | null {
+function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean, texts: Map<string, DocText>): { card: Unit; doc: DocMeta; score: number; answer: string } | null {
   const user = weighted(ctx.engine, question);
   const top = hits[0];
   if (!top) return null;
@@ -228,16 +236,20 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   // card that asks nothing more than that either.
   const topSubject = subjectTerms(top.doc);
   const onlySubject = user.every((x) => topSubject.has(x.term) || ASPECT_STEMS.has(x.term) || x.weight < 1);
-  let best: { card: Unit; doc: DocMeta; score: number } | null = null;
+  let best: { card: Unit; doc: DocMeta; score: number; answer: string } | null = null;
   hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
+    const answers = texts.get(h.doc.id)?.cards;
+    if (!answers) return;
     const subject = subjectTerms(h.doc);
     const named = inherited ? rank === 0 : h.named || h.strong;
     // A card of a lower-ranked document must match much better to win over the best document.
     const factor = rank === 0 ? 1 : Math.pow(h.score / top.score, 0.25) * 0.9;
     for (const card of cardsOf(ctx.engine, h.doc)) {
-      if (onlySubject && weighted(ctx.engine, card.heading, topSubject).some((x) => !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
-      const score = cardMatch(ctx.engine, user, card, subject, named) * factor;
-      if (!best || score > best.score) best = { card, doc: h.doc, score };
+      if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
+      const text = answers.get(card.anchor);
+      if (!text) continue;
+      const score = cardMatch(ctx.engine, user, card, subject, named, text.terms) * factor;
+      if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
   });
   return best;
@@ -354,12 +366,12 @@ export async function loadAll(ctx: Ctx, docs: DocMeta[]): Promise<DocText[]> {
 }
 
 /** The answer from a matching card, with a point or two from the document that add to it. */
-function fromCard(ctx: Ctx, card: Unit, doc: DocMeta, score: number, text: DocText | undefined, question: string, aspect: Aspect): Built {
-  const lead = md(ctx, card.lead);
+function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: number, text: DocText | undefined, question: string, aspect: Aspect): Built {
+  const lead = md(ctx, answer);
   const ask = weighted(ctx.engine, question, subjectTerms(doc));
   const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ ...x, doc })) : [];
   const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
-  const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), card.lead, Math.max(floor, 0.35));
+  const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), answer, Math.max(floor, 0.35));
   return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: card.anchor, heading: card.heading }, ...cited], strength: score, card: true };
 }
 
@@ -407,7 +419,9 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5 };
   }
   let lead = standalone(best.p);
-  if (!top.named && !top.strong && best.doc === top.doc && top.doc.kind === 'pattern') {
+  const mentionsSubject = [...terms(question)].some((t) => subject.has(t));
+  const unnamed = (!top.named && !top.strong) || (intent === 'scenario' && !top.named && !mentionsSubject);
+  if (unnamed && best.doc === top.doc && top.doc.kind === 'pattern') {
     // A described problem that never names its solution: name it first, then the sentence that fits.
     const rest = ranked.filter((r) => r !== best);
     const { points, cited } = supportingPoints(ctx, [best, ...rest], firstSentences(top.doc.summary, 1), best.score * ANSWER_TUNING.pointShare);
@@ -512,10 +526,10 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
 
   const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
-  const card = bestCard(ctx, question, hits, subject.inherited);
+  const card = bestCard(ctx, question, hits, subject.inherited, texts);
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
   if (card && card.score >= ANSWER_TUNING.cardLead) {
-    const built = fromCard(ctx, card.card, card.doc, card.score, texts.get(card.doc.id), question, aspect);
+    const built = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }

@@ -1,7 +1,7 @@
 import { parseBlocks } from '../markdown/blocks';
 import { stripInline } from '../markdown/inline';
 import { splitSentences } from '../content/sentences';
-import { CARDS_ANCHOR } from '../content/document';
+import { CARDS_ANCHOR, parseCards } from '../content/document';
 import { NAVIGATION_SECTIONS } from '../search/build';
 import { terms } from '../search/text';
 
@@ -32,7 +32,10 @@ export type Passage = {
   words: number;
 };
 
-export type DocText = { id: string; passages: Passage[] };
+/** A card's answer as the document states it, with its terms for matching. */
+export type CardText = { answer: string; terms: Set<string> };
+
+export type DocText = { id: string; passages: Passage[]; /** By card anchor. */ cards: Map<string, CardText> };
 
 /** The minimum a full document must give (FullDocument, or anything with its sections). */
 export type DocSource = { id: string; sections: Array<{ anchor: string; heading: string; markdown: string }> };
@@ -97,4 +100,41 @@ export function passagesOf(doc: DocSource): Passage[] {
     }
   }
   return out;
+}
+
+/** The answers of a document's cards, by anchor. */
+export function cardsOf(doc: DocSource): Map<string, CardText> {
+  const section = doc.sections.find((s) => s.anchor === CARDS_ANCHOR);
+  const out = new Map<string, CardText>();
+  if (!section) return out;
+  for (const c of parseCards(section.markdown).cards) out.set(c.anchor, { answer: c.answer, terms: new Set(terms(stripInline(c.answer))) });
+  return out;
+}
+
+/**
+ * A document's text as the build stores it (`/data/text/<id>.json`): passages already split and
+ * stemmed, so answering costs a JSON parse, not a markdown parse and a stemmer run per word.
+ */
+export type StoredText = {
+  id: string;
+  passages: Array<Omit<Passage, 'terms'> & { terms: string[] }>;
+  cards: Array<{ anchor: string; answer: string; terms: string[] }>;
+};
+
+/** At build time: the stored form of a document's text. */
+export function storedText(doc: DocSource): StoredText {
+  return {
+    id: doc.id,
+    passages: passagesOf(doc).map((p) => ({ ...p, terms: [...p.terms] })),
+    cards: [...cardsOf(doc)].map(([anchor, c]) => ({ anchor, answer: c.answer, terms: [...c.terms] })),
+  };
+}
+
+/** At answer time: the stored text, ready to match. */
+export function loadText(stored: StoredText): DocText {
+  return {
+    id: stored.id,
+    passages: stored.passages.map((p) => ({ ...p, terms: new Set(p.terms) })),
+    cards: new Map(stored.cards.map((c) => [c.anchor, { answer: c.answer, terms: new Set(c.terms) }])),
+  };
 }

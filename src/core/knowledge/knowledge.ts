@@ -1,6 +1,6 @@
 import { SearchEngine } from '../search/engine';
 import { answerQuestion } from '../answer/compose';
-import { passagesOf, type DocSource, type DocText } from '../answer/passages';
+import { loadText, type DocText, type StoredText } from '../answer/passages';
 import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
@@ -27,8 +27,8 @@ const DIALOGUE_REQUESTS: Array<[RegExp, string]> = [
   [/^\s*\/?review\s*$|\b(run a design review|design review (of|for) (my|our)|review (my|our) design|start a (design )?review)\b/i, 'review'],
 ];
 
-/** Reads a document's full text (sections as markdown): static assets in the Worker, files in Node. */
-export type DocumentReader = (id: string) => Promise<DocSource | null>;
+/** Reads a document's stored text (`/data/text/<id>.json`): static assets in the Worker, files in Node. */
+export type DocumentReader = (id: string) => Promise<StoredText | null>;
 
 /** Parsed document texts kept per isolate; bounded so memory stays flat however many are asked for. */
 const TEXT_CACHE_SIZE = 48;
@@ -87,9 +87,9 @@ export class Knowledge {
       return cached;
     }
     if (!this.byId.has(id)) return null;
-    const source = await this.readDocument(id);
-    if (!source) return null;
-    const text: DocText = { id, passages: passagesOf(source) };
+    const stored = await this.readDocument(id);
+    if (!stored || !Array.isArray(stored.passages)) return null;
+    const text = loadText(stored);
     this.texts.set(id, text);
     if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
     return text;

@@ -26,9 +26,8 @@ export type Unit = {
   anchor: string;
   /** The section's heading, or the card's question. */
   heading: string;
-  /** The section's opening sentences, or the card's whole answer (markdown). */
+  /** The section's opening sentences ('' for cards: their answers are read with the document's text). */
   lead: string;
-  points: string[];
   /** Set on answer cards (a `###` question under "Common questions"). */
   card?: 1;
 };

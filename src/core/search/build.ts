@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
 import { CARDS_ANCHOR, type ParsedDocument } from '../content/document';
-import { stripInline } from '../markdown/inline';
 import { REQUIRED_SECTIONS } from '../content/kinds';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import type { Place } from '../calc/places';
@@ -12,7 +11,6 @@ export type BuiltKnowledge = { data: KnowledgeData; index: string };
 
 /** Sections that point elsewhere rather than say something; answers do not quote them. */
 export const NAVIGATION_SECTIONS = new Set(['related patterns', 'patterns that answer it', 'patterns', 'patterns used', 'exercises', 'further reading', 'see also', 'try it']);
-const MAX_STORED_POINTS = 3;
 
 /**
  * The section headings every document of a kind repeats ("Problem", "What went wrong or was
@@ -66,14 +64,14 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
     const aliases = [...d.aliases, ...(d.search_terms ?? [])].join(' ; ');
     const tags = d.tags.join(' ');
     const overviewExtra = [d.summary, ...(d.use_when ?? []), ...(d.tradeoffs ?? [])].join('\n');
-    const sections = d.sections[0]?.anchor === '' ? d.sections : [{ anchor: '', heading: 'Overview', text: '', lead: d.summary, points: [] }, ...d.sections];
+    const sections = d.sections[0]?.anchor === '' ? d.sections : [{ anchor: '', heading: 'Overview', text: '', lead: d.summary }, ...d.sections];
     for (const s of sections) {
       // The cards section is indexed card by card below, so a question matches one card, not all of them.
       if (s.anchor === CARDS_ANCHOR) continue;
       const isOverview = s.anchor === '';
-      // Answers quote at most a few points per section, and none from sections that only point elsewhere.
+      // Search results show a section's opening, except for sections that only point elsewhere.
       const quotable = !NAVIGATION_SECTIONS.has(s.heading.toLowerCase());
-      units.push({ doc: docIndex, anchor: s.anchor, heading: s.heading, lead: quotable ? s.lead : '', points: quotable ? s.points.slice(0, MAX_STORED_POINTS) : [] });
+      units.push({ doc: docIndex, anchor: s.anchor, heading: s.heading, lead: quotable ? s.lead : '' });
       // The document's identity (title, aliases, tags, summary) is indexed once, on its overview;
       // the engine credits it to every section of the document when ranking.
       records.push(
@@ -82,9 +80,11 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
           : { id: units.length - 1, title: '', aliases: '', tags: '', heading: TEMPLATE_HEADINGS.has(s.heading.toLowerCase()) ? '' : s.heading, body: s.text },
       );
     }
+    // A card is found by its question; its answer is read with the document's text when it leads
+    // (the anchor is the question slugified, so neither is stored twice).
     for (const c of d.cards) {
-      units.push({ doc: docIndex, anchor: c.anchor, heading: c.question, lead: c.answer, points: [], card: 1 });
-      records.push({ id: units.length - 1, title: '', aliases: '', tags: '', heading: c.question, body: stripInline(c.answer) });
+      units.push({ doc: docIndex, anchor: '', heading: c.question, lead: '', card: 1 });
+      records.push({ id: units.length - 1, title: '', aliases: '', tags: '', heading: c.question, body: '' });
     }
   });
 

@@ -5,6 +5,7 @@ import { Postings } from './postings';
 import { scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
 import { normalizeTerm, phraseTokens, tokenize } from './text';
 import { stem } from './porter-stemmer';
+import { slugify } from '../content/slug';
 
 export type SectionHit = { unit: Unit; score: number };
 export type DocHit = {
@@ -98,6 +99,8 @@ export class SearchEngine {
 
   constructor(data: KnowledgeData, serializedIndex: string) {
     this.data = data;
+    // Cards are stored without their anchor: it is their question slugified.
+    for (const u of data.units) if (u.card && !u.anchor) u.anchor = slugify(u.heading);
     this.index = MiniSearch.loadJSON(serializedIndex, INDEX_OPTIONS);
     this.postings = new Postings(this.index);
     const fieldBoosts: number[] = [];
@@ -159,7 +162,16 @@ export class SearchEngine {
       const postings = this.postings.get(term);
       const ids = this.postings.fieldIds;
       const naming = new Set([ids.title, ids.aliases, ids.tags, ids.heading]);
-      v = !!postings && [...postings.keys()].some((f) => naming.has(f));
+      // Card questions are written in everyday words ("should I buy a bigger machine?"), so they do
+      // not make a word a name of something the compendium covers.
+      v = false;
+      if (postings) {
+        for (const [field, byUnit] of postings) {
+          if (!naming.has(field)) continue;
+          for (const shortId of byUnit.keys()) if (!this.data.units[this.postings.unitOf[shortId]!]?.card) v = true;
+          if (v) break;
+        }
+      }
       this.topicalCache.set(term, v);
     }
     return v;

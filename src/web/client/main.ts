@@ -209,10 +209,11 @@ function setBusy(on: boolean) {
 
 // ---------- actions ----------
 
-function previousQuestion(): string | undefined {
+/** The previous answered question and the documents its answer cited, so a follow-up keeps its subject. */
+function previousTurn(): { previous: string; context: { sources: string[] } } | undefined {
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
-    if (t.kind === 'answer') return t.question;
+    if (t.kind === 'answer') return { previous: t.question, context: { sources: t.data.sources.map((s) => s.id).slice(0, 5) } };
   }
   return undefined;
 }
@@ -220,11 +221,11 @@ function previousQuestion(): string | undefined {
 async function ask(question: string) {
   const q = question.trim();
   if (!q || busy) return;
-  const previous = previousQuestion();
+  const previous = previousTurn();
   append({ kind: 'user', text: q });
   setBusy(true);
   try {
-    const res = await post<Answer>('/api/ask', previous ? { question: q, previous } : { question: q });
+    const res = await post<Answer>('/api/ask', previous ? { question: q, ...previous } : { question: q });
     if (!res.ok) append({ kind: 'error', text: errorText(res.data, res.status) });
     else if (res.data.dialogue) append({ kind: 'dialogue', dialogue: res.data.dialogue.type === 'question' ? res.data.dialogue.dialogue : 'selector', step: res.data.dialogue });
     else append({ kind: 'answer', question: q, data: res.data });
