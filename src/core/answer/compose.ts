@@ -57,9 +57,14 @@ const ASPECT_STEMS = new Set(terms([...ASPECT_WORDS].join(' ')));
  * subject, not the aspect asked. Longer aliases often name a part ("half-open state"), which is
  * exactly what a narrow question asks about, so they stay in the question.
  */
+const subjectCache = new WeakMap<DocMeta, Set<string>>();
 export function subjectTerms(doc: DocMeta): Set<string> {
-  const names = [doc.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...doc.aliases.filter((a) => !/\s/.test(a.trim()))];
-  return new Set(terms(names.join(' ')));
+  let s = subjectCache.get(doc);
+  if (!s) {
+    const names = [doc.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...doc.aliases.filter((a) => !/\s/.test(a.trim()))];
+    subjectCache.set(doc, (s = new Set(terms(names.join(' ')))));
+  }
+  return s;
 }
 
 export function link(ctx: Ctx, doc: DocMeta, anchor = ''): string {
@@ -119,8 +124,9 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   let hit = 0;
   for (const { term, weight } of ask) if (p.terms.has(term)) hit += weight;
   let s = askTotal ? hit / askTotal : 0;
-  if (sectionFits(aspect, p.heading)) s += ANSWER_TUNING.aspectBonus;
-  else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(p.heading.toLowerCase())) s *= 0.7;
+  const heading = p.heading.toLowerCase();
+  if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
+  else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= 0.7;
   if (p.dependent && !p.previous) s *= 0.6;
   if (p.item && !p.leadIn && !/[.!?]$/.test(p.text.trim())) s *= 0.7;
   if (p.words < 7) s *= 0.5;
@@ -163,9 +169,9 @@ export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Ar
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
-function overlaps(a: string, b: string): boolean {
-  const ta = new Set(terms(stripInline(a)));
-  const tb = new Set(terms(stripInline(b)));
+function overlaps(a: string | Set<string>, b: string | Set<string>): boolean {
+  const ta = typeof a === 'string' ? new Set(terms(stripInline(a))) : a;
+  const tb = typeof b === 'string' ? new Set(terms(stripInline(b))) : b;
   const [small, big] = ta.size < tb.size ? [ta, tb] : [tb, ta];
   if (!small.size) return true;
   let n = 0;
@@ -177,12 +183,12 @@ function overlaps(a: string, b: string): boolean {
 export function supportingPoints(ctx: Ctx, ranked: Array<{ p: Passage; score: number; doc: DocMeta }>, lead: string, floor: number): { points: string[]; cited: Built['cited'] } {
   const points: string[] = [];
   const cited: Built['cited'] = [];
-  const used = [lead];
+  const used: Array<{ text: string; terms: Set<string> }> = [{ text: lead, terms: new Set(terms(stripInline(lead))) }];
   for (const { p, score, doc } of ranked) {
     if (points.length >= ANSWER_TUNING.maxPoints || score < floor) break;
+    if (p.teaser || p.words < 7 || used.some((u) => u.text.includes(p.text) || overlaps(u.terms, p.terms))) continue;
     const text = standalone(p);
-    if (p.teaser || p.words < 7 || used.some((u) => overlaps(u, text) || u.includes(p.text))) continue;
-    used.push(text);
+    used.push({ text, terms: p.terms });
     points.push(md(ctx, text));
     cited.push({ doc, anchor: p.anchor, heading: p.heading });
   }
@@ -314,18 +320,20 @@ export function expansionIn(text: string, acronym: string): { expansion: string;
   return null;
 }
 
-/** Whether a question is asking what a term is, rather than something about it. */
-function asksMeaning(question: string, aspect: Aspect): boolean {
+/** Whether a question asks what this term is, rather than something that merely mentions it. */
+function asksMeaning(question: string, aspect: Aspect, term: string): boolean {
   const q = question.trim();
-  if (aspect === 'expand' || /^(what|wat)('?s|s| is| are| does)\b/i.test(q) || /\b(meaning|eli5|stand for|stands for)\b/i.test(q)) return true;
+  if (aspect === 'expand' || /\b(meaning|eli5|stand for|stands for)\b/i.test(q)) return true;
+  const escaped = term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  if (new RegExp(`^(what|wat)('?s|s| is| are| does)\\s+(an?\\s+|the\\s+)?${escaped}\\b`, 'i').test(q)) return true;
   const words = q.replace(/\([^)]*\)/g, ' ').split(/\s+/).length;
   return (aspect === 'define' || aspect === 'general') && words <= 6;
 }
 
 /** The answer to a jargon question: the term's entry or its expansion, then what else the question asks. */
 async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], aspect: Aspect): Promise<Built | null> {
-  const candidates = jargonCandidates(question);
-  if (!candidates.length || !asksMeaning(question, aspect)) return null;
+  const candidates = jargonCandidates(question).filter((t) => asksMeaning(question, aspect, t));
+  if (!candidates.length) return null;
   const glossary = ctx.engine.docById('reference/glossary');
   const texts = await loadAll(ctx, [...(glossary ? [glossary] : []), ...hits.slice(0, 3).map((h) => h.doc)]);
   for (const term of candidates) {
@@ -348,7 +356,9 @@ async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], aspect: As
   for (const term of candidates.filter((t) => /^[A-Za-z0-9]{2,8}$/.test(t) && /[A-Z0-9]/.test(t.slice(1)) || /^[a-z0-9]{2,6}$/.test(t))) {
     const found = ctx.engine.search(term, { limit: 3 }).hits;
     for (const t of await loadAll(ctx, found.map((h) => h.doc))) {
+      const marker = `(${term.toLowerCase()}`;
       for (const p of t.passages) {
+        if (!p.text.toLowerCase().includes(marker)) continue;
         const found = expansionIn(p.text, term);
         if (!found || p.teaser) continue;
         const doc = ctx.engine.docById(t.id)!;
@@ -388,7 +398,9 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     const text = texts.get(h.doc.id);
     if (!text) return;
     const docAsk = i === 0 ? withSubject : weighted(ctx.engine, question, subjectTerms(h.doc));
-    for (const x of rankPassages(text, docAsk, aspect)) ranked.push({ ...x, score: x.score * (i === 0 ? 1 : 0.85), doc: h.doc });
+    // Another document's sentence must fit clearly better to lead: its weight follows its rank.
+    const weight = i === 0 ? 1 : Math.min(0.85, Math.sqrt(h.score / top.score));
+    for (const x of rankPassages(text, docAsk, aspect)) ranked.push({ ...x, score: x.score * weight, doc: h.doc });
   });
   ranked.sort((a, b) => b.score - a.score);
   // "When should I not use it?" about a pattern: its front matter says exactly that.

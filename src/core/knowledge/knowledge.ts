@@ -30,8 +30,11 @@ const DIALOGUE_REQUESTS: Array<[RegExp, string]> = [
 /** Reads a document's stored text (`/data/text/<id>.json`): static assets in the Worker, files in Node. */
 export type DocumentReader = (id: string) => Promise<StoredText | null>;
 
-/** Parsed document texts kept per isolate; bounded so memory stays flat however many are asked for. */
-const TEXT_CACHE_SIZE = 48;
+/**
+ * Parsed document texts kept per isolate: enough for the whole compendium (about 15 MB), bounded so
+ * memory stays flat however many are asked for.
+ */
+const TEXT_CACHE_SIZE = 160;
 
 /** Everything the assistant knows, behind plain functions that return plain data. */
 export class Knowledge {

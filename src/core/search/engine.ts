@@ -4,7 +4,7 @@ import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, INDEX_OPTIONS, MIN_FUZZY_LENGTH, MIN
 import { Postings } from './postings';
 import { scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
 import { normalizeTerm, phraseTokens, tokenize } from './text';
-import { stem } from './porter-stemmer';
+import { stem } from './stem';
 import { slugify } from '../content/slug';
 
 export type SectionHit = { unit: Unit; score: number };

@@ -1,4 +1,4 @@
-import { stem } from './porter-stemmer';
+import { stem } from './stem';
 
 /**
  * Words that carry no topic in a question: articles, pronouns, auxiliaries, question words and
