@@ -109,3 +109,35 @@ describe('content validation', () => {
     expect(problems).toContain('"axioms/two" is not in content/catalog.yaml');
   });
 });
+
+describe('answer cards', () => {
+  const withCards = (cards: string) => [pattern('patterns/alpha', 'Alpha', {}, patternBody(`\n## Common questions\n\n${cards}`)), pattern('patterns/beta', 'Beta'), pattern('patterns/gamma', 'Gamma'), axiom];
+  const good = '### How many trial calls does the half-open state allow?\n\nA small fixed number, ten by default in resilience4j, and the breaker closes again only if they succeed. See [Beta](patterns/beta).';
+
+  it('accepts well-formed cards and reads them as the document\'s cards', () => {
+    expect(problemsFor(withCards(good))).toEqual([]);
+    const { docs } = validateContent(withCards(`${good}\n\n### Do I need retries too?\n\nYes, because retries absorb brief errors while the breaker stops calls once failures persist for a while.`), catalog);
+    const alpha = docs.find((d) => d.id === 'patterns/alpha')!;
+    expect(alpha.cards.map((c) => c.anchor)).toEqual(['how-many-trial-calls-does-the-half-open-state-allow', 'do-i-need-retries-too']);
+  });
+
+  it.each([
+    ['a question without a question mark', '### Half-open state\n\nA small fixed number of trial calls, and the breaker closes again only if all of them succeed.', 'must end with "?"'],
+    ['an answer that is a list', '### What does half-open do?\n\n- lets a few calls through\n- closes if they succeed', 'exactly one paragraph'],
+    ['a teaser', '### What does half-open do?\n\nIt does the three things described below, which matter a great deal for recovery after an outage.', 'points at something it does not show'],
+    ['an answer too short', '### What does half-open do?\n\nIt probes.', 'words'],
+    ['a question asked twice', `${good}\n\n${good}`, 'asked twice'],
+    ['text outside a card', `Some intro text here.\n\n${good}`, 'only cards'],
+  ])('rejects %s, naming the card', (_label, cards, message) => {
+    expect(problemsFor(withCards(cards)).join('\n')).toContain(message);
+  });
+
+  it('requires the cards section to come last', () => {
+    const body = patternBody(`\n## Common questions\n\n${good}\n\n## Afterword\n\n${words(20)}`);
+    expect(problemsFor([pattern('patterns/alpha', 'Alpha', {}, body), pattern('patterns/beta', 'Beta'), pattern('patterns/gamma', 'Gamma'), axiom]).join('\n')).toContain('must end with "## Common questions"');
+  });
+
+  it('accepts search-only phrases apart from the aliases readers see', () => {
+    expect(problemsFor([pattern('patterns/alpha', 'Alpha', { search_terms: ['stop calling a dead service', 'circut breaker'] }), pattern('patterns/beta', 'Beta'), pattern('patterns/gamma', 'Gamma'), axiom])).toEqual([]);
+  });
+});

@@ -13,6 +13,18 @@ async function ask(body: unknown, init: RequestInit = {}) {
 }
 
 describe('HTTP API inside workerd', () => {
+  it('quotes the document text it reads from the static assets, and follows up on a subject', async () => {
+    const res = await ask({ question: 'what does a circuit breaker do in the half-open state?' });
+    const body = (await res.json()) as { answer: string; sources: Array<{ id: string; url: string }> };
+    expect(body.sources[0]!.id).toBe('patterns/circuit-breaker');
+    // A sentence about the half-open state, which only the document's text (not its summary) says.
+    expect(body.answer.split('\n')[0]).toMatch(/trial|probe|test/i);
+    const follow = await ask({ question: 'and when should I not use it?', previous: 'what is event sourcing?', context: { sources: ['patterns/event-sourcing'] } });
+    const next = (await follow.json()) as { answer: string; sources: Array<{ id: string }> };
+    expect(next.sources[0]!.id).toBe('patterns/event-sourcing');
+    expect(next.answer).toMatch(/^On \*\*Event Sourcing\*\*/);
+  });
+
   it('answers a question with sources that open', async () => {
     const res = await ask({ question: 'how do I stop retries from taking down a recovering service?' });
     expect(res.status).toBe(200);

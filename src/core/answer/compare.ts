@@ -3,7 +3,10 @@ import { terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
 import type { Answer } from './types';
-import { cardMatch, confidenceOf, firstSentences, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
+import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
+
+/** The collection of comparison cards, consulted for every comparison. */
+export const COMPARISONS_ID = 'reference/comparisons';
 
 /** One side of a comparison, resolved to a document (or to one entry of a document, such as the glossary). */
 type Side = { doc: DocMeta; name: string; terms: Set<string>; confidence: number; entry?: Passage };
@@ -106,17 +109,22 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
   // A card that asks about these sides states the difference best.
   const user = weighted(ctx.engine, question);
   let bestCard: { text: string; doc: DocMeta; anchor: string; heading: string; score: number } | null = null;
-  for (const side of resolved) {
-    const answers = texts.get(side.doc.id)?.cards;
-    if (side.entry || !answers) continue;
-    for (const card of ctx.engine.cardsOf(side.doc)) {
+  // The sides' own cards, and the comparisons collection's.
+  const collection = ctx.engine.docById(COMPARISONS_ID);
+  const cardDocs = [...docs.filter((d) => !resolved.some((s) => s.doc === d && s.entry)), ...(collection ? [collection] : [])];
+  const cardTexts = new Map((await loadAll(ctx, cardDocs.filter((d) => !texts.has(d.id)))).map((t) => [t.id, t]));
+  for (const doc of cardDocs) {
+    const answers = (texts.get(doc.id) ?? cardTexts.get(doc.id))?.cards;
+    if (!answers) continue;
+    for (const card of ctx.engine.cardsOf(doc)) {
       const text = answers.get(card.anchor);
       if (!text) continue;
-      const cardTerms = new Set(terms(card.heading));
-      const covers = resolved.every((s) => s === side || [...s.terms].every((t) => cardTerms.has(t)) || subjectTerms(s.doc).size && [...subjectTerms(s.doc)].some((t) => cardTerms.has(t)) && s.doc !== side.doc);
+      const cardTerms = new Set(cardTermsOf(ctx.engine, card).map((x) => x.term));
+      // Every side must be named in the card's question: by its own words, or by its document's name.
+      const covers = resolved.every((s) => (s.doc === doc && !sharedDocs.has(doc.id)) || [...s.terms].every((t) => cardTerms.has(t)) || (s.doc !== doc && [...subjectTerms(s.doc)].some((t) => cardTerms.has(t))));
       if (!covers) continue;
-      const score = cardMatch(ctx.engine, user, card, subjectTerms(side.doc), true, text.terms);
-      if (!bestCard || score > bestCard.score) bestCard = { text: text.answer, doc: side.doc, anchor: card.anchor, heading: card.heading, score };
+      const score = cardMatch(ctx.engine, user, card, subjectTerms(doc), true, text.terms);
+      if (!bestCard || score > bestCard.score) bestCard = { text: text.answer, doc, anchor: card.anchor, heading: card.heading, score };
     }
   }
   if (bestCard && bestCard.score >= 0.35) {

@@ -22,7 +22,7 @@ export const ANSWER_TUNING = {
   /** Documents examined for cards and passages. */
   candidateDocs: 3,
   /** A card leads when its question matches the user's this well (0-1, weighted F-measure of shared terms). */
-  cardLead: 0.5,
+  cardLead: 0.4,
   /** A second document joins the answer when it scores this share of the best. */
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
