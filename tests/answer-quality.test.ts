@@ -14,8 +14,8 @@ const THRESHOLDS = {
   passPerKind: 0.26,
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.03,
-  maxIdenticalPairs: 5,
-  minOffTopicUnsure: 0.6,
+  maxIdenticalPairs: 8,
+  minOffTopicUnsure: 0.64,
   maxInScopeUnsure: 0.04,
   minRecall3: 0.88,
 };

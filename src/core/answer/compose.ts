@@ -15,6 +15,8 @@ import { compareSides } from './compare';
 export const ANSWER_TUNING = {
   /** Below this confidence the answer says it is unsure. */
   minConfidence: 0.35,
+  /** Above this share of the question in words the compendium only mentions in passing, it is off topic. */
+  maxForeign: 0.45,
   /** Closest topics are offered with an unsure answer only above this confidence (otherwise they look random). */
   relatedConfidence: 0.22,
   maxPoints: 3,
@@ -517,6 +519,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const intent: Intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
   const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : confidenceOf(hits[0], search.terms.length, search.topicality);
 
+
   // Jargon: a glossary entry, or a sentence that spells the acronym out, leads with what the term means.
   const jargon = await jargonLead(ctx, question, hits, aspect);
   if (jargon) {
@@ -534,7 +537,12 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     return finish(ctx, jargon, hits, 'definition', Math.max(0.75, baseConfidence), note);
   }
 
-  if (!hits.length || baseConfidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
+  // Mostly words the compendium never names and only mentions in passing ("excel", "kitchen sink"):
+  // a question about something else, however well its common words match.
+  const offTopic = !subject.inherited && !hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign;
+  if (!hits.length || baseConfidence < ANSWER_TUNING.minConfidence || offTopic) {
+    return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note);
+  }
 
   const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
@@ -547,6 +555,8 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   }
   const built = fromPassages(ctx, question, aspect, hits, texts, intent);
   if (!built) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
-  const confidence = baseConfidence * (0.75 + 0.25 * Math.min(1, built.strength));
+  const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
+  // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
+  if (confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note);
   return finish(ctx, built, hits, intent, confidence, note + prefix);
 }

@@ -33,6 +33,12 @@ export type SearchOutcome = {
    * Python", whose rare words the compendium only mentions in passing.
    */
   topicality: number;
+  /**
+   * Share of the question's weight in words the compendium never names and barely uses (in a
+   * handful of sections at most, or not at all): high for "freeze the top row in excel", whose
+   * rare words appear only in passing.
+   */
+  foreign: number;
 };
 export type SearchParams = { limit?: number; kinds?: string[] };
 
@@ -75,6 +81,8 @@ export const SEARCH_TUNING = {
    * log(1 + sections / (sections containing it + 1))): "2PC" or "CQRS", not "cost" or "failure".
    */
   minOneWordNameWeight: 2.0,
+  /** A word this rare (in about three sections or fewer) that no title, alias or tag uses is incidental to the compendium. */
+  incidentalWeight: 6.0,
   /** Section hits examined when grouping by document: enough to fill any result list. */
   maxRawHits: 150,
   defaultLimit: 5,
@@ -161,8 +169,8 @@ export class SearchEngine {
     if (v === undefined) {
       const postings = this.postings.get(term);
       const ids = this.postings.fieldIds;
-      const naming = new Set([ids.title, ids.aliases, ids.tags, ids.heading]);
-      // Card questions are written in everyday words ("should I buy a bigger machine?"), so they do
+      const naming = new Set([ids.title, ids.aliases, ids.tags]);
+      // Names are titles, aliases (with search terms) and tags. Card questions are written in everyday words ("should I buy a bigger machine?"), so they do
       // not make a word a name of something the compendium covers.
       v = false;
       if (postings) {
@@ -255,7 +263,7 @@ export class SearchEngine {
       .filter((t) => !/^\d+$/.test(t))
       .map(normalizeTerm)
       .filter((t): t is string => !!t);
-    if (!termSeq.length) return { terms: [], hits: [], topicality: 0 };
+    if (!termSeq.length) return { terms: [], hits: [], topicality: 0, foreign: 0 };
     const nameTerms = new Set<string>();
     const named = this.namedDocuments(rawTokens.map(stem), nameTerms);
     const kept = this.informativeTerms(termSeq);
@@ -272,7 +280,8 @@ export class SearchEngine {
     // Enough naming words, or a short question made only of them ("distributed cache"), is on topic.
     const total = weights.reduce((a, b) => a + b, 0);
     const topicality = Math.min(1, naming / Math.min(SEARCH_TUNING.topicalEvidence, total || 1));
-    return { terms: userTerms, hits, topicality };
+    const foreignWeight = userTerms.reduce((sum, t, i) => sum + ((!this.known(t) || weights[i]! >= SEARCH_TUNING.incidentalWeight) && !this.topical(t) ? weights[i]! : 0), 0);
+    return { terms: userTerms, hits, topicality, foreign: total ? foreignWeight / total : 0 };
   }
 
   /** The best sections, grouped by document, with the evidence each document gives. */
