@@ -25,6 +25,8 @@ export const ANSWER_TUNING = {
   candidateDocs: 3,
   /** A card leads when its question matches the user's this well (0-1, weighted F-measure of shared terms). */
   cardLead: 0.4,
+  /** A card whose question is of another kind ("how much" for "how does it work") counts this much. */
+  otherTypeCard: 0.85,
   /** A second document joins the answer when it scores this share of the best. */
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
@@ -82,6 +84,26 @@ function cardsOf(engine: SearchEngine, doc: DocMeta): Unit[] {
 }
 
 /** How well a card's question matches the user's: F-measure of shared weighted terms (answer terms count part). */
+/** The kind of answer a question wants, from its opening words; '' when it does not say. */
+export function questionType(question: string): string {
+  const q = question.trim().toLowerCase();
+  if (/\bhow (much|many|long|big|large|often|fast|slow)\b/.test(q)) return 'quantity';
+  if (/^(why|what for)\b/.test(q) || /\bwhy (do|does|is|are|would|should|did)\b/.test(q)) return 'why';
+  if (/\b(difference|differ|vs\.?|versus|compared)\b/.test(q)) return 'difference';
+  if (/^(do|does|did|is|are|can|could|should|must|will|would|was|were|has|have)\b/.test(q)) return 'yesno';
+  if (/^(how|what steps)\b/.test(q)) return 'how';
+  if (/^(when)\b/.test(q)) return 'when';
+  if (/^(what|which|who)\b/.test(q)) return 'what';
+  return '';
+}
+
+const cardTypeCache = new WeakMap<Unit, string>();
+function cardTypeOf(card: Unit): string {
+  let t = cardTypeCache.get(card);
+  if (t === undefined) cardTypeCache.set(card, (t = questionType(card.heading)));
+  return t;
+}
+
 /** A card question's weighted terms, worked out once per card. */
 const cardTermCache = new WeakMap<Unit, Weighted[]>();
 export function cardTerms(engine: SearchEngine, card: Unit): Weighted[] {
@@ -189,7 +211,8 @@ export function supportingPoints(ctx: Ctx, ranked: Array<{ p: Passage; score: nu
   for (const { p, score, doc } of ranked) {
     if (points.length >= ANSWER_TUNING.maxPoints || score < floor) break;
     if (p.teaser || p.words < 7 || used.some((u) => u.text.includes(p.text) || overlaps(u.terms, p.terms))) continue;
-    const text = standalone(p);
+    // Items of one list share their lead-in: say it once.
+    const text = p.item && p.leadIn && used.some((u) => u.text.startsWith(p.leadIn!)) ? p.text : standalone(p);
     used.push({ text, terms: p.terms });
     points.push(md(ctx, text));
     cited.push({ doc, anchor: p.anchor, heading: p.heading });
@@ -245,6 +268,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   const topSubject = subjectTerms(top.doc);
   const onlySubject = user.every((x) => topSubject.has(x.term) || ASPECT_STEMS.has(x.term) || x.weight < 1);
   let best: { card: Unit; doc: DocMeta; score: number; answer: string } | null = null;
+  const asked = questionType(question);
   hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
     const answers = texts.get(h.doc.id)?.cards;
     if (!answers) return;
@@ -256,7 +280,11 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
       if (!text) continue;
-      const score = cardMatch(ctx.engine, user, card, subject, named, text.terms) * factor;
+      // A card that asks another kind of question ("how much" where the user asked "how does it work")
+      // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
+      const kind = cardTypeOf(card);
+      const sameType = !asked || !kind || asked === kind ? 1 : ANSWER_TUNING.otherTypeCard;
+      const score = cardMatch(ctx.engine, user, card, subject, named, text.terms) * factor * sameType;
       if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
   });
