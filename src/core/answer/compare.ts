@@ -88,14 +88,46 @@ function lowerFirst(s: string): string {
 }
 
 /**
+ * Sides that name no document ("long polling", "snapshot isolation") may still be compared by an
+ * entry of the comparisons collection whose question names every side.
+ */
+async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Promise<Answer | null> {
+  const doc = ctx.engine.docById(COMPARISONS_ID);
+  const text = doc ? (await loadAll(ctx, [doc]))[0] : undefined;
+  if (!doc || !text) return null;
+  const sideTerms = names.map((n) => new Set(terms(n)));
+  if (sideTerms.some((t) => !t.size)) return null;
+  const user = weighted(ctx.engine, question);
+  let best: { answer: string; anchor: string; heading: string; score: number } | null = null;
+  for (const card of ctx.engine.cardsOf(doc)) {
+    const answer = text.cards.get(card.anchor);
+    if (!answer) continue;
+    const cardWords = new Set(cardTermsOf(ctx.engine, card).map((x) => x.term));
+    if (!sideTerms.every((t) => [...t].every((w) => cardWords.has(w)))) continue;
+    const score = cardMatch(ctx.engine, user, card, new Set(), true, answer.terms);
+    if (!best || score > best.score) best = { answer: answer.answer, anchor: card.anchor, heading: card.heading, score };
+  }
+  if (!best) return null;
+  // The documents the entry links to are its further reading.
+  const linked = [...best.answer.matchAll(/\]\(([a-z0-9-]+\/[a-z0-9-]+)/g)].map((m) => ctx.engine.docById(m[1]!)).filter((d): d is DocMeta => !!d);
+  const sources = [{ doc, anchor: best.anchor, heading: best.heading }, ...linked.map((d) => ({ doc: d, anchor: '', heading: 'Overview' }))]
+    .filter((c, i, all) => all.findIndex((x) => x.doc.id === c.doc.id) === i)
+    .slice(0, 4)
+    .map((c) => ({ id: c.doc.id, title: c.doc.title, section: c.heading, url: ctx.base.replace(/\/+$/, '') + `/docs/${c.doc.id}${c.anchor ? `#${c.anchor}` : ''}`, score: 1 }));
+  return { answer: md(ctx, best.answer), sources, intent: 'comparison', confidence: Math.round(Math.min(0.9, 0.5 + 0.5 * best.score) * 100) / 100, unsure: false };
+}
+
+/**
  * Compares two or three sides: the sentence that states the difference first, then what each side
  * is, when to pick each and its main trade-off, with every row filled or left out.
  */
 export async function compareSides(ctx: Ctx, question: string, raw: [string, string]): Promise<Answer | null> {
   const glossaryDoc = ctx.engine.docById('reference/glossary');
   const glossary = glossaryDoc ? (await loadAll(ctx, [glossaryDoc]))[0] : undefined;
-  const sides = splitSides(raw).map((s) => resolveSide(ctx, s, glossary));
-  if (sides.length < 2 || sides.some((s) => !s)) return null;
+  const names = splitSides(raw);
+  const sides = names.map((s) => resolveSide(ctx, s, glossary));
+  if (names.length < 2) return null;
+  if (sides.some((s) => !s)) return collectionAnswer(ctx, question, names);
   const resolved = sides as Side[];
   // Two sides may resolve to one document ("CAP vs PACELC"): fine when it names each side apart.
   const ids = resolved.map((s) => s.entry?.text ?? s.doc.id);

@@ -514,7 +514,7 @@ function unsureAnswer(ctx: Ctx, hits: DocHit[], confidence: number, intent: Inte
     lines.push('Try naming the problem you are solving, for example "how do I stop retries from overloading a service?".');
   }
   const sources = related.map((h) => ({ id: h.doc.id, title: h.doc.title, section: 'Overview', url: link(ctx, h.doc), score: 0 }));
-  return { answer: lines.join('\n\n'), sources, intent, confidence, unsure: true };
+  return { answer: lines.join('\n\n'), sources, intent, confidence: round2(confidence), unsure: true };
 }
 
 /** A question mostly in another language gets a note that answers are in English. */

@@ -22,6 +22,8 @@ const NUMBERS = /\b(?:how\s+(?:many|much|long|fast)|calculate|compute|estimate|w
 
 function clean(side: string): string {
   return side
+    // What follows a comma, dash or question mark is the rest of the question, not the side.
+    .replace(/\s*(?:[,;:?]|\s[—–-]\s).*$/, '')
     .replace(/[?.!]+$/, '')
     .replace(/^(?:the|a|an|using|use)\s+/i, '')
     .replace(/\s+(?:for|in|when)\s+.*$/i, '')
