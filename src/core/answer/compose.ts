@@ -25,6 +25,10 @@ export const ANSWER_TUNING = {
   candidateDocs: 3,
   /** A card leads when its question matches the user's this well (0-1, weighted F-measure of shared terms). */
   cardLead: 0.4,
+  /** A card this close to the user's question leads whatever the text offers. */
+  sureCard: 0.6,
+  /** Below sureCard, a passage scoring this much more than the card's match leads instead. */
+  passageMargin: 0.25,
   /** A card whose question is of another kind ("how much" for "how does it work") counts this much. */
   otherTypeCard: 0.85,
   /** A second document joins the answer when it scores this share of the best. */
@@ -517,12 +521,20 @@ function unsureAnswer(ctx: Ctx, hits: DocHit[], confidence: number, intent: Inte
   return { answer: lines.join('\n\n'), sources, intent, confidence: round2(confidence), unsure: true };
 }
 
+const FOREIGN_WORDS = new Set(
+  `qué cómo cuál cuáles porqué para los las una el es está son del wie ist und nicht mit warum welche wann kann ich eine einen der
+pourquoi est-ce quoi une les des pour est sont avec dans quel quelle che perché cosa sono della questo quando het een niet waarom
+hoe wat zijn jak czy dlaczego jest się nie como não uma são por`.split(/\s+/),
+);
+
 /** A question mostly in another language gets a note that answers are in English. */
 function languageNote(question: string): string {
   const letters = question.match(/\p{L}/gu) ?? [];
   const latin = question.match(/[A-Za-z]/g) ?? [];
   const foreignScript = letters.length > 0 && latin.length / letters.length < 0.5;
-  const foreignWords = /(?<!\p{L})(qué|cómo|cuál|wie|was ist|warum|pourquoi|comment|qu'est|c'est|est-ce|como|por que|porque|cosa|perché|che cos|wat is|hoe|jak|czym|что|как|почему)(?!\p{L})/iu.test(question);
+  // Function words of other languages that are not English words too; two of them make a sentence foreign.
+  const words = question.toLowerCase().match(/\p{L}+(?:-\p{L}+)?/gu) ?? [];
+  const foreignWords = new Set(words.filter((w) => FOREIGN_WORDS.has(w))).size >= 2;
   return foreignScript || foreignWords ? 'Answers are in English; I matched the technical terms in your question. ' : '';
 }
 
@@ -576,12 +588,15 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
-  if (card && card.score >= ANSWER_TUNING.cardLead) {
+  const passages = fromPassages(ctx, question, aspect, hits, texts, intent);
+  // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
+  const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (card.score >= ANSWER_TUNING.sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
+  if (card && cardWins) {
     const built = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }
-  const built = fromPassages(ctx, question, aspect, hits, texts, intent);
+  const built = passages;
   if (!built) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
   const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.

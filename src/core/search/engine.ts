@@ -213,7 +213,11 @@ export class SearchEngine {
     const rare = distinct.filter((t) => this.termWeight(t) > commonWeight);
     const pool = rare.length ? rare : distinct;
     if (pool.length <= SEARCH_TUNING.maxQueryTerms) return new Set(pool);
-    return new Set([...pool].sort((a, b) => this.termWeight(b) - this.termWeight(a)).slice(0, SEARCH_TUNING.maxQueryTerms));
+    // Words the compendium never uses match nothing: in a long question they must not crowd out
+    // the rarest words it does use (they still count against coverage and topicality).
+    const known = pool.filter((t) => this.known(t)).sort((a, b) => this.termWeight(b) - this.termWeight(a));
+    const unknown = pool.filter((t) => !this.known(t));
+    return new Set([...known, ...unknown].slice(0, SEARCH_TUNING.maxQueryTerms));
   }
 
   /**

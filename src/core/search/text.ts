@@ -17,7 +17,8 @@ though through thus to too try trying until upon us use used uses using ve very 
 way ways we well were what whats when where whether which while who whom whose why will with within without
 would yes yet you your yours yourself explain explained describe mean means meaning define definition
 versus vs difference differences compare comparison compared best good bad better worse ok okay hi hello hey
-thanks thank design designs designing designed system systems distributed`.split(/\s+/),
+thanks thank design designs designing designed system systems distributed
+dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt im ive youre theyre weve lets`.split(/\s+/),
 );
 
 const TOKEN = /[a-z0-9]+(?:\.[0-9]+)?/g;
