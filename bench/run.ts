@@ -110,7 +110,7 @@ async function firstResponse(options: ConstructorParameters<typeof Miniflare>[0]
 const modulesRules = [{ type: 'Text' as const, include: ['**/*.txt'] }];
 const starts: number[] = [];
 const empties: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 5; i++) {
   empties.push(await firstResponse({ modules: true, script: 'export default { fetch() { return new Response("ok") } }', compatibilityDate: '2026-04-20' }));
   starts.push(
     await firstResponse({
