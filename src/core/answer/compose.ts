@@ -108,6 +108,15 @@ function cardTypeOf(card: Unit): string {
   return t;
 }
 
+const cardSetCache = new WeakMap<Unit, Set<string>>();
+function cardTermSet(engine: SearchEngine, card: Unit): Set<string> {
+  let set = cardSetCache.get(card);
+  if (!set) cardSetCache.set(card, (set = new Set(cardTerms(engine, card).map((x) => x.term))));
+  return set;
+}
+/** The user's terms as a set, once per question (the same list is matched against every card). */
+const userSets = new WeakMap<Weighted[], Set<string>>();
+
 /** A card question's weighted terms, worked out once per card. */
 const cardTermCache = new WeakMap<Unit, Weighted[]>();
 export function cardTerms(engine: SearchEngine, card: Unit): Weighted[] {
@@ -119,9 +128,10 @@ export function cardTerms(engine: SearchEngine, card: Unit): Weighted[] {
 export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Unit, subject: Set<string>, subjectNamed: boolean, answerTerms: Set<string> = new Set()): number {
   const q = cardTerms(engine, card);
   if (!q.length || !userTerms.length) return 0;
-  const qSet = new Set(q.map((x) => x.term));
+  const qSet = cardTermSet(engine, card);
   const aSet = answerTerms;
-  const userSet = new Set(userTerms.map((x) => x.term));
+  let userSet = userSets.get(userTerms);
+  if (!userSet) userSets.set(userTerms, (userSet = new Set(userTerms.map((x) => x.term))));
   let recallHit = 0;
   let recallAll = 0;
   for (const { term, weight } of userTerms) {

@@ -228,8 +228,10 @@ export class SearchEngine {
     const boosts = new Map<number, number>();
     const { maxPhraseTerms, phraseBoostPerTerm } = SEARCH_TUNING;
     for (let i = 0; i < termSeq.length; i++) {
+      let key = '';
       for (let n = 1; n <= maxPhraseTerms && i + n <= termSeq.length; n++) {
-        const docs = this.data.phrases[termSeq.slice(i, i + n).join(' ')];
+        key = n === 1 ? termSeq[i]! : `${key} ${termSeq[i + n - 1]}`;
+        const docs = this.data.phrases[key];
         if (!docs) continue;
         // A one-word name that is also an everyday word of the compendium ("cost", "failure") does
         // not name its document: "what does it cost?" is not a question about FinOps.
