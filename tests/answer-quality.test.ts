@@ -10,12 +10,12 @@ import { answerSets } from './helpers/answer-sets';
  * so a change that makes answers worse fails here; raise them as answers improve.
  */
 const THRESHOLDS = {
-  pass: 0.44,
-  passPerKind: 0.26,
+  pass: 0.47,
+  passPerKind: 0.28,
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.03,
   maxIdenticalPairs: 8,
-  minOffTopicUnsure: 0.64,
+  minOffTopicUnsure: 0.68,
   maxInScopeUnsure: 0.04,
   minRecall3: 0.88,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion } from '../src/core/index';
+import { ANSWER_TUNING, parseQuestion } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 import * as helpers from './helpers/dev-set';
 import { offTopic } from './helpers/dev-set';
@@ -119,7 +119,7 @@ describe('answers', () => {
     const questions = offTopic();
     const answers = await Promise.all(questions.map((q) => ask(q)));
     for (const a of answers.filter((x) => x.unsure)) {
-      expect(a.confidence).toBeLessThan(0.35);
+      expect(a.confidence).toBeLessThan(ANSWER_TUNING.minConfidence);
       expect(a.answer).toMatch(/not sure/);
     }
     expect(answers.filter((a) => a.unsure).length / answers.length).toBeGreaterThanOrEqual(0.7);
