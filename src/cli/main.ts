@@ -23,7 +23,8 @@ Commands:
   calc NAME key=value  run a calculator (latency, queue, availability, ...); calc alone lists them
   select               the pattern selector: a few questions, then ranked patterns with reasons
   review               a design review: one question per axiom, then risks and an improvement plan
-  eval FILE.jsonl      measure retrieval (recall@1/3/5, MRR) over a question set
+  eval FILE.jsonl      measure retrieval (recall@1/3/5, MRR) or answers (--answers) over a question set
+  mcp                  serve the compendium as an MCP server over stdio (for desktop clients and editors)
   help [command]       show help for a command
 
 Options for every command: --help
@@ -79,6 +80,16 @@ answer can raise a risk with the patterns that mitigate it; the result is a risk
 improvement plan in markdown. Answers and options work as in "compendium select".
 
 Example: compendium review --answers 2,3,1,1,3,2,2,1
+`,
+  mcp: `Usage: compendium mcp [--base URL]
+
+Serves the compendium as a Model Context Protocol server over standard input and output, for
+desktop assistants and editors: tools search, fetch, ask, calculate, choose_pattern,
+review_design, list_documents and get_section; documents as resources; two prompts. Links in
+results point at --base, $COMPENDIUM_URL or ${DEFAULT_BASE}.
+
+Client configuration (the command runs from the project folder):
+  {"mcpServers": {"compendium": {"command": "npx", "args": ["compendium", "mcp"]}}}
 `,
   eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
        compendium eval --answers FILE.jsonl [FILE.jsonl ...] [--json] [--misses]
@@ -167,7 +178,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     return 0;
   }
-  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, select, review, eval. See: compendium --help`);
+  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, select, review, eval, mcp. See: compendium --help`);
   const p = parseArgs(rest, ['limit', 'base', 'answers', 'previous']);
   if (p.flags.has('help') && !(command === 'calc' && p.positional.length)) {
     io.out(HELP[command]!);
@@ -204,6 +215,24 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!limit.ok) throw new UsageError(limit.error.message);
     const results = loadKnowledge().search(q.value, limit.value, baseUrl);
     io.out(json ? JSON.stringify({ query: q.value, results }, null, 2) + '\n' : formatSearch(results));
+    return 0;
+  }
+
+  if (command === 'mcp') {
+    checkFlags(p, ['base'], 'mcp');
+    const knowledge = loadKnowledge();
+    const { serveStdio } = await import('@modelcontextprotocol/server/stdio');
+    const { createCompendiumServer } = await import('../mcp/server');
+    const fullDocument = async (id: string) => {
+      try {
+        return JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8'));
+      } catch {
+        return null;
+      }
+    };
+    // Serves until the client closes standard input; nothing but protocol messages goes to stdout.
+    serveStdio(() => createCompendiumServer({ knowledge, fullDocument, baseUrl }), { onerror: (err) => io.err(`mcp: ${err.message}\n`) });
+    await new Promise<void>((resolve) => io.stdin.on('close', resolve).on('end', resolve));
     return 0;
   }
 

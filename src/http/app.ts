@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { checkQuestion } from '../core/index';
 import { apiRoutes } from './api';
 import { slackRoutes } from './slack';
+import { mcpRoutes } from './mcp';
 import { apiError } from './errors';
 import { baseUrlFor } from './base-url';
 import type { AppDeps } from './deps';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
   app.route('/api', apiRoutes(deps));
+  app.route('/mcp', mcpRoutes(deps));
   if (deps.slack) app.route('/slack', slackRoutes(deps.slack));
 
   // The chat page is static (dist/public/index.html); this is the page without JavaScript.

@@ -1,3 +1,4 @@
+import { documentMarkdown, llmsTxt } from './agent-pages';
 import type { CatalogEntry, ParsedDocument } from '../core/content/index';
 import { KIND_LABEL } from '../core/content/kinds';
 import { escapeHtml, markdownToHtml } from '../core/markdown/html';
@@ -117,6 +118,8 @@ export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[]): Pag
   return [
     ...docs.map((d) => ({ path: `docs/${d.id}.html`, body: renderDocPage(d, titles) })),
     ...docs.map((d) => ({ path: `data/docs/${d.id}.json`, body: JSON.stringify(fullDocument(d)) })),
+    ...docs.map((d) => ({ path: `docs/${d.id}.md`, body: documentMarkdown(d) })),
+    { path: 'llms.txt', body: llmsTxt(docs, catalog) },
     { path: 'docs/index.html', body: renderIndexPage(docs, catalog) },
     { path: 'index.html', body: chatPage() },
     { path: 'assets/site.css', body: siteCss },

@@ -22,3 +22,12 @@ export function builtKnowledge(): Knowledge {
   }
   return cached;
 }
+
+/** A document with its sections in markdown, as /api/docs/:id and the MCP tools read it. */
+export const readBuiltFullDocument = async (id: string) => {
+  try {
+    return JSON.parse(readFileSync(join(root, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8'));
+  } catch {
+    return null;
+  }
+};

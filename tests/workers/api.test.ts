@@ -196,3 +196,44 @@ describe('HTTP API inside workerd', () => {
     expect(askHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('MCP inside workerd', () => {
+  async function rpc(body: unknown, host = 'localhost') {
+    const res = await SELF.fetch('http://localhost/mcp', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18', host },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    const data = text.startsWith('{') ? text : (text.split('\n').find((l) => l.startsWith('data: ')) ?? '').slice(6);
+    return { status: res.status, json: JSON.parse(data) as { result?: Record<string, unknown>; error?: { message: string } } };
+  }
+
+  it('initializes, lists the tools and answers through them, statelessly', async () => {
+    const init = await rpc({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } } });
+    expect(init.status).toBe(200);
+    expect((init.json.result!.serverInfo as { name: string }).name).toBe('compendium');
+    const list = await rpc({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
+    const names = (list.json.result!.tools as Array<{ name: string; annotations?: { readOnlyHint?: boolean } }>).map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['search', 'fetch', 'ask', 'calculate', 'choose_pattern', 'review_design', 'list_documents', 'get_section']));
+    const call = await rpc({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'fetch', arguments: { id: 'patterns/saga#when-to-use' } } });
+    expect((call.json.result!.structuredContent as { title: string }).title).toBe('Saga › When to use');
+  });
+
+  it('serves agent-ready pages: /llms.txt and every document as markdown', async () => {
+    const llms = await SELF.fetch('http://localhost/llms.txt');
+    expect(llms.status).toBe(200);
+    const index = await llms.text();
+    expect(index).toMatch(/^# Compendium/);
+    expect(index).toContain('(/docs/patterns/saga.md)');
+    const md = await SELF.fetch('http://localhost/docs/patterns/saga.md');
+    expect(md.status).toBe(200);
+    expect(await md.text()).toMatch(/^# Saga\n\n> /);
+  });
+
+  it('refuses another site\'s host name (DNS rebinding)', async () => {
+    const res = await rpc({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }, 'evil.example');
+    expect(res.status).toBe(403);
+    expect(res.json.error!.message).toMatch(/Host/);
+  });
+});
