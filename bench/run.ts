@@ -12,6 +12,9 @@ import MiniSearch from 'minisearch';
 import { Miniflare } from 'miniflare';
 import { evaluate, Knowledge, type EvalSummary, type StoredText } from '../src/core/index';
 import { devSet } from '../tests/helpers/dev-set';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { createCompendiumServer } from '../src/mcp/server';
 
 const ROOT = join(import.meta.dirname, '..');
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -129,6 +132,21 @@ const indexRaw = Buffer.byteLength(indexText) + Buffer.byteLength(knowledgeText)
 const indexGzip = gzipSync(indexText).length + gzipSync(knowledgeText).length;
 
 const fmt = (s: EvalSummary) => `${s.recall3.toFixed(3)} / ${s.mrr.toFixed(3)}`;
+// MCP: a client calling the tools through the SDK, in-process (JSON-RPC, schema validation included).
+const mcpServer = createCompendiumServer({ knowledge, baseUrl: '', fullDocument: async (id) => JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8')) });
+const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+await mcpServer.connect(serverSide);
+const mcpClient = new Client({ name: 'bench', version: '1' });
+await mcpClient.connect(clientSide);
+const mcpTimes: number[] = [];
+for (const [i, c] of cases.slice(0, 200).entries()) {
+  const t = performance.now();
+  if (i % 4 === 3) await mcpClient.callTool({ name: 'calculate', arguments: { calculator: 'queue', arguments: `arrival=${40 + i}/s service=10ms servers=2` } });
+  else await mcpClient.callTool({ name: 'ask', arguments: { question: c.q } });
+  mcpTimes.push(performance.now() - t);
+}
+await mcpClient.close();
+
 const table: Array<[string, string, string]> = [
   ['documents / sections', `${data.docs.length} / ${data.units.length}`, ''],
   ['dev-set questions', String(cases.length), ''],
@@ -137,6 +155,7 @@ const table: Array<[string, string, string]> = [
   ['Worker start-up in workerd (beyond an empty Worker)', ms(startup), 'limit 1 s'],
   ['index load in Node (median of 5)', ms(percentile(loads, 50)), ''],
   ['time per question p50 / p99 (in-process, answers)', `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`, 'target p99 <= 2 ms'],
+  ['MCP tool call p50 / p99 (in-process: ask, calculate)', `${ms(percentile(mcpTimes, 50))} / ${ms(percentile(mcpTimes, 99))}`, 'protocol and schema overhead included'],
   ['recall@3 / MRR: Compendium engine', fmt(ours), ''],
   ['recall@3 / MRR: lunr (static-site search)', fmt(lunrSummary), ''],
   ['recall@3 / MRR: MiniSearch defaults', fmt(plainSummary), ''],
