@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, type CalcResult } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
+import { unusedNumbers } from '../src/core/calc/natural';
 
 const knowledge = builtKnowledge();
 const calc = (input: string) => knowledge.calculators.run(input);
@@ -234,5 +235,22 @@ describe('questions that carry the numbers run the right calculator', () => {
     expect(a.calc?.ok).toBe(true);
     expect(a.answer).toContain('99.8');
     expect(a.sources[0]!.url).toBe('https://c.test/docs/quantitative/availability-math#the-formula');
+  });
+});
+
+describe('a calculator read from a plain question', () => {
+  it('does not run when it would leave out a number the user gave, and says which', async () => {
+    const a = await knowledge.ask('a request fans out to 100 backends in parallel and waits for all. each backend is slower than 1 s only 1% of the time. what fraction of user requests take longer than 1 s?');
+    expect(a.calc).toBeUndefined();
+    expect(a.answer).toMatch(/Not computed: the availability calculator would leave out 100/);
+    expect(unusedNumbers('what availability do two 99.9% services in series give?', 'availability 99.9% 99.9% mode=series')).toEqual([]);
+    expect(unusedNumbers('our SLO is 99.9% over a 30 day window and we serve ~50M requests a month', 'slo target=99.9% window=30d')).toEqual(['50']);
+    expect(unusedNumbers('p99 of a 2PC commit with 3x retries over HTTP/2', 'tail fanout=1 percentile=99')).toEqual([]);
+  });
+
+  it('counts components named with a qualifier ("two AZs, each 99.9%")', async () => {
+    const a = await knowledge.ask('we run in two AZs, each 99.9% available, active-active. what availability is that?');
+    expect(a.calc?.ok).toBe(true);
+    expect(a.calc && a.calc.ok && a.calc.input).toBe('availability 99.9% 99.9% mode=parallel');
   });
 });

@@ -39,7 +39,7 @@ function availabilityCommand(q: string): string | null {
   }
   if (!values.length || values.length > 20) return null;
   // "3 replicas at 99% each": one figure, repeated for the number of components named.
-  const count = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:identical\s+)?(?:replicas?|copies|instances|servers|nodes|services|components|zones|regions|data ?centers|databases|machines|dependencies)\b/i.exec(q);
+  const count = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:identical\s+|independent\s+|redundant\s+)?(?:replicas?|copies|instances|servers|nodes|services|components|zones|azs?|availability zones|regions|data ?cent(?:er|re)s|databases|machines|dependencies|load balancers|backends)\b/i.exec(q);
   if (values.length === 1 && count) {
     const n = COUNT_WORDS[count[1]!.toLowerCase()] ?? Number(count[1]);
     if (n >= 2 && n <= 20) values.push(...Array.from({ length: n - 1 }, () => values[0]!));
@@ -137,4 +137,26 @@ export function commandFromQuestion(question: string, places: readonly Place[]):
     quorumCommand(q) ??
     littleCommand(q)
   );
+}
+
+/**
+ * Numbers the user wrote that a command does not use ("100 backends" when only "1%" was read):
+ * a calculator that ignores a given quantity may be answering another question, so it does not run
+ * on its own. Numbers inside names (p99, 2PC, S3, us-east-1, HTTP/2) are not quantities.
+ */
+export function unusedNumbers(question: string, command: string): string[] {
+  const used = new Set((command.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => String(Number(n))));
+  const out: string[] = [];
+  const re = /(^|[\s(~$≈<>=,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=[\s%.,;:?!)]|[a-zA-Z/µ]{1,8}\b|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(question))) {
+    const raw = m[2]!;
+    const after = question.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    // "2PC", "3x", "L7", "99th", "1st": names, multipliers or ordinals the readers handle themselves.
+    if (/^(pc|x\b|th\b|st\b|nd\b|rd\b|[a-z]\d)/i.test(after)) continue;
+    const value = String(Number(raw.replace(/,/g, '')));
+    const scaled = /^\s*[kK]\b/.test(after) ? String(Number(value) * 1000) : /^\s*[mM]\b/.test(after) ? String(Number(value) * 1e6) : value;
+    if (!used.has(value) && !used.has(scaled) && !command.includes(raw)) out.push(raw);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
 import { Calculators } from '../calc/registry';
-import { commandFromQuestion } from '../calc/natural';
+import { commandFromQuestion, unusedNumbers } from '../calc/natural';
 import { calcToMarkdown } from '../calc/render';
 import type { CalcOutcome } from '../calc/types';
 import { Dialogues, type DialogueStep } from '../dialogue/engine';
@@ -108,7 +108,9 @@ export class Knowledge {
     }
     const explicit = /^\/?calc\b/i.test(question.trim());
     const command = commandFromQuestion(question, this.engine.data.places ?? []);
-    if (command) {
+    // A calculator read from a plain question runs only when it uses every number the user gave.
+    const left = command && !explicit ? unusedNumbers(question, command) : [];
+    if (command && !left.length) {
       const outcome = this.calculators.run(command);
       if (outcome.ok || explicit) {
         const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
@@ -119,6 +121,11 @@ export class Knowledge {
       }
     }
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
+    const skipped = command && left.length ? this.calculators.list.find((c) => command.startsWith(`${c.name} `)) : undefined;
+    if (skipped && !answer.unsure) {
+      answer.answer += `\n\nNot computed: the ${skipped.name} calculator would leave out ${left.slice(0, 3).join(', ')} from your question, so its result could answer a different question. Run \`/calc ${skipped.usage}\` with the values that apply.`;
+      return answer;
+    }
     if (answer.intent === 'numbers' && !answer.unsure) {
       // Point at the calculator for this kind of question, with its usage (never a document's example numbers).
       const calc = this.calculators.list.find((c) => answer.sources[0]?.id === c.doc.id);
