@@ -1,27 +1,12 @@
-import type { CatalogEntry, ParsedDocument } from '../core/index';
-
-/** Links by document id become site paths, so the markdown reads the same outside the site. */
-function sitePaths(markdown: string): string {
-  return markdown.replace(/\]\(\s*<?([a-z0-9-]+\/[a-z0-9-]+)(#[a-z0-9-]+)?>?\s*\)/g, (_m, id: string, anchor?: string) => `](/docs/${id}${anchor ?? ''})`);
-}
+import { resolveDocLinks, type CatalogEntry, type ParsedDocument } from '../core/index';
+import { GROUP_LABEL } from './site';
 
 /** A document as plain markdown (`/docs/<id>.md`), for agents and tools that read markdown. */
 export function documentMarkdown(d: ParsedDocument): string {
   const body = d.sections.map((s) => (s.anchor ? `## ${s.heading}\n\n${s.markdown}` : s.markdown)).join('\n\n');
-  return `# ${d.title}\n\n> ${d.summary.replace(/\s+/g, ' ')}\n\n${sitePaths(body)}\n`;
+  return `# ${d.title}\n\n> ${d.summary.replace(/\s+/g, ' ')}\n\n${resolveDocLinks(body, '')}\n`;
 }
 
-const GROUP_TITLES: Record<string, string> = {
-  introduction: 'Introduction',
-  axioms: 'Axioms: the constraints',
-  pillars: 'Pillars: the problems every system solves',
-  patterns: 'Patterns',
-  quantitative: 'Quantitative toolkit',
-  'human-factors': 'Human factors',
-  'case-studies': 'Case studies',
-  'learning-paths': 'Learning paths',
-  reference: 'Reference',
-};
 
 /** `/llms.txt`: what the site is and where its parts are, in the llms.txt convention. */
 export function llmsTxt(docs: ParsedDocument[], catalog: CatalogEntry[]): string {
@@ -37,7 +22,7 @@ export function llmsTxt(docs: ParsedDocument[], catalog: CatalogEntry[]): string
   for (const group of groups) {
     const entries = catalog.filter((e) => e.group === group && byId.has(e.id));
     if (!entries.length) continue;
-    lines.push('', `## ${GROUP_TITLES[group] ?? group}`, '');
+    lines.push('', `## ${GROUP_LABEL[group] ?? group}`, '');
     for (const e of entries) lines.push(`- [${e.title}](/docs/${e.id}.md): ${byId.get(e.id)!.summary.replace(/\s+/g, ' ').split(/(?<=\.)\s/)[0]}`);
   }
   return `${lines.join('\n')}\n`;

@@ -19,7 +19,8 @@ export function resolveHref(href: string): string | null {
   return docUrl('', id, anchor ?? '');
 }
 
-const GROUP_LABEL: Record<string, string> = {
+/** The parts of the compendium as the table of contents and /llms.txt name them. */
+export const GROUP_LABEL: Record<string, string> = {
   introduction: 'Introduction',
   axioms: 'The eight axioms',
   pillars: 'The five pillars',
