@@ -190,7 +190,7 @@ describe('property: any input gives a result or a clear error, never an exceptio
   const value = fc.oneof(
     fc.double({ min: -1e6, max: 1e9, noNaN: true }).map(String),
     fc.tuple(fc.double({ min: -10, max: 1e6, noNaN: true }), fc.constantFrom('ms', 's', '/s', '%', 'GB', 'km', 'h', 'd', 'rps', '', 'x', 'N+1')).map(([n, u]) => `${n}${u}`),
-    fc.constantFrom('0', '-1', '1e308', 'Infinity', 'NaN', '', 'abc', '1:2,3:4', '1:100,2:190,4:350'),
+    fc.constantFrom('0', '-1', '1e308', 'Infinity', 'NaN', '', 'abc', '1:2,3:4', '1:100,2:190,4:350', '1e308rps', '1e-308s', '1e308/s', '1e-300ms', '5e-324s', '1e308GB'),
   );
   const names = ['latency', 'littles-law', 'queue', 'capacity', 'storage', 'availability', 'slo', 'amdahl', 'usl', 'quorum', 'tail'];
   const keys = ['arrival', 'service', 'servers', 'target', 'throughput', 'latency', 'concurrency', 'peak', 'per_server', 'util', 'safety', 'redundancy', 'per_day', 'retention', 'replication', 'growth', 'mode', 'mtbf', 'mttr', 'window', 'consumed', 'parallel', 'n', 'r', 'w', 'sigma', 'kappa', 'points', 'fanout', 'percentile', 'distance', 'route', 'avg', 'peak_ratio'];
@@ -205,10 +205,20 @@ describe('property: any input gives a result or a clear error, never an exceptio
           const input = [name, ...positional, ...pairs.map(([k, v]) => `${k}=${v}`)].join(' ');
           const r = calc(input);
           expect(finite(r), input).toBe(true);
+          // No claim a person would read as nonsense.
+          if (r.ok) expect(r.reading, input).not.toMatch(/Infinity|NaN|\bRun 0 servers/);
         },
       ),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('extreme inputs', () => {
+  it.each(['queue arrival=1/s service=1e308rps servers=2', 'queue arrival=1e308/s service=1ms', 'littles-law throughput=1e308/s latency=1e308s', 'capacity peak=1e300/s per_server=1/s'])('%s is a clear error naming the key, not a crash', (input) => {
+    const r = calc(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/outside what any real system|must be/);
   });
 });
 

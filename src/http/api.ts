@@ -159,7 +159,7 @@ export function apiRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     const knowledge = deps.knowledge();
     if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id) || !knowledge.doc(id)) {
-      const near = knowledge.search(id.replace(/[^a-z0-9]+/gi, ' '), 3).map((r) => r.id);
+      const near = knowledge.search(id.slice(0, 200).replace(/[^a-z0-9]+/gi, ' '), 3).map((r) => r.id);
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
       return apiError(c, 404, 'unknown_document', `No document has the id "${id.slice(0, 100)}". Ids look like "patterns/saga"; GET /api/docs lists them all.${hint}`);
     }

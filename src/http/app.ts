@@ -56,13 +56,14 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/api/')) return apiError(c, 404, 'not_found', `No route ${path}.`);
-    const words = path.replace(/^\/docs\//, '').replace(/[^a-z0-9]+/gi, ' ');
+    // Suggestions come from the path's first words only: a long path costs no more than a short one.
+    const words = path.slice(0, 200).replace(/^\/docs\//, '').replace(/[^a-z0-9]+/gi, ' ');
     const suggestions = deps
       .knowledge()
       .search(words, 3)
       .map((r) => deps.knowledge().doc(r.id)!)
       .filter(Boolean);
-    return c.html(notFoundPage(path, suggestions), 404);
+    return c.html(notFoundPage(path.slice(0, 300), suggestions), 404);
   });
 
   app.onError((err, c) => {

@@ -79,7 +79,13 @@ export class Calculators {
           suggestions: err.suggestions,
         });
       }
-      throw err;
+      // A model that breaks on extreme but accepted inputs answers with an error, never a crash.
+      return this.error({
+        code: 'out_of_range',
+        calculator: calc.name,
+        message: `${calc.name}: these values are outside what the model can compute; check that each is within its usual range. Usage: ${calc.usage}`,
+        example: calc.examples[0],
+      });
     }
   }
 

@@ -55,13 +55,31 @@ export function parseNumber(raw: string, key: string): number {
   return n;
 }
 
+/**
+ * The widest values any calculator accepts: beyond them no real system exists, and the arithmetic
+ * would overflow to Infinity or underflow to 0 and print nonsense ("Run 0 servers").
+ */
+export const UNIT_LIMITS = {
+  /** A picosecond to a thousand years, in seconds. */
+  time: [1e-12, 1000 * 365.25 * 86400],
+  /** One event a century to a trillion a second. */
+  rate: [1 / (100 * 365.25 * 86400), 1e12],
+} as const;
+
+function inRange(value: number, [lo, hi]: readonly [number, number], key: string, raw: string, what: string): number {
+  if (value > 0 && (value < lo || value > hi)) {
+    throw new CalcInputError('out_of_range', `${key}=${raw} is outside what any real system ${what}; use a value between ${what === 'takes' ? '1ps and 1,000 years' : 'one a century and 10^12/s'}`, key);
+  }
+  return value;
+}
+
 export function parseTime(raw: string, key: string, defaultUnit?: 's' | 'ms' | 'h' | 'd'): number {
   const { n, rest } = splitNumber(raw, key);
   const unit = rest || defaultUnit;
   if (!unit) throw new CalcInputError('wrong_unit', `${key}=${raw} needs a time unit (ns, us, ms, s, min, h, d), for example ${key}=${n}ms`, key);
   const factor = TIME_UNITS[unit];
   if (factor === undefined) throw new CalcInputError('wrong_unit', `${key}=${raw}: "${rest}" is not a time unit; use ns, us, ms, s, min, h or d`, key);
-  return n * factor;
+  return inRange(n * factor, UNIT_LIMITS.time, key, raw, 'takes');
 }
 
 /** A rate in events per second: "80/s", "5000/min", "12k rps", "1.2M/day". */
@@ -69,9 +87,9 @@ export function parseRate(raw: string, key: string): number {
   const { n, rest } = splitNumber(raw, key, true);
   const unit = rest.replace(/\s+/g, '');
   if (!unit) throw new CalcInputError('wrong_unit', `${key}=${raw} needs a rate unit, for example ${key}=${n}/s (also /min, /h, rps, qps)`, key);
-  if (RATE_WORDS.has(unit)) return n;
+  if (RATE_WORDS.has(unit)) return inRange(n, UNIT_LIMITS.rate, key, raw, 'handles');
   const per = /^(?:[a-z]*)\/(\w+)$/.exec(unit);
-  if (per && RATE_PER[per[1]!] !== undefined) return n / RATE_PER[per[1]!]!;
+  if (per && RATE_PER[per[1]!] !== undefined) return inRange(n / RATE_PER[per[1]!]!, UNIT_LIMITS.rate, key, raw, 'handles');
   throw new CalcInputError('wrong_unit', `${key}=${raw}: "${rest}" is not a rate unit; use /s, /min, /h, /d, rps or qps`, key);
 }
 

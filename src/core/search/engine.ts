@@ -63,6 +63,10 @@ export const SEARCH_TUNING = {
   coverageExponent: 1.5,
   /** How much a typo-tolerant match counts as evidence, relative to an exact one. */
   fuzzyEvidence: 0.4,
+  /** Characters, tokens and token length a search reads at most (bounded CPU for any input). */
+  maxQueryChars: 2000,
+  maxQueryTokens: 300,
+  maxTermLength: 40,
   /** Longest question, in distinct terms, searched in full; longer ones keep their rarest terms. */
   maxQueryTerms: 12,
   /**
@@ -262,7 +266,11 @@ export class SearchEngine {
   }
 
   search(query: string, params: SearchParams = {}): SearchOutcome {
-    const rawTokens = tokenize(query);
+    // The work per search is bounded whatever the input: a question's first characters and tokens,
+    // and no token longer than any word worth matching (typo search on it would explode).
+    const rawTokens = tokenize(query.slice(0, SEARCH_TUNING.maxQueryChars))
+      .slice(0, SEARCH_TUNING.maxQueryTokens)
+      .filter((t) => t.length <= SEARCH_TUNING.maxTermLength);
     // Bare integers ("12 services", "3 replicas") describe the user's system, not a topic; they
     // still count inside names ("2PC") and decimals ("99.9").
     const termSeq = rawTokens
