@@ -155,9 +155,9 @@ const hostile: Array<() => Promise<unknown>> = [
   () => knowledge.ask('a'.repeat(2000)),
   () => knowledge.ask(Array.from({ length: 400 }, (_, i) => `w${i}x`).join(' ').slice(0, 2000)),
   () => knowledge.ask(Array.from({ length: 300 }, (_, i) => `${i}ms`).join(' ').slice(0, 2000)),
-  () => hostileApp.request('http://localhost/docs/' + 'abcdefgh/'.repeat(6000)),
-  () => hostileApp.request('http://localhost/api/docs/' + 'x-'.repeat(8000)),
-  () => hostileApp.request('http://localhost/ask?q=' + encodeURIComponent('z'.repeat(1999))),
+  async () => hostileApp.request('http://localhost/docs/' + 'abcdefgh/'.repeat(6000)),
+  async () => hostileApp.request('http://localhost/api/docs/' + 'x-'.repeat(8000)),
+  async () => hostileApp.request('http://localhost/ask?q=' + encodeURIComponent('z'.repeat(1999))),
 ];
 let worst = 0;
 for (const run of hostile) {

@@ -27,6 +27,8 @@ export function createApp(deps: AppDeps) {
         frameAncestors: ["'none'"],
       },
       xFrameOptions: 'DENY',
+      // The pages use no device or payment APIs; nothing embedded may ask for them either.
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );

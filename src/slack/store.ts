@@ -35,7 +35,14 @@ export function d1SlackStore(db: D1Database): SlackStore {
   };
 }
 
-/** In-memory store, for Socket Mode development and tests. */
+/** Entries the in-memory store keeps of each kind; the oldest go first, so memory stays flat. */
+const MEMORY_STORE_LIMIT = 10_000;
+
+function bounded<T>(collection: Set<T> | Map<T, unknown>): void {
+  if (collection.size > MEMORY_STORE_LIMIT) collection.delete(collection.keys().next().value as T);
+}
+
+/** In-memory store, for Socket Mode development, tests, and a Worker without a database. */
 export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
   const events = new Set<string>();
   const threads = new Map<string, string>();
@@ -45,16 +52,19 @@ export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
     async firstTime(id) {
       if (events.has(id)) return false;
       events.add(id);
+      bounded(events);
       return true;
     },
     async rememberThread(c, t, q) {
       threads.set(`${c}/${t}`, q);
+      bounded(threads);
     },
     async threadQuestion(c, t) {
       return threads.get(`${c}/${t}`) ?? null;
     },
     async saveFeedback(f) {
       feedback.push(f);
+      if (feedback.length > MEMORY_STORE_LIMIT) feedback.shift();
     },
   };
 }

@@ -111,6 +111,7 @@ export const STATIC_HEADERS = `/*
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
   X-Frame-Options: DENY
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()
 `;
 
 /** Every static page: one per document, its JSON, the compendium index, styles and headers. */

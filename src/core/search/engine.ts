@@ -98,6 +98,12 @@ export const SEARCH_TUNING = {
   topicalEvidence: 12,
 } as const;
 
+/**
+ * Per-term caches are keyed by what users type, so they are bounded: junk words from a hostile
+ * client must not grow an isolate's memory.
+ */
+const TERM_CACHE_SIZE = 50_000;
+
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
 
@@ -184,6 +190,7 @@ export class SearchEngine {
           if (v) break;
         }
       }
+      if (this.topicalCache.size >= TERM_CACHE_SIZE) this.topicalCache.clear();
       this.topicalCache.set(term, v);
     }
     return v;
@@ -205,6 +212,7 @@ export class SearchEngine {
       const units = new Set<number>();
       if (postings) for (const byUnit of postings.values()) for (const id of byUnit.keys()) units.add(id);
       w = Math.log(1 + this.data.units.length / (units.size + 1));
+      if (this.weights.size >= TERM_CACHE_SIZE) this.weights.clear();
       this.weights.set(term, w);
     }
     return w;
