@@ -10,7 +10,7 @@ export default defineConfig(async () => {
       textModules,
       cloudflareTest({
         main: './src/worker.ts',
-        wrangler: { configPath: './wrangler.toml' },
+        wrangler: { configPath: './wrangler.toml', environment: 'test' },
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,

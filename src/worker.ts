@@ -1,7 +1,9 @@
 import { Knowledge, type FullDocument, type StoredText } from './core/index';
 import { createApp } from './http/app';
 import { d1FeedbackStore } from './http/feedback';
-import { RateLimiter } from './http/rate-limit';
+import { bindingLimiter, parseRateSetting, RateLimiter, type Limiter } from './http/rate-limit';
+import { ConfigError } from './http/errors';
+import { applyRetention, type RetentionSettings } from './http/retention';
 import { hashUserId } from './http/slack';
 import { slackApi } from './slack/web-api';
 import { d1SlackStore, memorySlackStore } from './slack/store';
@@ -18,7 +20,7 @@ const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText, async (id)
   const res = await assets.fetch(new Request(`https://assets.local/data/text/${id}.json`));
   return res.ok ? ((await res.json()) as StoredText) : null;
 });
-let limiter: RateLimiter | null | undefined;
+let limiter: Limiter | undefined;
 
 const app = createApp({
   knowledge: () => knowledge,
@@ -28,9 +30,12 @@ const app = createApp({
   },
   feedback: (c) => (c.env.DB ? d1FeedbackStore(c.env.DB) : null),
   rateLimiter: (c) => {
+    // The Rate Limiting binding where it exists; a per-isolate bucket only where it does not.
+    if (c.env.RATE_LIMITER) return bindingLimiter(c.env.RATE_LIMITER, 60);
     if (limiter === undefined) {
-      const perMinute = Number(c.env.RATE_LIMIT_PER_MINUTE ?? 60);
-      limiter = Number.isFinite(perMinute) && perMinute > 0 ? new RateLimiter(perMinute) : null;
+      const setting = parseRateSetting(c.env.RATE_LIMIT_PER_MINUTE);
+      if ('error' in setting) throw new ConfigError(setting.error);
+      limiter = new RateLimiter(setting.perMinute);
     }
     return limiter;
   },
@@ -60,5 +65,15 @@ export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
     assets ??= env.ASSETS;
     return app.fetch(request, env, ctx);
+  },
+  // The daily Cron Trigger: delete stored rows past their retention (README: "What is stored").
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    if (!env.DB) return;
+    ctx.waitUntil(
+      applyRetention(env.DB, env as unknown as RetentionSettings).then(
+        (r) => console.log('retention', JSON.stringify(r)),
+        (err) => console.error('retention failed', err instanceof Error ? err.message : err),
+      ),
+    );
   },
 } satisfies ExportedHandler<Env>;

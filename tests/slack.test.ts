@@ -223,6 +223,11 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     expect(store.feedback[0]).toMatchObject({ channel: 'slack', question: 'what is a saga?', vote: 'down', sources: ['patterns/saga'] });
     expect(store.feedback[0]!.userHash).toMatch(/^[0-9a-f]{32}$/);
     expect(store.feedback[0]!.userHash).not.toContain('U1');
+    // A replayed (still validly signed) click, or a change of mind, does not add a second vote.
+    await interact({ actions: [{ action_id: 'feedback_down', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] });
+    await interact({ actions: [{ action_id: 'feedback_up', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] });
+    expect(store.feedback).toHaveLength(1);
+    expect(store.feedback[0]!.vote).toBe('up');
   });
 
   it('publishes the App Home tab with buttons to start a dialogue', async () => {

@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 import { checkLimit, checkQuestion, LIMITS, type Knowledge, type FullDocument } from '../core/index';
 import { apiError } from './errors';
 import { baseUrlFor } from './base-url';
-import { rateLimit } from './rate-limit';
-import { FeedbackBody } from './feedback';
+import { clientKey, rateLimit } from './rate-limit';
+import { FeedbackBody, voterHash } from './feedback';
 import type { AppDeps } from './deps';
 
 const AskBody = z.object({
@@ -58,7 +58,7 @@ export function apiRoutes(deps: AppDeps) {
       const store = deps.feedback(c);
       if (!store) return apiError(c, 503, 'feedback_unavailable', 'Feedback is not stored on this deployment (no database is configured).');
       try {
-        await store.save({ ...parsed.data, channel: 'web' });
+        await store.save({ ...parsed.data, channel: 'web', voter: await voterHash('web', clientKey((name) => c.req.header(name))) });
       } catch (err) {
         console.error('feedback not saved', err);
         return apiError(c, 503, 'feedback_unavailable', 'The feedback could not be saved right now; try again later.');

@@ -4,7 +4,11 @@ import { checkQuestion } from '../core/index';
 import { apiRoutes } from './api';
 import { slackRoutes } from './slack';
 import { mcpRoutes } from './mcp';
-import { apiError } from './errors';
+import { apiError, ConfigError } from './errors';
+import { overLimit, rateLimit } from './rate-limit';
+
+/** No page has a longer path; a longer one is refused before any work. */
+const MAX_PATH_CHARS = 512;
 import { baseUrlFor } from './base-url';
 import type { AppDeps } from './deps';
 import { homePage, notFoundPage } from '../web/pages';
@@ -39,6 +43,8 @@ export function createApp(deps: AppDeps) {
   if (deps.slack) app.route('/slack', slackRoutes(deps.slack));
 
   // The chat page is static (dist/public/index.html); this is the page without JavaScript.
+  // The plain answer page and missed pages run the answer engine and search: limited like the API.
+  app.use('/ask', async (c, next) => rateLimit(() => deps.rateLimiter(c))(c, next));
   app.get('/ask', async (c) => {
     const raw = c.req.query('q');
     if (raw === undefined) return c.html(homePage());
@@ -55,8 +61,13 @@ export function createApp(deps: AppDeps) {
     return file ?? next();
   });
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     const path = new URL(c.req.url).pathname;
+    if (path.length > MAX_PATH_CHARS) {
+      return apiError(c, 414, 'path_too_long', `The path is ${path.length} characters long; no page has a path over ${MAX_PATH_CHARS}. Ids look like /docs/patterns/saga.`);
+    }
+    const limited = await overLimit(c, deps.rateLimiter(c));
+    if (limited) return limited;
     if (path.startsWith('/api/')) return apiError(c, 404, 'not_found', `No route ${path}.`);
     // Suggestions come from the path's first words only: a long path costs no more than a short one.
     const words = path.slice(0, 200).replace(/^\/docs\//, '').replace(/[^a-z0-9]+/gi, ' ');
@@ -69,6 +80,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((err, c) => {
+    if (err instanceof ConfigError) {
+      console.error('configuration error:', err.message);
+      return apiError(c, 503, 'misconfigured', `${err.message} Fix the setting (wrangler.toml [vars] or the dashboard) and deploy again.`);
+    }
     console.error('unhandled error', err instanceof Error ? err.stack : err);
     if (new URL(c.req.url).pathname.startsWith('/api/')) {
       return apiError(c, 500, 'internal', 'Something went wrong on our side; the error was logged. Try again, and report it if it persists.');

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { FullDocument, Knowledge } from '../core/index';
 import type { FeedbackStore } from './feedback';
-import type { RateLimiter } from './rate-limit';
+import type { Limiter } from './rate-limit';
 import type { SlackRouteDeps } from './slack';
 
 /** What the HTTP adapter needs from its runtime; tests and the Worker each hand in their own. */
@@ -13,8 +13,8 @@ export type AppDeps = {
   staticFile: (path: string, c: Context<{ Bindings: Env }>) => Promise<Response | null>;
   /** Where 👍/👎 go (D1 in the Worker); null when there is no database. */
   feedback: (c: Context<{ Bindings: Env }>) => FeedbackStore | null;
-  /** The API's per-client limiter; null for none. */
-  rateLimiter: (c: Context<{ Bindings: Env }>) => RateLimiter | null;
+  /** The per-client limiter of every route that computes (API, MCP, /ask, missed pages); null for none. */
+  rateLimiter: (c: Context<{ Bindings: Env }>) => Limiter | null;
   /** The Slack app; absent where Slack is not wired. */
   slack?: SlackRouteDeps;
 };

@@ -5,3 +5,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string) {
   return c.json({ error: { code, message } }, status);
 }
+
+/** A deployment setting that is wrong: every request gets a 503 that names it and says how to fix it. */
+export class ConfigError extends Error {}

@@ -1,4 +1,4 @@
-import type { Feedback } from '../http/feedback';
+import { answerKey, d1FeedbackStore, type Feedback } from '../http/feedback';
 
 /** What the Slack handlers remember: handled event ids, threads they answer in, and feedback. */
 export type SlackStore = {
@@ -27,10 +27,7 @@ export function d1SlackStore(db: D1Database): SlackStore {
       return row?.last_question ?? null;
     },
     async saveFeedback(f) {
-      await db
-        .prepare('INSERT INTO feedback (channel, question, vote, intent, sources, user_hash) VALUES (?, ?, ?, ?, ?, ?)')
-        .bind(f.channel, f.question, f.vote === 'up' ? 1 : -1, f.intent ?? null, JSON.stringify(f.sources ?? []), f.userHash ?? null)
-        .run();
+      await d1FeedbackStore(db).save({ ...f, voter: f.voter ?? f.userHash });
     },
   };
 }
@@ -63,6 +60,10 @@ export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
       return threads.get(`${c}/${t}`) ?? null;
     },
     async saveFeedback(f) {
+      // As in D1: one vote per voter per answer; a second vote replaces the first.
+      const voter = f.voter ?? f.userHash;
+      const same = voter ? feedback.findIndex((x) => (x.voter ?? x.userHash) === voter && answerKey(x) === answerKey(f)) : -1;
+      if (same >= 0) feedback.splice(same, 1);
       feedback.push(f);
       if (feedback.length > MEMORY_STORE_LIMIT) feedback.shift();
     },

@@ -26,9 +26,10 @@ export default async function setup(project: TestProject) {
   }
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
-  spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT, env, stdio: 'ignore' });
-  // A high rate limit: the conformance suite sends a few hundred requests in seconds.
-  server = spawn(wrangler, ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--var', 'RATE_LIMIT_PER_MINUTE:100000', '--show-interactive-dev-session=false'], {
+  spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'test'], { cwd: ROOT, env, stdio: 'ignore' });
+  // The test environment of wrangler.toml: a high rate limit, as the conformance suite sends a few
+  // hundred requests in seconds.
+  server = spawn(wrangler, ['dev', '--env', 'test', '--ip', '127.0.0.1', '--port', String(PORT), '--show-interactive-dev-session=false'], {
     cwd: ROOT,
     env,
     stdio: 'ignore',

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../src/worker';
 import { describe, expect, it } from 'vitest';
 
 const BASE = 'http://compendium.test';
@@ -235,5 +236,64 @@ describe('MCP inside workerd', () => {
     const res = await rpc({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }, 'evil.example');
     expect(res.status).toBe(403);
     expect(res.json.error!.message).toMatch(/Host/);
+  });
+});
+
+describe('stored data: limits and retention', () => {
+  const vote = (v: 'up' | 'down', ip: string) =>
+    SELF.fetch(`${BASE}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
+      body: JSON.stringify({ question: 'retention test question', vote: v, sources: ['patterns/saga'] }),
+    });
+
+  it('keeps one vote per client per answer: a second vote replaces the first', async () => {
+    expect((await vote('up', '203.0.113.50')).status).toBe(201);
+    expect((await vote('up', '203.0.113.50')).status).toBe(201);
+    expect((await vote('down', '203.0.113.50')).status).toBe(201);
+    expect((await vote('up', '203.0.113.51')).status).toBe(201);
+    const rows = await env.DB.prepare("SELECT vote FROM feedback WHERE question = 'retention test question' ORDER BY vote").all<{ vote: number }>();
+    expect(rows.results.map((r) => r.vote)).toEqual([-1, 1]);
+  });
+
+  it('deletes rows past their retention in the daily job, and keeps the rest', async () => {
+    const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    const dayAndHalf = new Date(Date.now() - 36 * 3_600_000).toISOString();
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO feedback (channel, question, vote, created_at) VALUES ('web', 'old vote', 1, ?)").bind(old),
+      env.DB.prepare("INSERT INTO feedback (channel, question, vote) VALUES ('web', 'new vote', 1)"),
+      env.DB.prepare('INSERT INTO slack_events (event_id, received_at) VALUES (?, ?)').bind('Ev-old', dayAndHalf),
+      env.DB.prepare('INSERT INTO slack_events (event_id) VALUES (?)').bind('Ev-new'),
+      env.DB.prepare('INSERT INTO slack_threads (channel, thread_ts, last_question, updated_at) VALUES (?, ?, ?, ?)').bind('C1', '1.1', 'q', old),
+      env.DB.prepare('INSERT INTO slack_threads (channel, thread_ts, last_question) VALUES (?, ?, ?)').bind('C1', '2.2', 'q'),
+    ]);
+    const ctx = createExecutionContext();
+    await worker.scheduled!(createScheduledController({ cron: '17 3 * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const count = async (sql: string) => ((await env.DB.prepare(sql).first<{ n: number }>())!.n);
+    expect(await count("SELECT COUNT(*) AS n FROM feedback WHERE question IN ('old vote', 'new vote')")).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM slack_events WHERE event_id IN ('Ev-old', 'Ev-new')")).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM slack_threads WHERE channel = 'C1'")).toBe(1);
+  });
+});
+
+describe('bounded work per request', () => {
+  it('answers hostile input quickly and without a 500', async () => {
+    const cases = [
+      () => SELF.fetch(`${BASE}/docs/${'abcdefgh/'.repeat(6000)}`),
+      () => SELF.fetch(`${BASE}/api/docs/${'x-'.repeat(100)}`),
+      () => ask({ question: 'a'.repeat(2000) }),
+      () => ask({ question: 'retry '.repeat(333).slice(0, 2000) }),
+      () => SELF.fetch(`${BASE}/api/calc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: 'queue arrival=1/s service=1e308rps servers=2' }) }),
+      () => SELF.fetch(`${BASE}/ask?q=${encodeURIComponent('/calc queue arrival=1/s service=1e308rps servers=2')}`),
+    ];
+    for (const run of cases) {
+      const t = Date.now();
+      const res = await run();
+      await res.text();
+      expect(res.status).toBeLessThan(500);
+      // Generous for a loaded machine; before the fix a long path took seconds.
+      expect(Date.now() - t).toBeLessThan(1500);
+    }
   });
 });
