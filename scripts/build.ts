@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { build as esbuild } from 'esbuild';
-import { buildKnowledge, storedText, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
+import { buildKnowledge, storedText, nameCollisions, duplicateCatalogIds, phraseKey, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
 import { renderSite } from '../src/web/site';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,7 +117,18 @@ async function main() {
     if (!doc) return draft ? [] : [`calculator ${c.name}: explains itself in ${c.doc.id}, which does not exist`];
     return doc.sections.some((s) => s.anchor === c.doc.anchor) ? [] : [`calculator ${c.name}: ${c.doc.id} has no section #${c.doc.anchor}`];
   });
-  const messages = [...yamlErrors, ...problems.map(formatProblem), ...placeProblems, ...calcProblems];
+  // Each name (alias or search term) belongs to one document, and each catalog id appears once.
+  const lineIn = (file: string, text: string, last = false) => {
+    const lines = readFileSync(join(contentDir, file), 'utf8').split('\n');
+    const hits = lines.flatMap((l, i) => (l.includes(text) ? [i] : []));
+    const i = hits.length ? (last ? hits[hits.length - 1]! : hits[0]!) : -1;
+    return i >= 0 ? `:${i + 1}` : '';
+  };
+  const nameProblems = nameCollisions(docs, phraseKey).map(
+    ({ name, ids }) => `"${name}" names ${ids.length} documents (${ids.map((id) => `content/${id}.md${lineIn(`${id}.md`, name)}`).join(', ')}); keep it on one of them`,
+  );
+  const catalogProblems = duplicateCatalogIds(catalog).map((id) => `content/catalog.yaml${lineIn('catalog.yaml', `id: ${id}`, true)}: "${id}" is listed more than once`);
+  const messages = [...yamlErrors, ...problems.map(formatProblem), ...placeProblems, ...calcProblems, ...nameProblems, ...catalogProblems];
   if (messages.length) {
     console.error(`Content check failed with ${messages.length} problem(s):`);
     for (const m of messages) console.error(`  ${m}`);

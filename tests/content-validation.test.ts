@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateContent, type CatalogEntry, type SourceFile } from '../src/core/index';
+import { duplicateCatalogIds, formatProblem, nameCollisions, phraseKey, validateContent, type CatalogEntry, type SourceFile } from '../src/core/index';
 
 const catalog: CatalogEntry[] = [
   { id: 'patterns/alpha', title: 'Alpha', group: 'patterns', covers: '' },
@@ -139,5 +139,19 @@ describe('answer cards', () => {
 
   it('accepts search-only phrases apart from the aliases readers see', () => {
     expect(problemsFor([pattern('patterns/alpha', 'Alpha', { search_terms: ['stop calling a dead service', 'circut breaker'] }), pattern('patterns/beta', 'Beta'), pattern('patterns/gamma', 'Gamma'), axiom])).toEqual([]);
+  });
+});
+
+describe('names and catalog ids belong to one document', () => {
+  it('reports an alias or search term that names two documents, or another document\'s title', () => {
+    const { docs } = validateContent([pattern('patterns/alpha', 'Alpha', { aliases: ['shared name'] }), pattern('patterns/beta', 'Beta', { search_terms: ['Shared names'] }), pattern('patterns/gamma', 'Gamma', { aliases: ['alpha'] }), axiom], catalog);
+    const found = nameCollisions(docs, phraseKey);
+    expect(found).toEqual(expect.arrayContaining([{ name: 'shared name', ids: ['patterns/alpha', 'patterns/beta'] }, { name: 'alpha', ids: ['patterns/alpha', 'patterns/gamma'] }]));
+    expect(nameCollisions(validateContent(valid(), catalog).docs, phraseKey)).toEqual([]);
+  });
+
+  it('reports a catalog id listed twice', () => {
+    expect(duplicateCatalogIds([...catalog, { id: 'patterns/beta', title: 'Beta', group: 'patterns', covers: '' }])).toEqual(['patterns/beta']);
+    expect(duplicateCatalogIds(catalog)).toEqual([]);
   });
 });

@@ -177,6 +177,38 @@ export function validateContent(files: SourceFile[], catalog: CatalogEntry[]): V
   return { docs, problems };
 }
 
+/**
+ * Aliases and search terms that name more than one document (compared as search compares names:
+ * stemmed words in order), or that name another document's title. Search cannot tell such
+ * documents apart by the name, so each name must belong to one.
+ */
+export function nameCollisions(docs: ParsedDocument[], key: (text: string) => string): Array<{ name: string; ids: string[] }> {
+  const byKey = new Map<string, { name: string; ids: Set<string> }>();
+  const claim = (text: string, id: string) => {
+    const k = key(text);
+    if (!k) return;
+    const entry = byKey.get(k) ?? { name: text, ids: new Set<string>() };
+    entry.ids.add(id);
+    byKey.set(k, entry);
+  };
+  for (const d of docs) for (const a of [...d.aliases, ...(d.search_terms ?? [])]) claim(a, d.id);
+  const titles = new Map(docs.map((d) => [key(d.title), d.id]));
+  const out: Array<{ name: string; ids: string[] }> = [];
+  for (const [k, { name, ids }] of byKey) {
+    const owner = titles.get(k);
+    const all = new Set(ids);
+    if (owner) all.add(owner);
+    if (all.size > 1) out.push({ name, ids: [...all].sort() });
+  }
+  return out;
+}
+
+/** Catalog ids listed more than once. */
+export function duplicateCatalogIds(catalog: CatalogEntry[]): string[] {
+  const seen = new Set<string>();
+  return catalog.filter((e) => (seen.has(e.id) ? true : (seen.add(e.id), false))).map((e) => e.id);
+}
+
 export function formatProblem(p: ContentProblem): string {
   return p.field ? `${p.path}: front matter field "${p.field}" ${p.message}` : `${p.path}: ${p.message}`;
 }
