@@ -173,7 +173,7 @@ describe('bad calculator input gets a specific error', () => {
 });
 
 describe('property: any input gives a result or a clear error, never an exception or NaN', () => {
-  const finite = (r: ReturnType<typeof calc>) => !r.ok || r.figures.every((f) => Number.isFinite(f.value));
+  const finite = (r: ReturnType<typeof calc>) => !r.ok || (r.figures.every((f) => Number.isFinite(f.value)) && (r.series?.points ?? []).every(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
 
   it('arbitrary text', () => {
     fc.assert(

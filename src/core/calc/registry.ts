@@ -67,7 +67,9 @@ export class Calculators {
       }
       // Unbounded values ("no ceiling") are said in the reading; JSON figures stay numbers.
       const figures = result.figures.filter((f) => Number.isFinite(f.value));
-      return { ok: true, calculator: calc.name, title: calc.title, doc: calc.doc, input, ...result, figures };
+      // A chart never carries a point it cannot draw.
+      const series = result.series ? { ...result.series, points: result.series.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)) } : undefined;
+      return { ok: true, calculator: calc.name, title: calc.title, doc: calc.doc, input, ...result, figures, ...(series ? { series } : {}) };
     } catch (err) {
       if (err instanceof CalcInputError) {
         return this.error({
