@@ -157,6 +157,12 @@ describe('conversations', () => {
     expect(b.sources[0]!.id).toBe('patterns/event-sourcing');
   });
 
+  it('does not let an everyday word that is also a name ("cost") change the subject', async () => {
+    const a = await ask('and what does it cost?', { previous: 'what is CQRS?' });
+    expect(a.sources[0]!.id).toBe('patterns/cqrs');
+    expect(a.answer).toMatch(/^On \*\*CQRS\*\*/);
+  });
+
   it('takes the previous answer\'s sources as context', async () => {
     const a = await ask('what are the typical settings?', { context: { sources: ['patterns/circuit-breaker'] } });
     expect(a.sources[0]!.id).toBe('patterns/circuit-breaker');

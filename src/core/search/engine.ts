@@ -84,7 +84,7 @@ export const SEARCH_TUNING = {
    * A one-word title or alias names its document only when the word is this rare (its weight,
    * log(1 + sections / (sections containing it + 1))): "2PC" or "CQRS", not "cost" or "failure".
    */
-  minOneWordNameWeight: 2.0,
+  minOneWordNameWeight: 3.0,
   /** A word this rare (in about three sections or fewer) that no title, alias or tag uses is incidental to the compendium. */
   incidentalWeight: 6.0,
   /** Section hits examined when grouping by document: enough to fill any result list. */
