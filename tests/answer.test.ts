@@ -80,6 +80,8 @@ describe('answers', () => {
   it('expands an acronym first', async () => {
     const a = await ask('what does 2PC stand for?');
     expect(lead(a.answer)).toMatch(/two-phase commit/i);
+    expect(lead((await ask('what does MTBF stand for')).answer)).toMatch(/mean time between failures/i);
+    expect(lead((await ask('quorum, eli5')).answer)).toMatch(/quorum/i);
     const b = await ask('PACELC?');
     expect(lead(b.answer)).toMatch(/partition/i);
     expect(b.unsure).toBe(false);

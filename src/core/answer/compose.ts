@@ -346,6 +346,15 @@ function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string
   return null;
 }
 
+/** Whether an acronym spells the initials of a title ("2PC", "Two-Phase Commit"; "BFF", "Backends for Frontends"). */
+export function abbreviates(acronym: string, title: string): boolean {
+  const letters = acronym.replace(/s$/, '').toLowerCase().replace(/^2/, 't').replace(/^3/, 't');
+  const words = title.replace(/^(Axiom|Pillar) \d+:\s*/, '').split(/[\s-]+/).filter(Boolean);
+  const all = words.map((w) => w[0]!.toLowerCase()).join('');
+  const major = words.filter((w) => !/^(of|for|and|the|a|an|to|in|with)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  return letters.length >= 2 && (letters === all || letters === major);
+}
+
 /** "In-sync replica (ISR)": the words before an acronym in parentheses, when their initials spell it. */
 export function expansionIn(text: string, acronym: string): { expansion: string; acronym: string } | null {
   const plain = stripInline(text);
@@ -382,12 +391,14 @@ async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], aspect: As
   const texts = await loadAll(ctx, [...(glossary ? [glossary] : []), ...hits.slice(0, 3).map((h) => h.doc)]);
   for (const term of candidates) {
     const named = ctx.engine.docsNamed(term);
-    if (named.length) {
-      // The term is the name of a document: "2PC stands for Two-Phase Commit", or that document's own answer.
-      const doc = named[0]!;
-      const acronym = /^[A-Z0-9]{2,6}s?$/.test(term) && doc.title.toLowerCase() !== term.toLowerCase();
-      if (!acronym || aspect !== 'expand') return null;
-      return { lead: `**${term}** is short for ${doc.title}. ${md(ctx, firstSentences(doc.summary, 1))}`, points: [], rest: term, cited: [{ doc, anchor: '', heading: 'Overview' }], strength: 1 };
+    const acronym = /^[A-Z0-9]{2,6}s?$/.test(term);
+    // A plain name of a document ("circuit breaker") is answered by that document, not the glossary.
+    if (named.length && (!acronym || named.some((d) => d.title.toLowerCase() === term.toLowerCase()))) return null;
+    // An acronym that abbreviates a document's title: "2PC is short for Two-Phase Commit".
+    const abbreviated = named.find((d) => abbreviates(term, d.title));
+    if (abbreviated) {
+      const lead = aspect === 'expand' ? `**${term}** is short for ${abbreviated.title}. ` : '';
+      return { lead: `${lead}${md(ctx, firstSentences(abbreviated.summary, 1))}`, points: [], rest: term, cited: [{ doc: abbreviated, anchor: '', heading: 'Overview' }], strength: 1 };
     }
     const entry = labelledEntry(texts, term);
     if (entry) {

@@ -18,7 +18,8 @@ way ways we well were what whats when where whether which while who whom whose w
 would yes yet you your yours yourself explain explained describe mean means meaning define definition
 versus vs difference differences compare comparison compared best good bad better worse ok okay hi hello hey
 thanks thank design designs designing designed system systems distributed
-dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt im ive youre theyre weve lets`.split(/\s+/),
+dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt im ive youre theyre weve lets
+eli5 tldr tl dr pls plz thx ty btw imo imho afaik iirc fyi lol ok ok eh hmm quick rundown`.split(/\s+/),
 );
 
 const TOKEN = /[a-z0-9]+(?:\.[0-9]+)?/g;
