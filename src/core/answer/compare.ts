@@ -3,13 +3,13 @@ import { terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
 import type { Answer } from './types';
-import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
+import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, labelledEntry, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
 
 /** The collection of comparison cards, consulted for every comparison. */
 export const COMPARISONS_ID = 'reference/comparisons';
 
 /** One side of a comparison, resolved to a document (or to one entry of a document, such as the glossary). */
-type Side = { doc: DocMeta; name: string; terms: Set<string>; confidence: number; entry?: Passage };
+type Side = { doc: DocMeta; name: string; terms: Set<string>; confidence: number; entry?: Passage; /** As the user wrote it. */ raw: string };
 
 const CONTRAST = /\b(unlike|whereas|while|instead of|differs?|difference|rather than|compared (with|to)|in contrast|but|vs\.?|versus|on the other hand)\b/i;
 
@@ -28,12 +28,12 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   const sideTerms = new Set(terms(side));
   if (!sideTerms.size) return null;
   const named = ctx.engine.docsNamed(side);
-  if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9 };
+  if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9, raw: side };
   // A glossary entry named exactly by the side ("long polling", "read committed").
   const key = side.toLowerCase().replace(/s$/, '');
   const entry = glossary?.passages.find((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '') === key);
   const glossaryDoc = ctx.engine.docById('reference/glossary');
-  if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry };
+  if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry, raw: side };
   const found = ctx.engine.search(side, { limit: 3 });
   const top = found.hits[0];
   if (!top) return null;
@@ -41,7 +41,7 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   // Only a match on the document's own names counts: a generic word in its body does not pick it.
   const nameTerms = subjectTerms(top.doc);
   const sharesName = [...sideTerms].some((t) => nameTerms.has(t));
-  if ((top.named || (top.strong && sharesName)) && confidence >= 0.45) return { doc: top.doc, name: top.doc.title, terms: sideTerms, confidence };
+  if ((top.named || (top.strong && sharesName)) && confidence >= 0.45) return { doc: top.doc, name: top.doc.title, terms: sideTerms, confidence, raw: side };
   return null;
 }
 
@@ -75,7 +75,10 @@ function describeSide(ctx: Ctx, side: Side, texts: Map<string, DocText>, shared:
   if (side.entry) return { text: md(ctx, side.entry.text.replace(/^\s*\*\*[^*]+\*\*\s*[:.]?\s*/, '')), anchor: side.entry.anchor, heading: side.entry.heading };
   const text = texts.get(side.doc.id);
   if (shared.has(side.doc.id) && text) {
-    // Both sides live in one document: describe this side by the sentence that best names it.
+    // Both sides live in one document: describe this side by its own entry ("**Propagation delay**: ..."),
+    // else by the sentence that best names it.
+    const entry = labelledEntry([text], side.raw) ?? labelledEntry([text], side.raw.replace(/\s+(delay|time|latency)$/i, ''));
+    if (entry) return { text: md(ctx, standalone(entry.p)), anchor: entry.p.anchor, heading: entry.p.heading };
     const p = text.passages.filter((x) => !x.teaser && x.words >= 8 && mentions(x, side)).sort((a, b) => a.order - b.order)[0];
     if (p) return { text: md(ctx, standalone(p)), anchor: p.anchor, heading: p.heading };
   }
@@ -118,6 +121,29 @@ async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Pr
 }
 
 /**
+ * Sides that are terms defined inside a document ("**Propagation delay**: ...", a glossary entry)
+ * are set side by side from those definitions.
+ */
+async function entriesAnswer(ctx: Ctx, question: string, names: string[]): Promise<Answer | null> {
+  const hits = ctx.engine.search(question, { limit: 3 }).hits;
+  const glossary = ctx.engine.docById('reference/glossary');
+  const texts = await loadAll(ctx, [...hits.map((h) => h.doc), ...(glossary ? [glossary] : [])]);
+  const found = names.map((n) => labelledEntry(texts, n) ?? labelledEntry(texts, n.replace(/\s+(delay|time|latency|model|pattern|strategy)$/i, '')));
+  if (found.some((f) => !f)) return null;
+  const entries = found as Array<{ p: Passage; id: string }>;
+  const body = entries.map((e) => `- ${md(ctx, standalone(e.p))}`).join('\n');
+  const seen = new Set<string>();
+  const sources = entries
+    .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)))
+    .map((e) => {
+      const doc = ctx.engine.docById(e.id)!;
+      return { id: doc.id, title: doc.title, section: e.p.heading, url: ctx.base.replace(/\/+$/, '') + `/docs/${doc.id}${e.p.anchor ? `#${e.p.anchor}` : ''}`, score: 1 };
+    });
+  const names2 = entries.map((e) => e.p.label!.replace(/[.:]$/, ''));
+  return { answer: `They are different things: ${names2.slice(0, -1).join(', ')} and ${names2[names2.length - 1]}.\n\n${body}`, sources, intent: 'comparison', confidence: 0.7, unsure: false };
+}
+
+/**
  * Compares two or three sides: the sentence that states the difference first, then what each side
  * is, when to pick each and its main trade-off, with every row filled or left out.
  */
@@ -127,7 +153,7 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
   const names = splitSides(raw);
   const sides = names.map((s) => resolveSide(ctx, s, glossary));
   if (names.length < 2) return null;
-  if (sides.some((s) => !s)) return collectionAnswer(ctx, question, names);
+  if (sides.some((s) => !s)) return (await collectionAnswer(ctx, question, names)) ?? (await entriesAnswer(ctx, question, names));
   const resolved = sides as Side[];
   // Two sides may resolve to one document ("CAP vs PACELC"): fine when it names each side apart.
   const ids = resolved.map((s) => s.entry?.text ?? s.doc.id);

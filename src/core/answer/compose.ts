@@ -329,7 +329,7 @@ export function jargonCandidates(question: string): string[] {
 }
 
 /** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
-function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
+export function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
   const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
   if (key.length < 2) return null;
   for (const t of texts) {

@@ -94,6 +94,18 @@ export function passagesOf(doc: DocSource): Passage[] {
           out.push(passage(text, section.anchor, heading, order++, { item: true, leadIn, label }));
         }
         lastSentence = undefined;
+      } else if (block.type === 'table' && block.header.length >= 2) {
+        // Each row reads as "**First cell**: header: cell; header: cell", so a value in a table
+        // ("Propagation", "resilience4j defaults") can be quoted like a list item.
+        for (const row of block.rows) {
+          const label = row[0]?.trim();
+          if (!label) continue;
+          const cells = row.slice(1).map((c, i) => (c.trim() ? `${block.header[i + 1]!.trim() || 'value'}: ${c.trim()}` : '')).filter(Boolean);
+          if (!cells.length) continue;
+          const text = `**${label.replace(/\*\*/g, '')}**: ${cells.join('; ')}`;
+          out.push(passage(text, section.anchor, heading, order++, { item: true, label: stripInline(label) }));
+        }
+        lastSentence = undefined;
       } else {
         lastSentence = undefined;
       }
