@@ -31,6 +31,8 @@ export const ANSWER_TUNING = {
   passageMargin: 0.25,
   /** A card whose question is of another kind ("how much" for "how does it work") counts this much. */
   otherTypeCard: 0.85,
+  /** ...and this much when its answer opens as a reply to its own question ("Yes", "About 5%", "Because"). */
+  otherTypeReply: 0.7,
   /** A second document joins the answer when it scores this share of the best. */
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
@@ -100,6 +102,9 @@ export function questionType(question: string): string {
   if (/^(what|which|who)\b/.test(q)) return 'what';
   return '';
 }
+
+/** Answers that open as a reply to their own question: read under another question they mislead. */
+const REPLY_OPENING = /^(yes|no|not|because|about|around|roughly|more|less|fewer|enough|rarely|usually|often|only|never|always|at (about|least|most)|up to|a lot|it depends|by |when |after |before |once )\b/i;
 
 const cardTypeCache = new WeakMap<Unit, string>();
 function cardTypeOf(card: Unit): string {
@@ -297,7 +302,8 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
       const kind = cardTypeOf(card);
-      const sameType = !asked || !kind || asked === kind ? 1 : ANSWER_TUNING.otherTypeCard;
+      const leansOnQuestion = REPLY_OPENING.test(text.answer);
+      const sameType = !asked || !kind || asked === kind ? 1 : leansOnQuestion ? ANSWER_TUNING.otherTypeReply : ANSWER_TUNING.otherTypeCard;
       const score = cardMatch(ctx.engine, user, card, subject, named, text.terms) * factor * sameType;
       if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
