@@ -177,8 +177,12 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   return s - p.order * 1e-4;
 }
 
+const MISTAKE_SECTIONS = new Set(['anti-patterns', 'pitfalls']);
+
 /** A passage as text that stands alone: a leaning sentence keeps the one before, an item its lead-in. */
 export function standalone(p: Passage): string {
+  // An item of a list of mistakes reads as advice unless it says it is one.
+  if (p.item && !p.leadIn && MISTAKE_SECTIONS.has(p.heading.toLowerCase())) return `A common mistake: ${p.text}`;
   if (p.item && p.leadIn) return `${p.leadIn} ${p.text}`;
   if (p.dependent && p.previous && !/:\s*$/.test(p.previous)) return `${p.previous} ${p.text}`;
   return p.text;
