@@ -87,6 +87,13 @@ describe('answers', () => {
     expect(b.unsure).toBe(false);
   });
 
+  it('answers a how-to from the document its topic word names, with advice rather than a story', async () => {
+    const a = await ask('how do I stop retries from taking down a recovering service?');
+    expect(a.sources[0]!.id).toBe('patterns/retry-backoff');
+    expect(a.answer).toMatch(/budget|jitter|backoff|quota/i);
+    expect(lead(a.answer)).not.toMatch(/outage|was unreachable/i);
+  });
+
   it('names the pattern that solves a described problem', async () => {
     const a = await ask('we charge the card, reserve stock and create the shipment in three different services, and if creating the shipment fails we have to refund the charge and release the stock');
     expect(a.sources[0]!.id).toBe('patterns/saga');

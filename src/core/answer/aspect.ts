@@ -15,6 +15,7 @@ export type Aspect =
   | 'example'
   | 'need'
   | 'difference'
+  | 'do'
   | 'general';
 
 type Rule = { aspect: Aspect; re: RegExp; sections: string[] };
@@ -54,6 +55,7 @@ export const ASPECT_RULES: Rule[] = [
   { aspect: 'need', re: /^\s*(do|does|should|must|can|could|is|are|will|would)\s+(i|we|you|it|they|there|this|that)\b.*\b(need|require|necessary|have to|must|still|enough|instead|replace|without)\b/i, sections: ['when to use', 'when not to use', 'solution', 'trade-offs'] },
   { aspect: 'why', re: /^\s*why\b|\b(why (do|does|is|are|would|should)|reason|purpose|point of|motivation)\b/i, sections: ['problem', 'why it holds', 'the constraint', 'why it matters', 'the problem', 'intuition'] },
   { aspect: 'how', re: /\b(how (does|do|is|are) .{0,40}(work|implemented|done|handled|achieved|guarantee)|mechanism|under the hood|internals?|algorithm|steps?|step by step|implement(ed|ing)?)\b/i, sections: ['solution', 'architecture', 'the formula', 'why it holds', 'approaches and their trade-offs'] },
+  { aspect: 'do', re: /^\s*(how (do|can|should|would|could) (i|we|you)|how to\b|what('?s| is) the (best|right|usual|standard) way|ways? to\b|best practices?\b)/i, sections: ['solution', 'practices', 'in practice', 'steps', 'worked example', 'when to use', 'what it means for design'] },
   { aspect: 'define', re: /^\s*(what\s+(is|are|'?s)\s|whats\s|define\b|definition|meaning of|explain\b|eli5|tell me about)/i, sections: ['solution', 'the constraint', 'the formula', 'the problem', 'why it matters'] },
 ];
 

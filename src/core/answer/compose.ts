@@ -33,6 +33,8 @@ export const ANSWER_TUNING = {
   otherTypeCard: 0.85,
   /** ...and this much when its answer opens as a reply to its own question ("Yes", "About 5%", "Because"). */
   otherTypeReply: 0.7,
+  /** A document the question names by title words leads when it scores at least this share of the best. */
+  namedDocShare: 0.5,
   /** A second document joins the answer when it scores this share of the best. */
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
@@ -169,7 +171,8 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   let s = askTotal ? hit / askTotal : 0;
   const heading = p.heading.toLowerCase();
   if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
-  else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= 0.7;
+  // A failure story tells what happened to someone; a pitfall item still advises. Neither answers a how-to.
+  else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= p.item ? 0.75 : 0.5;
   if (p.dependent && !p.previous) s *= 0.6;
   if (p.item && !p.leadIn && !/[.!?]$/.test(p.text.trim())) s *= 0.7;
   if (p.words < 7) s *= 0.5;
@@ -615,6 +618,16 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note);
   }
 
+  // A document the question names by its title's words ("retries" for Retry with Backoff) leads
+  // over one that only matches its incidental words, when the two are close.
+  if (!subject.inherited && hits.length > 1) {
+    const asked = new Set(terms(question));
+    const names = (h: DocHit) => [...subjectTerms(h.doc)].some((t) => asked.has(t));
+    if (!names(hits[0]!)) {
+      const i = hits.slice(1, 3).findIndex((h) => names(h) && h.score >= hits[0]!.score * ANSWER_TUNING.namedDocShare);
+      if (i >= 0) hits.unshift(...hits.splice(i + 1, 1));
+    }
+  }
   const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
