@@ -632,7 +632,9 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
-  const passages = fromPassages(ctx, question, aspect, hits, texts, intent);
+  // A follow-up is answered from its subject's own text: other documents' scores come from
+  // another search and do not compare.
+  const passages = fromPassages(ctx, question, aspect, subject.inherited ? hits.slice(0, 1) : hits, texts, intent);
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
   const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (card.score >= ANSWER_TUNING.sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
   if (card && cardWins) {

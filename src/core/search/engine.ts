@@ -282,7 +282,7 @@ export class SearchEngine {
     // Bare integers ("12 services", "3 replicas") describe the user's system, not a topic; they
     // still count inside names ("2PC") and decimals ("99.9").
     const termSeq = rawTokens
-      .filter((t) => !/^\d+$/.test(t))
+      .filter((t) => !/^\d+(?:\.\d+)?(?:ms|us|ns|s|x|k|m|gb|mb|kb|tb|h|d|min|rps|qps)?$/.test(t))
       .map(normalizeTerm)
       .filter((t): t is string => !!t);
     if (!termSeq.length) return { terms: [], hits: [], topicality: 0, foreign: 0 };
