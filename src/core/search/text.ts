@@ -19,10 +19,7 @@ would yes yet you your yours yourself explain explained describe mean means mean
 versus vs difference differences compare comparison compared best good bad better worse ok okay hi hello hey
 thanks thank design designs designing designed system systems distributed
 dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt im ive youre theyre weve lets
-eli5 tldr tl dr pls plz thx ty btw imo imho afaik iirc fyi lol ok ok eh hmm quick rundown
-came come comes coming went almost immediately apart nobody anybody everybody somebody anyone everyone
-give gives gave help helps seem seems seemed stuff actually basically literally maybe perhaps probably
-already whole weird sure guess wondering anymore happening happened`.split(/\s+/),
+eli5 tldr tl dr pls plz thx ty btw imo imho afaik iirc fyi lol ok ok eh hmm quick rundown`.split(/\s+/),
 );
 
 const TOKEN = /[a-z0-9]+(?:\.[0-9]+)?/g;
