@@ -7,6 +7,7 @@ export * from './search/build';
 export * from './answer/intent';
 export * from './answer/links';
 export * from './answer/compose';
+export * from './answer/jargon';
 export * from './answer/passages';
 export type * from './answer/types';
 export * from './knowledge/knowledge';

@@ -3,7 +3,8 @@ import { terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
 import type { Answer } from './types';
-import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, labelledEntry, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
+import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
+import { labelledEntry } from './jargon';
 
 /** The collection of comparison cards, consulted for every comparison. */
 export const COMPARISONS_ID = 'reference/comparisons';

@@ -1,6 +1,5 @@
 import type { DocMeta, Unit } from '../knowledge/types';
 import type { DocHit, SearchEngine, SearchOutcome } from '../search/engine';
-import { phraseKey } from '../search/build';
 import { terms } from '../search/text';
 import { splitSentences } from '../content/sentences';
 import { stripInline } from '../markdown/inline';
@@ -10,6 +9,7 @@ import type { DocText, Passage } from './passages';
 import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
+import { jargonLead } from './jargon';
 
 /** Answer tuning in one place. */
 export const ANSWER_TUNING = {
@@ -316,125 +316,6 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
     }
   });
   return best;
-}
-
-/** Shapes of a jargon question; the capture is the term asked about. */
-const JARGON_FORMS = [
-  /^(?:what|wat)\s+(?:does|do|is)\s+(?:an?\s+|the\s+)?(.{1,40}?)\s+(?:stand for|mean|short for)\b/i,
-  /^(?:what'?s|whats|what is|what are)\s+(?:an?\s+|the\s+)?(.{1,40}?)\s+(?:in|for|when it comes to)\s+.{1,40}\??$/i,
-  /^(?:meaning of|define|definition of|eli5:?)\s+(?:an?\s+|the\s+)?(.{1,40}?)\??$/i,
-  /^(.{1,40}?)\s+(?:meaning|stands for|definition|eli5|acronym)\b/i,
-  /^(?:what'?s|whats|what is|what are)\s+(?:an?\s+|the\s+)?(.{1,40}?)(?:\s+and\b.*|\s*,.*|\s*\?)?$/i,
-  /^([^\s?]{1,40}(?:\s+[^\s?]+){0,2})\s*\??$/,
-];
-const ACRONYM = /\b(?:[A-Z]{2,6}s?|\d[A-Z]{1,4}|[A-Z]{2,}[a-z]+[A-Z]?[a-z]*)\b/g;
-
-/** Candidate terms a question asks about as jargon ("what does ISR stand for", "PACELC?"), most likely first. */
-export function jargonCandidates(question: string): string[] {
-  const q = question.trim().replace(/\s+/g, ' ').replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s*[—–-]\s+.*$/, '').trim();
-  const out: string[] = [];
-  for (const re of JARGON_FORMS) {
-    const m = re.exec(q);
-    if (m) out.push(m[1]!.trim().replace(/[?.!]+$/, ''));
-  }
-  for (const m of question.matchAll(ACRONYM)) out.push(m[0]);
-  return [...new Set(out.filter((t) => t && t.length <= 40))];
-}
-
-/** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
-export function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
-  const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
-  if (key.length < 2) return null;
-  for (const t of texts) {
-    for (const p of t.passages) {
-      if (!p.label) continue;
-      const label = p.label.toLowerCase().replace(/[.:]$/, '');
-      const bare = label.replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '');
-      const inParens = /\(([^)]+)\)/.exec(label)?.[1]?.replace(/s$/, '');
-      // "LSM" also names "LSM tree": an acronym followed by the noun it qualifies.
-      const qualifies = /^[a-z0-9]{2,6}$/.test(key) && bare.startsWith(`${key} `) && bare.split(' ').length <= 3;
-      if (bare === key || inParens === key || qualifies) return { p, id: t.id };
-    }
-  }
-  return null;
-}
-
-/** Whether an acronym spells the initials of a title ("2PC", "Two-Phase Commit"; "BFF", "Backends for Frontends"). */
-export function abbreviates(acronym: string, title: string): boolean {
-  const letters = acronym.replace(/s$/, '').toLowerCase().replace(/^2/, 't').replace(/^3/, 't');
-  const words = title.replace(/^(Axiom|Pillar) \d+:\s*/, '').split(/[\s-]+/).filter(Boolean);
-  const all = words.map((w) => w[0]!.toLowerCase()).join('');
-  const major = words.filter((w) => !/^(of|for|and|the|a|an|to|in|with)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
-  return letters.length >= 2 && (letters === all || letters === major);
-}
-
-/** "In-sync replica (ISR)": the words before an acronym in parentheses, when their initials spell it. */
-export function expansionIn(text: string, acronym: string): { expansion: string; acronym: string } | null {
-  const plain = stripInline(text);
-  const re = new RegExp(`((?:[A-Za-z0-9][\\w'-]*\\s+){1,6})\\((${acronym.replace(/[^A-Za-z0-9]/g, '')})s?\\)`, 'i');
-  const m = re.exec(plain);
-  if (!m) return null;
-  const words = m[1]!.trim().split(/\s+/);
-  const letters = acronym.replace(/s$/, '').toLowerCase().replace(/^2/, 't').replace(/^3/, 't');
-  // Take the shortest run of trailing words whose initials (or hyphenated parts) spell the acronym.
-  for (let n = 1; n <= words.length; n++) {
-    const run = words.slice(-n);
-    const initials = run.flatMap((w) => w.split('-')).map((w) => w[0]!.toLowerCase()).join('');
-    const firsts = run.map((w) => w[0]!.toLowerCase()).join('');
-    if (initials === letters || firsts === letters) return { expansion: run.join(' '), acronym: m[2]! };
-  }
-  return null;
-}
-
-/** Whether a question asks what this term is, rather than something that merely mentions it. */
-function asksMeaning(question: string, aspect: Aspect, term: string): boolean {
-  const q = question.trim();
-  if (aspect === 'expand' || /\b(meaning|eli5|stand for|stands for)\b/i.test(q)) return true;
-  const escaped = term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  if (new RegExp(`^(what|wat)('?s|s| is| are| does)\\s+(an?\\s+|the\\s+)?${escaped}\\b`, 'i').test(q)) return true;
-  const words = q.replace(/\([^)]*\)/g, ' ').split(/\s+/).length;
-  return (aspect === 'define' || aspect === 'general') && words <= 6;
-}
-
-/** The answer to a jargon question: the term's entry or its expansion, then what else the question asks. */
-async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], aspect: Aspect): Promise<Built | null> {
-  const candidates = jargonCandidates(question).filter((t) => asksMeaning(question, aspect, t));
-  if (!candidates.length) return null;
-  const glossary = ctx.engine.docById('reference/glossary');
-  const texts = await loadAll(ctx, [...(glossary ? [glossary] : []), ...hits.slice(0, 3).map((h) => h.doc)]);
-  for (const term of candidates) {
-    const named = ctx.engine.docsNamed(term);
-    const acronym = /^[A-Z0-9]{2,6}s?$/.test(term);
-    // A plain name of a document ("circuit breaker") is answered by that document, not the glossary.
-    if (named.length && (!acronym || named.some((d) => d.title.toLowerCase() === term.toLowerCase()))) return null;
-    // An acronym that abbreviates a document's title: "2PC is short for Two-Phase Commit".
-    const abbreviated = named.find((d) => abbreviates(term, d.title));
-    if (abbreviated) {
-      const lead = aspect === 'expand' ? `**${term}** is short for ${abbreviated.title}. ` : '';
-      return { lead: `${lead}${md(ctx, firstSentences(abbreviated.summary, 1))}`, points: [], rest: term, cited: [{ doc: abbreviated, anchor: '', heading: 'Overview' }], strength: 1 };
-    }
-    const entry = labelledEntry(texts, term);
-    if (entry) {
-      const doc = ctx.engine.docById(entry.id)!;
-      const see = /\]\(([a-z0-9-]+\/[a-z0-9-]+)/.exec(entry.p.text)?.[1];
-      const seeDoc = see ? ctx.engine.docById(see) : undefined;
-      return { lead: md(ctx, entry.p.text), points: [], rest: term, cited: [{ doc, anchor: entry.p.anchor, heading: entry.p.heading }, ...(seeDoc ? [{ doc: seeDoc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
-    }
-  }
-  for (const term of candidates.filter((t) => /^[A-Za-z0-9]{2,8}$/.test(t) && /[A-Z0-9]/.test(t.slice(1)) || /^[a-z0-9]{2,6}$/.test(t))) {
-    const found = ctx.engine.search(term, { limit: 3 }).hits;
-    for (const t of await loadAll(ctx, found.map((h) => h.doc))) {
-      const marker = `(${term.toLowerCase()}`;
-      for (const p of t.passages) {
-        if (!p.text.toLowerCase().includes(marker)) continue;
-        const found = expansionIn(p.text, term);
-        if (!found || p.teaser) continue;
-        const doc = ctx.engine.docById(t.id)!;
-        return { lead: `**${found.acronym}** stands for ${found.expansion}. ${md(ctx, standalone(p))}`, points: [], rest: term, cited: [{ doc, anchor: p.anchor, heading: p.heading }], strength: 0.9 };
-      }
-    }
-  }
-  return null;
 }
 
 /** Loads the text of the given documents, skipping any that cannot be read. */
