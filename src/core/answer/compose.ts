@@ -2,6 +2,7 @@ import type { DocMeta, Unit } from '../knowledge/types';
 import type { DocHit, SearchEngine, SearchOutcome } from '../search/engine';
 import { terms } from '../search/text';
 import { splitSentences } from '../content/sentences';
+import { bareTitle } from '../content/document';
 import { stripInline } from '../markdown/inline';
 import { parseQuestion, type Intent } from './intent';
 import { ASPECT_WORDS, aspectOf, sectionFits, type Aspect } from './aspect';
@@ -73,7 +74,7 @@ const subjectCache = new WeakMap<DocMeta, Set<string>>();
 export function subjectTerms(doc: DocMeta): Set<string> {
   let s = subjectCache.get(doc);
   if (!s) {
-    const names = [doc.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...doc.aliases.filter((a) => !/\s/.test(a.trim()))];
+    const names = [bareTitle(doc.title), ...doc.aliases.filter((a) => !/\s/.test(a.trim()))];
     subjectCache.set(doc, (s = new Set(terms(names.join(' ')))));
   }
   return s;
@@ -87,11 +88,6 @@ export function md(ctx: Ctx, text: string): string {
   return resolveDocLinks(text, ctx.base);
 }
 
-function cardsOf(engine: SearchEngine, doc: DocMeta): Unit[] {
-  return engine.cardsOf(doc);
-}
-
-/** How well a card's question matches the user's: F-measure of shared weighted terms (answer terms count part). */
 /** The kind of answer a question wants, from its opening words; '' when it does not say. */
 export function questionType(question: string): string {
   const q = question.trim().toLowerCase();
@@ -132,6 +128,7 @@ export function cardTerms(engine: SearchEngine, card: Unit): Weighted[] {
   return q;
 }
 
+/** How well a card's question matches the user's: F-measure of shared weighted terms (answer terms count part). */
 export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Unit, subject: Set<string>, subjectNamed: boolean, answerTerms: Set<string> = new Set()): number {
   const q = cardTerms(engine, card);
   if (!q.length || !userTerms.length) return 0;
@@ -205,7 +202,8 @@ export type Built = {
   rest?: string;
 };
 
-function headingOf(doc: DocMeta, anchor: string): string {
+/** A section's heading by its anchor ('Overview' for the opening or an anchor it does not have). */
+export function headingOf(doc: DocMeta, anchor: string): string {
   return doc.sections.find((s) => s.anchor === anchor)?.heading ?? 'Overview';
 }
 
@@ -302,7 +300,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
     const named = inherited ? rank === 0 : h.named || h.strong;
     // A card of a lower-ranked document must match much better to win over the best document.
     const factor = rank === 0 ? 1 : Math.pow(h.score / top.score, 0.25) * 0.9;
-    for (const card of cardsOf(ctx.engine, h.doc)) {
+    for (const card of ctx.engine.cardsOf(h.doc)) {
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
       if (!text) continue;
@@ -513,11 +511,13 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
+  // A card this close to the question leads whatever the text offers, so the text is not ranked.
+  const sureCard = !!card && card.score >= ANSWER_TUNING.sureCard;
   // A follow-up is answered from its subject's own text: other documents' scores come from
   // another search and do not compare.
-  const passages = fromPassages(ctx, question, aspect, subject.inherited ? hits.slice(0, 1) : hits, texts, intent);
+  const passages = sureCard ? null : fromPassages(ctx, question, aspect, subject.inherited ? hits.slice(0, 1) : hits, texts, intent);
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
-  const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (card.score >= ANSWER_TUNING.sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
+  const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
   if (card && cardWins) {
     const built = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
