@@ -1,5 +1,5 @@
 import { SearchEngine } from '../search/engine';
-import { answerQuestion } from '../answer/compose';
+import { answerQuestion, headingOf } from '../answer/compose';
 import { loadText, type DocText, type StoredText } from '../answer/passages';
 import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
@@ -41,7 +41,6 @@ export class Knowledge {
   readonly engine: SearchEngine;
   readonly calculators: Calculators;
   readonly dialogues: Dialogues;
-  private byId: Map<string, DocMeta>;
   private texts = new Map<string, DocText>();
 
   /**
@@ -50,7 +49,6 @@ export class Knowledge {
    */
   constructor(data: KnowledgeData, serializedIndex: string, private readDocument: DocumentReader = async () => null) {
     this.engine = new SearchEngine(data, serializedIndex);
-    this.byId = new Map(data.docs.map((d) => [d.id, d]));
     this.calculators = new Calculators(data.places ?? []);
     this.dialogues = new Dialogues(data.dialogues ?? []);
   }
@@ -60,7 +58,7 @@ export class Knowledge {
    * number, "back" or "restart") moves it on. Bad or stale states come back as errors with a restart.
    */
   dialogue(id: string, state?: string | null, answer?: string | null, baseUrl = ''): DialogueStep {
-    return this.dialogues.transition(id, state, answer, { doc: (docId) => this.byId.get(docId), baseUrl });
+    return this.dialogues.transition(id, state, answer, { doc: (docId) => this.doc(docId), baseUrl });
   }
 
   /** Runs a calculator command ("queue arrival=80/s service=10ms"); errors are data, never thrown. */
@@ -74,13 +72,9 @@ export class Knowledge {
   }
 
   doc(id: string): DocMeta | undefined {
-    return this.byId.get(id);
+    return this.engine.docById(id);
   }
 
-  /**
-   * Answers a question. A /calc command, or a question that carries a calculation's numbers, runs
-   * the calculator; everything else is answered from the compendium.
-   */
   /** The quotable passages of a document, parsed once and kept in a small cache. */
   async text(id: string): Promise<DocText | null> {
     const cached = this.texts.get(id);
@@ -89,7 +83,7 @@ export class Knowledge {
       this.texts.set(id, cached);
       return cached;
     }
-    if (!this.byId.has(id)) return null;
+    if (!this.doc(id)) return null;
     const stored = await this.readDocument(id);
     if (!stored || !Array.isArray(stored.passages)) return null;
     const text = loadText(stored);
@@ -98,6 +92,10 @@ export class Knowledge {
     return text;
   }
 
+  /**
+   * Answers a question. A /calc command, or a question that carries a calculation's numbers, runs
+   * the calculator; everything else is answered from the compendium.
+   */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const base = options.baseUrl ?? '';
     const wanted = DIALOGUE_REQUESTS.find(([re]) => re.test(question))?.[1];
@@ -135,7 +133,8 @@ export class Knowledge {
   }
 
   private sectionHeading(id: string, anchor: string): string {
-    return this.byId.get(id)?.sections.find((s) => s.anchor === anchor)?.heading ?? 'Overview';
+    const doc = this.doc(id);
+    return doc ? headingOf(doc, anchor) : 'Overview';
   }
 
   search(query: string, limit = 10, baseUrl = ''): SearchItem[] {
