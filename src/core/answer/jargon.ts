@@ -4,6 +4,7 @@
  */
 import type { DocHit } from '../search/engine';
 import { stripInline } from '../markdown/inline';
+import { bareTitle } from '../content/document';
 import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
 import { firstSentences, loadAll, md, standalone, type Built, type Ctx } from './compose';
@@ -49,10 +50,15 @@ export function labelledEntry(texts: DocText[], term: string): { p: Passage; id:
   return null;
 }
 
+/** The initials an acronym spells, lowercase, without a plural "s" ("2PC" is "tpc": Two-Phase Commit). */
+function initialsOf(acronym: string): string {
+  return acronym.replace(/s$/, '').toLowerCase().replace(/^[23]/, 't');
+}
+
 /** Whether an acronym spells the initials of a title ("2PC", "Two-Phase Commit"; "BFF", "Backends for Frontends"). */
 export function abbreviates(acronym: string, title: string): boolean {
-  const letters = acronym.replace(/s$/, '').toLowerCase().replace(/^2/, 't').replace(/^3/, 't');
-  const words = title.replace(/^(Axiom|Pillar) \d+:\s*/, '').split(/[\s-]+/).filter(Boolean);
+  const letters = initialsOf(acronym);
+  const words = bareTitle(title).split(/[\s-]+/).filter(Boolean);
   const all = words.map((w) => w[0]!.toLowerCase()).join('');
   const major = words.filter((w) => !/^(of|for|and|the|a|an|to|in|with)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
   return letters.length >= 2 && (letters === all || letters === major);
@@ -65,7 +71,7 @@ export function expansionIn(text: string, acronym: string): { expansion: string;
   const m = re.exec(plain);
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/);
-  const letters = acronym.replace(/s$/, '').toLowerCase().replace(/^2/, 't').replace(/^3/, 't');
+  const letters = initialsOf(acronym);
   // Take the shortest run of trailing words whose initials (or hyphenated parts) spell the acronym.
   for (let n = 1; n <= words.length; n++) {
     const run = words.slice(-n);
@@ -117,10 +123,10 @@ export async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], asp
       const marker = `(${term.toLowerCase()}`;
       for (const p of t.passages) {
         if (!p.text.toLowerCase().includes(marker)) continue;
-        const found = expansionIn(p.text, term);
-        if (!found || p.teaser) continue;
+        const spelled = expansionIn(p.text, term);
+        if (!spelled || p.teaser) continue;
         const doc = ctx.engine.docById(t.id)!;
-        return { lead: `**${found.acronym}** stands for ${found.expansion}. ${md(ctx, standalone(p))}`, points: [], rest: term, cited: [{ doc, anchor: p.anchor, heading: p.heading }], strength: 0.9 };
+        return { lead: `**${spelled.acronym}** stands for ${spelled.expansion}. ${md(ctx, standalone(p))}`, points: [], rest: term, cited: [{ doc, anchor: p.anchor, heading: p.heading }], strength: 0.9 };
       }
     }
   }

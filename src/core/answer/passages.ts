@@ -1,7 +1,7 @@
 import { parseBlocks } from '../markdown/blocks';
 import { stripInline } from '../markdown/inline';
 import { splitSentences } from '../content/sentences';
-import { CARDS_ANCHOR, parseCards } from '../content/document';
+import { CARDS_ANCHOR, countWords, parseCards } from '../content/document';
 import { NAVIGATION_SECTIONS } from '../search/build';
 import { terms } from '../search/text';
 
@@ -45,10 +45,6 @@ const TEASER = /(:\s*$)|\b(below|the following|as follows|following (table|list|
 const LEANS = /\b(these|those|the (table|list|figure|diagram|example) (above|below)?|this (table|list|figure|diagram|section|pattern's|one))\b/i;
 const DEPENDENT = /^\s*(\*\*)?(this|these|that|those|it|its|they|their|them|such|both|here|then|but|and|also|however|instead|so|otherwise|thus|hence|still|yet|meanwhile|likewise|similarly|conversely|in (that|this) case|the (first|second|third|former|latter|other|same|result|rest|answer|fix|trick|catch|cost|price)|each of|one of|neither|either|none of|all of them|as a result|for (example|instance)|the two|the three)\b/i;
 const LABEL = /^\s*\*\*([^*]{1,80})\*\*\s*[.:—-]?\s*/;
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
-}
 
 function passage(text: string, anchor: string, heading: string, order: number, extra: Partial<Passage> = {}): Passage {
   const plain = stripInline(text);

@@ -41,10 +41,16 @@ export type ParsedDocument = FrontMatter & {
 };
 
 export const OVERVIEW_HEADING = 'Overview';
+
+/** A title without its series prefix ("Axiom 3: Failure" is "Failure"), as readers name it. */
+export function bareTitle(title: string): string {
+  return title.replace(/^(Axiom|Pillar) \d+:\s*/, '');
+}
 const MAX_POINTS = 5;
 const MAX_POINT_CHARS = 220;
 
-function countWords(text: string): number {
+/** Words in plain text (tokens with a letter or digit; punctuation alone is not a word). */
+export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
 
@@ -123,6 +129,11 @@ export function parseCards(markdown: string): { cards: Card[]; problems: string[
   }
   flush();
   return { cards, problems };
+}
+
+/** A document's sections joined back into one markdown body (the opening has no heading). */
+export function sectionsMarkdown(sections: ReadonlyArray<{ anchor: string; heading: string; markdown: string }>): string {
+  return sections.map((s) => (s.anchor ? `## ${s.heading}\n\n${s.markdown}` : s.markdown)).join('\n\n');
 }
 
 /** Builds the document model from validated front matter and the markdown body. */

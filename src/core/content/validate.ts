@@ -1,6 +1,6 @@
 import { FrontMatterSchema, PATTERN_FIELDS } from './schema';
 import { FOLDER_KIND, MIN_WORDS, REQUIRED_SECTIONS } from './kinds';
-import { buildDocument, CARDS_ANCHOR, CARDS_HEADING, type Card, type ParsedDocument } from './document';
+import { buildDocument, CARDS_ANCHOR, CARDS_HEADING, countWords, type Card, type ParsedDocument } from './document';
 import { splitSentences } from './sentences';
 import { stripInline } from '../markdown/inline';
 
@@ -53,7 +53,7 @@ export function cardProblems(card: Card): string[] {
     problems.push(`is ${q.length} characters; a question is ${CARD_LIMITS.questionMin} to ${CARD_LIMITS.questionMax}`);
   }
   const plain = stripInline(card.answer);
-  const words = plain.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  const words = countWords(plain);
   if (words < CARD_LIMITS.answerMinWords || words > CARD_LIMITS.answerMaxWords) {
     problems.push(`has an answer of ${words} words; an answer is ${CARD_LIMITS.answerMinWords} to ${CARD_LIMITS.answerMaxWords} words`);
   }

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { CARDS_ANCHOR, type ParsedDocument } from '../content/document';
+import { bareTitle, CARDS_ANCHOR, type ParsedDocument } from '../content/document';
 import { REQUIRED_SECTIONS } from '../content/kinds';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import type { Place } from '../calc/places';
@@ -54,7 +54,7 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
   const phrases: Record<string, number[]> = {};
 
   docs.forEach((d, docIndex) => {
-    const names = [d.title, d.title.replace(/^(Axiom|Pillar) \d+:\s*/, ''), ...d.aliases, ...(d.search_terms ?? [])];
+    const names = [d.title, bareTitle(d.title), ...d.aliases, ...(d.search_terms ?? [])];
     for (const name of names) {
       const key = phraseKey(name);
       if (!key) continue;
