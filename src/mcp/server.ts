@@ -5,7 +5,7 @@
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import { calcToMarkdown, checkQuestion, docUrl, KINDS, LIMITS, stepToMarkdown, type FullDocument, type Knowledge } from '../core/index';
+import { calcToMarkdown, CARDS_ANCHOR, checkQuestion, docUrl, KINDS, LIMITS, parseCards, sectionsMarkdown, stepToMarkdown, type FullDocument, type Knowledge } from '../core/index';
 
 export type McpDeps = {
   knowledge: Knowledge;
@@ -35,19 +35,14 @@ async function readById(deps: McpDeps, id: string): Promise<{ id: string; title:
   const doc = await deps.fullDocument(docId);
   if (!doc) return null;
   if (!anchor) {
-    const body = doc.sections.map((s) => (s.anchor ? `## ${s.heading}\n\n${s.markdown}` : s.markdown)).join('\n\n');
-    return { id, title: doc.title, text: `# ${doc.title}\n\n${doc.summary}\n\n${body}`, url: docUrl(deps.baseUrl, docId) };
+    return { id, title: doc.title, text: `# ${doc.title}\n\n${doc.summary}\n\n${sectionsMarkdown(doc.sections)}`, url: docUrl(deps.baseUrl, docId) };
   }
   const section = doc.sections.find((s) => s.anchor === anchor);
   if (section) return { id, title: `${doc.title} › ${section.heading}`, text: `## ${section.heading}\n\n${section.markdown}`, url: docUrl(deps.baseUrl, docId, anchor) };
   // An answer card: its question and answer from the "Common questions" section.
-  const card = deps.knowledge.engine.cardsOf(deps.knowledge.doc(docId)!).find((c) => c.anchor === anchor);
-  const cards = doc.sections.find((s) => s.anchor === 'common-questions');
-  if (card && cards) {
-    const at = cards.markdown.indexOf(`### ${card.heading}`);
-    const rest = at >= 0 ? cards.markdown.slice(at).split(/\n### /)[0]! : '';
-    return { id, title: `${doc.title} › ${card.heading}`, text: rest, url: docUrl(deps.baseUrl, docId, anchor) };
-  }
+  const cards = doc.sections.find((s) => s.anchor === CARDS_ANCHOR);
+  const card = cards && parseCards(cards.markdown).cards.find((c) => c.anchor === anchor);
+  if (card) return { id, title: `${doc.title} › ${card.question}`, text: `### ${card.question}\n\n${card.answer}`, url: docUrl(deps.baseUrl, docId, anchor) };
   return null;
 }
 

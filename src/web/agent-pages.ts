@@ -1,12 +1,10 @@
-import { resolveDocLinks, type CatalogEntry, type ParsedDocument } from '../core/index';
+import { resolveDocLinks, sectionsMarkdown, type CatalogEntry, type ParsedDocument } from '../core/index';
 import { GROUP_LABEL } from './site';
 
 /** A document as plain markdown (`/docs/<id>.md`), for agents and tools that read markdown. */
 export function documentMarkdown(d: ParsedDocument): string {
-  const body = d.sections.map((s) => (s.anchor ? `## ${s.heading}\n\n${s.markdown}` : s.markdown)).join('\n\n');
-  return `# ${d.title}\n\n> ${d.summary.replace(/\s+/g, ' ')}\n\n${resolveDocLinks(body, '')}\n`;
+  return `# ${d.title}\n\n> ${d.summary.replace(/\s+/g, ' ')}\n\n${resolveDocLinks(sectionsMarkdown(d.sections), '')}\n`;
 }
-
 
 /** `/llms.txt`: what the site is and where its parts are, in the llms.txt convention. */
 export function llmsTxt(docs: ParsedDocument[], catalog: CatalogEntry[]): string {
