@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { calcToMarkdown, stepToMarkdown, checkLimit, checkQuestion, evaluate, formatAnswerReport, Knowledge, LIMITS, parseAnswerSets, parseEvalCases, runAnswerEval } from '../core/index';
 import { formatAnswer, formatSearch, markdownForTerminal } from './terminal';
+import { builtDocuments, loadBuiltKnowledge } from './built';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_BASE = 'http://127.0.0.1:8787';
@@ -139,16 +140,7 @@ function parseArgs(args: string[], valued: string[]): Parsed {
 
 function loadKnowledge(): Knowledge {
   try {
-    const data = JSON.parse(readFileSync(join(ROOT, 'generated', 'knowledge.txt'), 'utf8'));
-    const index = readFileSync(join(ROOT, 'generated', 'index.txt'), 'utf8');
-    // The documents' full text, from the pages the build wrote (the Worker reads the same files as static assets).
-    return new Knowledge(data, index, async (id) => {
-      try {
-        return JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'text', `${id}.json`), 'utf8'));
-      } catch {
-        return null;
-      }
-    });
+    return loadBuiltKnowledge(ROOT);
   } catch {
     throw new Error('The compendium index is missing; run `npm run build` first.');
   }
@@ -223,13 +215,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     const knowledge = loadKnowledge();
     const { serveStdio } = await import('@modelcontextprotocol/server/stdio');
     const { createCompendiumServer } = await import('../mcp/server');
-    const fullDocument = async (id: string) => {
-      try {
-        return JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8'));
-      } catch {
-        return null;
-      }
-    };
+    const { fullDocument } = builtDocuments(ROOT);
     // Serves until the client closes standard input; nothing but protocol messages goes to stdout.
     serveStdio(() => createCompendiumServer({ knowledge, fullDocument, baseUrl }), { onerror: (err) => io.err(`mcp: ${err.message}\n`) });
     await new Promise<void>((resolve) => io.stdin.on('close', resolve).on('end', resolve));
