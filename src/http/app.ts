@@ -6,12 +6,12 @@ import { slackRoutes } from './slack';
 import { mcpRoutes } from './mcp';
 import { apiError, ConfigError } from './errors';
 import { overLimit, rateLimit } from './rate-limit';
-
-/** No page has a longer path; a longer one is refused before any work. */
-const MAX_PATH_CHARS = 512;
 import { baseUrlFor } from './base-url';
 import type { AppDeps } from './deps';
 import { homePage, notFoundPage } from '../web/pages';
+
+/** No page has a longer path; a longer one is refused before any work. */
+const MAX_PATH_CHARS = 512;
 
 /** The whole HTTP surface: API, pages and health, over the core. */
 export function createApp(deps: AppDeps) {
