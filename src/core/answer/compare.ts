@@ -2,9 +2,9 @@ import type { DocMeta } from '../knowledge/types';
 import { terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
-import type { Answer } from './types';
-import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, loadAll, md, standalone, subjectTerms, weighted, type Ctx } from './compose';
-import { labelledEntry } from './jargon';
+import type { Answer, Source } from './types';
+import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, link, loadAll, md, standalone, subjectTerms, weighted, type Built, type Ctx } from './compose';
+import { GLOSSARY_ID, labelledEntry } from './jargon';
 
 /** The collection of comparison cards, consulted for every comparison. */
 export const COMPARISONS_ID = 'reference/comparisons';
@@ -33,7 +33,7 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   // A glossary entry named exactly by the side ("long polling", "read committed").
   const key = side.toLowerCase().replace(/s$/, '');
   const entry = glossary?.passages.find((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '') === key);
-  const glossaryDoc = ctx.engine.docById('reference/glossary');
+  const glossaryDoc = ctx.engine.docById(GLOSSARY_ID);
   if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry, raw: side };
   const found = ctx.engine.search(side, { limit: 3 });
   const top = found.hits[0];
@@ -44,6 +44,13 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   const sharesName = [...sideTerms].some((t) => nameTerms.has(t));
   if ((top.named || (top.strong && sharesName)) && confidence >= 0.45) return { doc: top.doc, name: top.doc.title, terms: sideTerms, confidence, raw: side };
   return null;
+}
+
+/** Each cited document once, at the section cited first; a comparison ranks none above another. */
+function citedSources(ctx: Ctx, cited: Built['cited']): Source[] {
+  return cited
+    .filter((c, i) => cited.findIndex((x) => x.doc.id === c.doc.id) === i)
+    .map((c) => ({ id: c.doc.id, title: c.doc.title, section: c.heading, url: link(ctx, c.doc, c.anchor), score: 1 }));
 }
 
 function mentions(p: Passage, side: Side): boolean {
@@ -86,7 +93,6 @@ function describeSide(ctx: Ctx, side: Side, texts: Map<string, DocText>, shared:
   return { text: md(ctx, firstSentences(side.doc.summary, 1)), anchor: '', heading: 'Overview' };
 }
 
-
 function lowerFirst(s: string): string {
   return s.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()).replace(/[.;]\s*$/, '');
 }
@@ -114,10 +120,7 @@ async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Pr
   if (!best) return null;
   // The documents the entry links to are its further reading.
   const linked = [...best.answer.matchAll(/\]\(([a-z0-9-]+\/[a-z0-9-]+)/g)].map((m) => ctx.engine.docById(m[1]!)).filter((d): d is DocMeta => !!d);
-  const sources = [{ doc, anchor: best.anchor, heading: best.heading }, ...linked.map((d) => ({ doc: d, anchor: '', heading: 'Overview' }))]
-    .filter((c, i, all) => all.findIndex((x) => x.doc.id === c.doc.id) === i)
-    .slice(0, 4)
-    .map((c) => ({ id: c.doc.id, title: c.doc.title, section: c.heading, url: ctx.base.replace(/\/+$/, '') + `/docs/${c.doc.id}${c.anchor ? `#${c.anchor}` : ''}`, score: 1 }));
+  const sources = citedSources(ctx, [{ doc, anchor: best.anchor, heading: best.heading }, ...linked.map((d) => ({ doc: d, anchor: '', heading: 'Overview' }))]).slice(0, 4);
   return { answer: md(ctx, best.answer), sources, intent: 'comparison', confidence: Math.round(Math.min(0.9, 0.5 + 0.5 * best.score) * 100) / 100, unsure: false };
 }
 
@@ -127,21 +130,15 @@ async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Pr
  */
 async function entriesAnswer(ctx: Ctx, question: string, names: string[]): Promise<Answer | null> {
   const hits = ctx.engine.search(question, { limit: 3 }).hits;
-  const glossary = ctx.engine.docById('reference/glossary');
+  const glossary = ctx.engine.docById(GLOSSARY_ID);
   const texts = await loadAll(ctx, [...hits.map((h) => h.doc), ...(glossary ? [glossary] : [])]);
   const found = names.map((n) => labelledEntry(texts, n) ?? labelledEntry(texts, n.replace(/\s+(delay|time|latency|model|pattern|strategy)$/i, '')));
   if (found.some((f) => !f)) return null;
   const entries = found as Array<{ p: Passage; id: string }>;
   const body = entries.map((e) => `- ${md(ctx, standalone(e.p))}`).join('\n');
-  const seen = new Set<string>();
-  const sources = entries
-    .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)))
-    .map((e) => {
-      const doc = ctx.engine.docById(e.id)!;
-      return { id: doc.id, title: doc.title, section: e.p.heading, url: ctx.base.replace(/\/+$/, '') + `/docs/${doc.id}${e.p.anchor ? `#${e.p.anchor}` : ''}`, score: 1 };
-    });
-  const names2 = entries.map((e) => e.p.label!.replace(/[.:]$/, ''));
-  return { answer: `They are different things: ${names2.slice(0, -1).join(', ')} and ${names2[names2.length - 1]}.\n\n${body}`, sources, intent: 'comparison', confidence: 0.7, unsure: false };
+  const sources = citedSources(ctx, entries.map((e) => ({ doc: ctx.engine.docById(e.id)!, anchor: e.p.anchor, heading: e.p.heading })));
+  const labels = entries.map((e) => e.p.label!.replace(/[.:]$/, ''));
+  return { answer: `They are different things: ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}.\n\n${body}`, sources, intent: 'comparison', confidence: 0.7, unsure: false };
 }
 
 /**
@@ -149,7 +146,7 @@ async function entriesAnswer(ctx: Ctx, question: string, names: string[]): Promi
  * is, when to pick each and its main trade-off, with every row filled or left out.
  */
 export async function compareSides(ctx: Ctx, question: string, raw: [string, string]): Promise<Answer | null> {
-  const glossaryDoc = ctx.engine.docById('reference/glossary');
+  const glossaryDoc = ctx.engine.docById(GLOSSARY_ID);
   const glossary = glossaryDoc ? (await loadAll(ctx, [glossaryDoc]))[0] : undefined;
   const names = splitSides(raw);
   const sides = names.map((s) => resolveSide(ctx, s, glossary));
@@ -163,7 +160,7 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
   const texts = new Map((await loadAll(ctx, docs)).map((t) => [t.id, t]));
   if (sharedDocs.size && resolved.some((s) => sharedDocs.has(s.doc.id) && !texts.get(s.doc.id)?.passages.some((p) => mentions(p, s)))) return null;
 
-  const cited: Array<{ doc: DocMeta; anchor: string; heading: string }> = [];
+  const cited: Built['cited'] = [];
   let lead = '';
   // A card that asks about these sides states the difference best.
   const user = weighted(ctx.engine, question);
@@ -213,13 +210,7 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
       lines.push(`The trade-off: ${resolved.map((s) => `${s.name} gives ${lowerFirst(s.doc.tradeoffs[0]!)}`).join('; ')}.`);
     }
   }
-  const sources = cited.filter((c, i) => cited.findIndex((x) => x.doc.id === c.doc.id) === i).map((c) => ({
-    id: c.doc.id,
-    title: c.doc.title,
-    section: c.heading,
-    url: ctx.base.replace(/\/+$/, '') + `/docs/${c.doc.id}${c.anchor ? `#${c.anchor}` : ''}`,
-    score: 1,
-  }));
+  const sources = citedSources(ctx, cited);
   const confidence = Math.round(Math.min(...resolved.map((s) => s.confidence)) * 100) / 100;
   return { answer: lines.join('\n\n'), sources, intent: 'comparison', confidence, unsure: false };
 }

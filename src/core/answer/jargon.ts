@@ -9,6 +9,9 @@ import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
 import { firstSentences, loadAll, md, standalone, type Built, type Ctx } from './compose';
 
+/** The glossary: every term the compendium uses, as "**Term**: meaning" entries. */
+export const GLOSSARY_ID = 'reference/glossary';
+
 /** Shapes of a jargon question; the capture is the term asked about. */
 const JARGON_FORMS = [
   /^(?:what|wat)\s+(?:does|do|is)\s+(?:an?\s+|the\s+)?(.{1,40}?)\s+(?:stand for|mean|short for)\b/i,
@@ -96,7 +99,7 @@ function asksMeaning(question: string, aspect: Aspect, term: string): boolean {
 export async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], aspect: Aspect): Promise<Built | null> {
   const candidates = jargonCandidates(question).filter((t) => asksMeaning(question, aspect, t));
   if (!candidates.length) return null;
-  const glossary = ctx.engine.docById('reference/glossary');
+  const glossary = ctx.engine.docById(GLOSSARY_ID);
   const texts = await loadAll(ctx, [...(glossary ? [glossary] : []), ...hits.slice(0, 3).map((h) => h.doc)]);
   for (const term of candidates) {
     const named = ctx.engine.docsNamed(term);
