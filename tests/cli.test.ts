@@ -91,6 +91,15 @@ describe('compendium CLI', () => {
     expect(r.err).toContain('bad.jsonl:2: not valid JSON');
   });
 
+  it('reports a bad answer-set line by its line in the file, whatever lines come before it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compendium-'));
+    const file = join(dir, 'answers.jsonl');
+    writeFileSync(file, '{"q": "how do I bake bread?"}\n{"q": "what is a saga?", "kind": "definition", "nuggets": [["("]]}\n');
+    const r = cli(['eval', '--answers', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('answers.jsonl:2: nugget "(" is not a valid regular expression');
+  });
+
   it('runs calculators, as text and as JSON with numbers', () => {
     const text = cli(['calc', 'queue', 'arrival=80/s', 'service=10ms', 'servers=1']);
     expect(text.code).toBe(0);

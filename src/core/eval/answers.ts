@@ -22,33 +22,42 @@ function fail(source: string, line: number, what: string): never {
   throw new Error(`${source}:${line}: ${what}; each line must be {"q": "question", "kind": "${ANSWER_KINDS.join('|')}", "nuggets": [["regex", "alternative"]], "expect": ["patterns/saga"]}`);
 }
 
+/** One line of a set as an object with a question; throws naming the line when it is not. */
+function parseLine(raw: string, source: string, line: number): Record<string, unknown> & { q: string } {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    fail(source, line, 'not valid JSON');
+  }
+  if (typeof v.q !== 'string' || !v.q.trim()) fail(source, line, '"q" must be a question');
+  return v as Record<string, unknown> & { q: string };
+}
+
+/** A graded line as a case, compiling every nugget; throws naming the line of a bad one. */
+function toCase(v: Record<string, unknown> & { q: string }, source: string, line: number): AnswerCase {
+  if (!ANSWER_KINDS.includes(v.kind as AnswerKind)) fail(source, line, `"kind" must be one of ${ANSWER_KINDS.join(', ')}`);
+  if (!Array.isArray(v.nuggets) || !v.nuggets.length || !v.nuggets.every((n) => Array.isArray(n) && n.length && n.every((x) => typeof x === 'string'))) {
+    fail(source, line, '"nuggets" must be a non-empty list of lists of regular expressions');
+  }
+  const nuggets = (v.nuggets as string[][]).map((alts) =>
+    alts.map((x) => {
+      try {
+        return new RegExp(x, 'i');
+      } catch {
+        fail(source, line, `nugget ${JSON.stringify(x)} is not a valid regular expression`);
+      }
+    }),
+  );
+  const expect = Array.isArray(v.expect) ? v.expect.filter((x): x is string => typeof x === 'string') : [];
+  return { q: v.q, kind: v.kind as AnswerKind, nuggets, expect };
+}
+
 /** Parses JSONL answer cases, compiling every nugget; throws naming the line of any bad one. */
 export function parseAnswerCases(text: string, source = 'input'): AnswerCase[] {
   const cases: AnswerCase[] = [];
   text.split('\n').forEach((raw, i) => {
-    if (!raw.trim()) return;
-    let v: Record<string, unknown>;
-    try {
-      v = JSON.parse(raw);
-    } catch {
-      fail(source, i + 1, 'not valid JSON');
-    }
-    if (typeof v.q !== 'string' || !v.q.trim()) fail(source, i + 1, '"q" must be a question');
-    if (!ANSWER_KINDS.includes(v.kind as AnswerKind)) fail(source, i + 1, `"kind" must be one of ${ANSWER_KINDS.join(', ')}`);
-    if (!Array.isArray(v.nuggets) || !v.nuggets.length || !v.nuggets.every((n) => Array.isArray(n) && n.length && n.every((x) => typeof x === 'string'))) {
-      fail(source, i + 1, '"nuggets" must be a non-empty list of lists of regular expressions');
-    }
-    const nuggets = (v.nuggets as string[][]).map((alts) =>
-      alts.map((x) => {
-        try {
-          return new RegExp(x, 'i');
-        } catch {
-          fail(source, i + 1, `nugget ${JSON.stringify(x)} is not a valid regular expression`);
-        }
-      }),
-    );
-    const expect = Array.isArray(v.expect) ? v.expect.filter((x): x is string => typeof x === 'string') : [];
-    cases.push({ q: v.q, kind: v.kind as AnswerKind, nuggets, expect });
+    if (raw.trim()) cases.push(toCase(parseLine(raw, source, i + 1), source, i + 1));
   });
   return cases;
 }
@@ -171,21 +180,13 @@ export type AnswerSets = { cases: AnswerCase[]; offTopic: string[]; inScope: str
 export function parseAnswerSets(files: ReadonlyArray<{ name: string; text: string }>): AnswerSets {
   const sets: AnswerSets = { cases: [], offTopic: [], inScope: [] };
   for (const { name, text } of files) {
-    const graded: string[] = [];
-    text.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      let v: Record<string, unknown>;
-      try {
-        v = JSON.parse(line);
-      } catch {
-        throw new Error(`${name}:${i + 1}: not valid JSON`);
-      }
-      if (typeof v.q !== 'string' || !v.q.trim()) throw new Error(`${name}:${i + 1}: "q" must be a question`);
-      if ('nuggets' in v) graded.push(line);
+    text.split('\n').forEach((raw, i) => {
+      if (!raw.trim()) return;
+      const v = parseLine(raw, name, i + 1);
+      if ('nuggets' in v) sets.cases.push(toCase(v, name, i + 1));
       else if (Array.isArray(v.expect)) sets.inScope.push(v.q);
       else sets.offTopic.push(v.q);
     });
-    sets.cases.push(...parseAnswerCases(graded.join('\n'), name));
   }
   return sets;
 }
