@@ -16,6 +16,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { createCompendiumServer } from '../src/mcp/server';
 import { createApp } from '../src/http/app';
+import { builtDocuments } from '../src/cli/built';
 
 const ROOT = join(import.meta.dirname, '..');
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -134,7 +135,7 @@ const indexGzip = gzipSync(indexText).length + gzipSync(knowledgeText).length;
 
 const fmt = (s: EvalSummary) => `${s.recall3.toFixed(3)} / ${s.mrr.toFixed(3)}`;
 // MCP: a client calling the tools through the SDK, in-process (JSON-RPC, schema validation included).
-const mcpServer = createCompendiumServer({ knowledge, baseUrl: '', fullDocument: async (id) => JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'data', 'docs', `${id}.json`), 'utf8')) });
+const mcpServer = createCompendiumServer({ knowledge, baseUrl: '', fullDocument: builtDocuments(ROOT).fullDocument });
 const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
 await mcpServer.connect(serverSide);
 const mcpClient = new Client({ name: 'bench', version: '1' });
