@@ -71,6 +71,21 @@ describe('answers', () => {
     for (const t of ['Bulkhead', 'Circuit Breaker', 'Retry']) expect(a.answer).toContain(t);
   });
 
+  it('names sides that one document covers apart, and says nothing twice', async () => {
+    for (const q of ['leaky bucket versus token bucket', 'data plane vs control plane', 'lambda vs kappa architecture']) {
+      const a = await ask(q);
+      expect(a.intent).toBe('comparison');
+      // Each label names one side: a document's title never stands for two of them.
+      const labels = [...a.answer.matchAll(/^(?:- )?\*\*([^*]+)\*\*:/gm)].map((m) => m[1]!);
+      expect(new Set(labels).size, q).toBe(labels.length);
+      // No line, and no "X when ..." clause, is repeated.
+      const lines = a.answer.split('\n').filter((l) => l.trim());
+      expect(new Set(lines).size, q).toBe(lines.length);
+      const picks = [...a.answer.matchAll(/\*\*([^*]+)\*\* when/g)].map((m) => m[1]);
+      expect(new Set(picks).size, q).toBe(picks.length);
+    }
+  });
+
   it('resolves comparison sides on names, never on a generic word', async () => {
     // "the best" and "system" name nothing; the sides are CQRS and event sourcing.
     const a = await ask('what is the difference between CQRS and event sourcing?');

@@ -1,5 +1,5 @@
 import type { DocMeta } from '../knowledge/types';
-import { terms } from '../search/text';
+import { phraseTokens, terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
 import type { Answer, Source } from './types';
@@ -78,19 +78,49 @@ function differenceSentence(sides: Side[], texts: Map<string, DocText>): { p: Pa
   return best;
 }
 
-/** One sentence that says what a side is. */
-function describeSide(ctx: Ctx, side: Side, texts: Map<string, DocText>, shared: Set<string>): { text: string; anchor: string; heading: string } {
-  if (side.entry) return { text: md(ctx, side.entry.text.replace(/^\s*\*\*[^*]+\*\*\s*[:.]?\s*/, '')), anchor: side.entry.anchor, heading: side.entry.heading };
+/** The document's own name for a side (its title or the alias the side spells, such as "token bucket"), if any. */
+function nameIn(doc: DocMeta, side: string): string | undefined {
+  const key = phraseTokens(side).join(' ');
+  const name = [doc.title, ...doc.aliases].find((n) => phraseTokens(n).join(' ') === key);
+  // Aliases are often written in lower case ("control plane"); a label starts with a capital.
+  return name?.replace(/^[a-z](?=[a-z])/, (c) => c.toUpperCase());
+}
+
+const LEADING_LABEL = /^\s*\*\*[^*]+\*\*\s*[:.]?\s*/;
+
+/**
+ * One sentence that says what a side is, and the name to give it. A side that shares its document
+ * with another is named in the document's words (an alias, an entry's label), never the document's
+ * title twice and never the user's own words, and described by a sentence about it rather than
+ * one about both sides; with no such name it is described unnamed.
+ */
+function describeSide(ctx: Ctx, side: Side, texts: Map<string, DocText>, others: Side[]): { name: string; text: string; anchor: string; heading: string } {
+  if (side.entry) return { name: side.name, text: md(ctx, side.entry.text.replace(LEADING_LABEL, '')), anchor: side.entry.anchor, heading: side.entry.heading };
   const text = texts.get(side.doc.id);
-  if (shared.has(side.doc.id) && text) {
+  if (others.length) {
+    const name = nameIn(side.doc, side.raw) ?? '';
     // Both sides live in one document: describe this side by its own entry ("**Propagation delay**: ..."),
-    // else by the sentence that best names it.
-    const entry = labelledEntry([text], side.raw) ?? labelledEntry([text], side.raw.replace(/\s+(delay|time|latency)$/i, ''));
-    if (entry) return { text: md(ctx, standalone(entry.p)), anchor: entry.p.anchor, heading: entry.p.heading };
-    const p = text.passages.filter((x) => !x.teaser && x.words >= 8 && mentions(x, side)).sort((a, b) => a.order - b.order)[0];
-    if (p) return { text: md(ctx, standalone(p)), anchor: p.anchor, heading: p.heading };
+    // else by the first sentence that names it and, where one does, not the other sides.
+    const entry = text && (labelledEntry([text], side.raw) ?? labelledEntry([text], side.raw.replace(/\s+(delay|time|latency)$/i, '')));
+    if (entry) {
+      const label = stripInline(entry.p.label ?? '').replace(/[.:]$/, '');
+      const quoted = standalone(entry.p);
+      // The label goes when it is the name given (an alias may name the side otherwise: then both stay).
+      const sameName = !name || phraseTokens(label).join(' ') === phraseTokens(name).join(' ');
+      return { name: name || label, text: md(ctx, label && sameName ? quoted.replace(LEADING_LABEL, '') : quoted), anchor: entry.p.anchor, heading: entry.p.heading };
+    }
+    const about = text?.passages.filter((x) => !x.teaser && x.words >= 8 && mentions(x, side)).sort((a, b) => a.order - b.order) ?? [];
+    const p = about.find((x) => !others.some((o) => mentions(x, o))) ?? about[0];
+    if (p) {
+      // An item labelled with the side's words ("**Read your writes**: ...") is named by its label.
+      const label = p.label && !p.leadIn ? stripInline(p.label).replace(/[.:]$/, '') : '';
+      const labelTerms = new Set(terms(label));
+      if (!name && label && [...side.terms].every((t) => labelTerms.has(t))) return { name: label, text: md(ctx, standalone(p).replace(LEADING_LABEL, '')), anchor: p.anchor, heading: p.heading };
+      return { name, text: md(ctx, standalone(p)), anchor: p.anchor, heading: p.heading };
+    }
+    return { name, text: md(ctx, firstSentences(side.doc.summary, 1)), anchor: '', heading: 'Overview' };
   }
-  return { text: md(ctx, firstSentences(side.doc.summary, 1)), anchor: '', heading: 'Overview' };
+  return { name: side.name, text: md(ctx, firstSentences(side.doc.summary, 1)), anchor: '', heading: 'Overview' };
 }
 
 function lowerFirst(s: string): string {
@@ -193,18 +223,24 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
       cited.push({ doc: diff.side.doc, anchor: diff.p.anchor, heading: diff.p.heading });
     }
   }
-  const described = resolved.map((s) => ({ side: s, ...describeSide(ctx, s, texts, sharedDocs) }));
+  // A description another side already gave says nothing about this one, and an unnamed one that
+  // opens with another label ("**Algorithm**: ...") would read as that side's name: neither is shown.
+  const described = resolved
+    .map((s) => ({ side: s, ...describeSide(ctx, s, texts, sharedDocs.has(s.doc.id) ? resolved.filter((o) => o !== s && o.doc === s.doc) : []) }))
+    .filter((d, i, all) => all.findIndex((x) => x.text === d.text) === i && (d.name || !LEADING_LABEL.test(d.text)));
+  const named = (d: (typeof described)[number]) => (d.name ? `**${d.name}**: ${d.text}` : d.text);
   const lines: string[] = [];
   if (lead) {
     lines.push(lead);
-    lines.push(described.map((d) => `- **${d.side.name}**: ${d.text}`).join('\n'));
+    lines.push(described.map((d) => `- ${named(d)}`).join('\n'));
   } else {
-    lines.push(described.map((d) => `**${d.side.name}**: ${d.text}`).join('\n\n'));
+    lines.push(described.map(named).join('\n\n'));
   }
   for (const d of described) if (!cited.some((c) => c.doc === d.side.doc)) cited.push({ doc: d.side.doc, anchor: d.anchor, heading: d.heading });
 
+  // When to pick each comes from each side's own document: sides that share one have nothing apart to say.
   const patterns = resolved.filter((s) => !s.entry && s.doc.use_when.length);
-  if (patterns.length === resolved.length) {
+  if (patterns.length === resolved.length && !sharedDocs.size) {
     lines.push(`Pick ${resolved.map((s) => `**${s.name}** when ${lowerFirst(s.doc.use_when[0]!)}`).join('; ')}.`);
     if (resolved.every((s) => s.doc.tradeoffs.length)) {
       lines.push(`The trade-off: ${resolved.map((s) => `${s.name} gives ${lowerFirst(s.doc.tradeoffs[0]!)}`).join('; ')}.`);
