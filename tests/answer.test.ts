@@ -72,9 +72,11 @@ describe('answers', () => {
   });
 
   it('names sides that one document covers apart, and says nothing twice', async () => {
-    for (const q of ['leaky bucket versus token bucket', 'data plane vs control plane', 'lambda vs kappa architecture']) {
+    for (const q of ['leaky bucket versus token bucket', 'data plane vs control plane', 'lambda vs kappa architecture', 'power of two choices vs least connections vs round robin']) {
       const a = await ask(q);
       expect(a.intent).toBe('comparison');
+      expect(a.answer.trim(), q).not.toBe('');
+      expect(a.answer, q).not.toMatch(/\n[ \t]*\n[ \t]*\n|\s$/);
       // Each label names one side: a document's title never stands for two of them.
       const labels = [...a.answer.matchAll(/^(?:- )?\*\*([^*]+)\*\*:/gm)].map((m) => m[1]!);
       expect(new Set(labels).size, q).toBe(labels.length);

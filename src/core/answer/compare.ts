@@ -229,10 +229,12 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
     .map((s) => ({ side: s, ...describeSide(ctx, s, texts, sharedDocs.has(s.doc.id) ? resolved.filter((o) => o !== s && o.doc === s.doc) : []) }))
     .filter((d, i, all) => all.findIndex((x) => x.text === d.text) === i && (d.name || !LEADING_LABEL.test(d.text)));
   const named = (d: (typeof described)[number]) => (d.name ? `**${d.name}**: ${d.text}` : d.text);
+  // Nothing that states the difference and nothing said about the sides: the general answer does better.
+  if (!lead && !described.length) return null;
   const lines: string[] = [];
   if (lead) {
     lines.push(lead);
-    lines.push(described.map((d) => `- ${named(d)}`).join('\n'));
+    if (described.length) lines.push(described.map((d) => `- ${named(d)}`).join('\n'));
   } else {
     lines.push(described.map(named).join('\n\n'));
   }
