@@ -13,6 +13,14 @@ import { slo } from './calculators/slo';
 import { storage } from './calculators/storage';
 import { tail } from './calculators/tail';
 import { usl } from './calculators/usl';
+import { bloom } from './calculators/bloom';
+import { collision } from './calculators/collision';
+import { idspace } from './calculators/idspace';
+import { shuffle } from './calculators/shuffle';
+import { feasibility } from './calculators/feasibility';
+import { retries } from './calculators/retries';
+import { cost } from './calculators/cost';
+import { bandwidth } from './calculators/bandwidth';
 
 /** Longest calculator command accepted (a USL fit with many points is the longest real input). */
 export const MAX_CALC_INPUT = 2000;
@@ -25,7 +33,7 @@ export class Calculators {
   private byName = new Map<string, Calculator>();
 
   constructor(places: readonly Place[]) {
-    this.list = [makeLatency(places), littlesLaw, queue, capacity, storage, availability, slo, amdahl, usl, quorum, tail];
+    this.list = [makeLatency(places), littlesLaw, queue, capacity, storage, bandwidth, availability, feasibility, slo, amdahl, usl, quorum, tail, bloom, collision, idspace, shuffle, retries, cost];
     for (const c of this.list) for (const n of [c.name, ...c.aliases]) this.byName.set(n.toLowerCase(), c);
   }
 

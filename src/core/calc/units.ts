@@ -27,6 +27,7 @@ export const DISTANCE_UNITS: Record<string, number> = { km: 1, kms: 1, kilometer
 
 const RATE_PER: Record<string, number> = {
   s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hr: 3600, hour: 3600, d: 86400, day: 86400,
+  w: 604800, wk: 604800, week: 604800, mo: 2628000, month: 2628000, y: 31557600, yr: 31557600, year: 31557600,
 };
 const RATE_WORDS = new Set(['rps', 'qps', 'tps', 'ops', 'req/s', 'reqs/s', 'requests/s', 'msg/s', 'ops/s']);
 

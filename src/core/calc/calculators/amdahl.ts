@@ -16,15 +16,25 @@ export const amdahl: Calculator = {
   aliases: ['amdahls-law', 'gustafson', 'speedup'],
   title: "Amdahl's and Gustafson's laws",
   summary: 'speedup and its ceiling for a parallel fraction on n processors; Gustafson scaled speedup',
-  usage: 'amdahl parallel=<fraction or percent> n=<processors>',
-  examples: ['amdahl parallel=95% n=16'],
+  usage: 'amdahl parallel=<fraction or percent> n=<processors>  (without n=: the ceiling alone)',
+  examples: ['amdahl parallel=95% n=16', 'amdahl parallel=90%'],
   keys: ['parallel', 'n'],
   doc: { id: 'quantitative/amdahl-gustafson', anchor: 'the-formula', title: "Amdahl's and Gustafson's Laws" },
   run(args) {
     const parallelRaw = requireKey(args, 'parallel', 'the share of work that runs in parallel, e.g. parallel=95%');
-    const nRaw = requireKey(args, 'n', 'number of processors or workers, e.g. n=16');
     const p = parseFraction(parallelRaw, 'parallel').value;
-    const n = parseNumber(nRaw, 'n');
+    if (!args.keys.has('n')) {
+      checkInput(z.object({ parallel: between(0, 1, 'parallel= must be from 0% to 100%', { maxExclusive: true }) }), { parallel: p });
+      const ceiling = 1 / (1 - p);
+      return {
+        status: 'ok',
+        figures: [{ key: 'ceiling', label: 'Ceiling with unlimited processors', value: ceiling, unit: '×', text: `${num(ceiling)}×` }],
+        formula: 'Amdahl: S(∞) = 1/(1 − p)',
+        assumptions: ['fixed problem size; the serial part cannot overlap the parallel part'],
+        reading: `With ${percent(p, 3)} parallel work no number of processors can beat ${num(ceiling)}×: the ${percent(1 - p, 3)} serial part sets the ceiling. Give n= for the speedup on a given machine.`,
+      };
+    }
+    const n = parseNumber(args.keys.get('n')!, 'n');
     checkInput(AmdahlInput, { parallel: p, n });
     const speedup = 1 / (1 - p + p / n);
     const ceiling = p < 1 ? 1 / (1 - p) : Infinity;

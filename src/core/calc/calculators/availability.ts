@@ -27,9 +27,9 @@ export const availability: Calculator = {
   aliases: ['avail', 'nines', 'uptime', 'downtime'],
   title: 'Availability',
   summary: 'downtime for an availability, series and parallel composition, or MTBF/MTTR',
-  usage: 'availability <a1> [<a2> ...] [mode=series|parallel]  or  availability mtbf=<time> mttr=<time>',
-  examples: ['availability 99.9% 99.95% mode=series', 'availability 99.9% 99.9% mode=parallel', 'availability 99.99%', 'availability mtbf=720h mttr=1h'],
-  keys: ['mode', 'mtbf', 'mttr'],
+  usage: 'availability <a1> [<a2> ...] [mode=series|parallel]  or  availability mtbf=<time> mttr=<time>  or  availability downtime=<time> period=<time>',
+  examples: ['availability 99.9% 99.95% mode=series', 'availability 99.9% 99.9% mode=parallel', 'availability 99.99%', 'availability mtbf=720h mttr=1h', 'availability downtime=5min period=30d'],
+  keys: ['mode', 'mtbf', 'mttr', 'downtime', 'period'],
   positional: true,
   doc: { id: 'quantitative/availability-math', anchor: 'the-formula', title: 'Availability Math' },
   run(args) {
@@ -39,7 +39,17 @@ export const availability: Calculator = {
     let reading: string;
     const figures: Figure[] = [];
     let series;
-    if (args.keys.has('mtbf') || args.keys.has('mttr')) {
+    if (args.keys.has('downtime') || args.keys.has('period')) {
+      if (args.positional.length || args.keys.has('mtbf') || args.keys.has('mttr')) throw new CalcInputError('too_many_values', 'give downtime= with period= on their own', 'downtime');
+      if (!args.keys.has('downtime') || !args.keys.has('period')) throw new CalcInputError('missing_key', 'downtime= and period= go together: how much downtime over how long, e.g. downtime=5min period=30d', args.keys.has('downtime') ? 'period' : 'downtime');
+      const down = parseTime(args.keys.get('downtime')!, 'downtime');
+      const period = parseTime(args.keys.get('period')!, 'period', 'd');
+      checkInput(z.object({ downtime: between(0, period, 'downtime= must not be longer than period=') }), { downtime: down });
+      a = 1 - down / period;
+      formula = 'A = 1 − downtime / period';
+      figures.push({ key: 'availability', label: 'Availability', value: a, unit: 'fraction', text: percent(a) });
+      reading = `${duration(down)} of downtime in ${duration(period)} is ${percent(a)} availability (${num(nines(a), 3)} nines).`;
+    } else if (args.keys.has('mtbf') || args.keys.has('mttr')) {
       if (args.positional.length) throw new CalcInputError('too_many_values', 'give either availabilities or mtbf= with mttr=, not both', 'mtbf');
       if (!args.keys.has('mtbf')) throw new CalcInputError('missing_key', 'mttr= needs mtbf= (mean time between failures, e.g. mtbf=720h)', 'mtbf');
       if (!args.keys.has('mttr')) throw new CalcInputError('missing_key', 'mtbf= needs mttr= (mean time to repair, e.g. mttr=1h)', 'mttr');

@@ -3,7 +3,7 @@ import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
-import { parseNumber, parseRate, parseTime } from '../units';
+import { parseFraction, parseNumber, parseRate, parseTime } from '../units';
 import { duration, num, percent, rate } from '../format';
 
 /** Erlang C: the probability that an arrival waits, for c servers offered a = λ/μ erlangs (a < c). */
@@ -74,25 +74,43 @@ const QueueInput = z.object({
   target: z.optional(positive('target= must be a positive time, e.g. target=2ms')),
 });
 
+/** The bounds a queue may be asked to meet: key, label, and the model's figure for it. */
+const TARGETS: Array<[key: string, label: string, metric: (m: QueueModel) => number]> = [
+  ['target', 'mean wait', (m) => m.meanWait],
+  ['target_response', 'mean response time', (m) => m.meanResponse],
+  ['target_p99', 'p99 response time', (m) => m.responseAt(0.99)],
+];
+
 export const queue: Calculator = {
   name: 'queue',
   aliases: ['queueing', 'queuing', 'mm1', 'mmc', 'm/m/1', 'm/m/c', 'erlang', 'erlang-c'],
   title: 'Queueing (M/M/1, M/M/c)',
   summary: 'utilization, waiting and response times, percentiles and servers needed for a queue',
-  usage: 'queue arrival=<rate> service=<time or rate> [servers=<c, default 1>] [target=<max mean wait>]',
-  examples: ['queue arrival=80/s service=10ms servers=1', 'queue arrival=320/s service=10ms servers=4 target=2ms'],
-  keys: ['arrival', 'service', 'servers', 'target'],
+  usage: 'queue arrival=<rate> service=<time or rate> [servers=<c, default 1>] [target=<max mean wait>] [target_response=<max mean response>] [target_p99=<max p99 response>]  (util=<utilization> instead of arrival=; or leave both out with a target for the highest load that meets it)',
+  examples: ['queue arrival=80/s service=10ms servers=1', 'queue arrival=320/s service=10ms servers=4 target=2ms', 'queue service=2ms target_p99=100ms', 'queue util=90% service=4ms'],
+  keys: ['arrival', 'util', 'service', 'servers', 'target', 'target_response', 'target_p99'],
   doc: { id: 'quantitative/queueing-theory', anchor: 'the-formula', title: 'Queueing Theory' },
   run(args) {
-    const arrivalRaw = requireKey(args, 'arrival', 'the arrival rate, e.g. arrival=80/s');
     const serviceRaw = requireKey(args, 'service', 'time per request, e.g. service=10ms, or a rate per server, e.g. service=100/s');
-    const lambda = parseRate(arrivalRaw, 'arrival');
     const mu = /\/|rps|qps|ops|tps/i.test(serviceRaw) ? parseRate(serviceRaw, 'service') : 1 / parseTime(serviceRaw, 'service');
     const cRaw = args.keys.get('servers') ?? '1';
     const c = parseNumber(cRaw, 'servers');
+    const targets = TARGETS.filter(([key]) => args.keys.has(key)).map(([key, label, metric]) => ({ key, label, metric, bound: parseTime(args.keys.get(key)!, key) }));
+    if (args.keys.has('arrival') && args.keys.has('util')) throw new CalcInputError('too_many_values', 'give arrival= or util=, not both', 'util');
+    let lambda: number;
+    if (args.keys.has('arrival')) lambda = parseRate(args.keys.get('arrival')!, 'arrival');
+    else if (args.keys.has('util')) {
+      const u = parseFraction(args.keys.get('util')!, 'util').value;
+      checkInput(z.object({ util: between(0, 1, 'util= must be a utilization above 0% and below 100%', { minExclusive: true, maxExclusive: true }) }), { util: u });
+      checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
+      lambda = u * c * mu;
+    } else if (targets.length) {
+      return capacityForTargets(mu, c, targets);
+    } else {
+      throw new CalcInputError('missing_key', 'missing arrival= (the arrival rate, e.g. arrival=80/s), or util= (e.g. util=70%), or a target such as target_p99=100ms for the highest load that meets it', 'arrival');
+    }
     const target = args.keys.has('target') ? parseTime(args.keys.get('target')!, 'target') : undefined;
     checkInput(QueueInput, { arrival: lambda, service: mu, servers: c, target });
-
     const S = 1 / mu;
     const offered = lambda / mu;
     const needed = Math.floor(offered) + 1;
@@ -130,11 +148,11 @@ export const queue: Calculator = {
       { key: 'p99_response', label: 'p99 response time', value: model.responseAt(0.99), unit: 's', text: duration(model.responseAt(0.99)) },
     ];
     let targetNote = '';
-    if (target !== undefined) {
+    for (const t of targets) {
       let servers = needed;
-      while (servers <= 10000 && mmc(lambda, mu, servers)!.meanWait > target) servers++;
-      figures.push({ key: 'servers_for_target', label: `Servers to keep mean wait under ${duration(target)}`, value: servers, unit: 'servers', text: String(servers) });
-      targetNote = ` Keeping the mean wait under ${duration(target)} takes ${servers} server${servers === 1 ? '' : 's'}.`;
+      while (servers <= 10000 && t.metric(mmc(lambda, mu, servers)!) > t.bound) servers++;
+      figures.push({ key: t.key === 'target' ? 'servers_for_target' : `servers_for_${t.key}`, label: `Servers to keep the ${t.label} under ${duration(t.bound)}`, value: servers, unit: 'servers', text: String(servers) });
+      targetNote += ` Keeping the ${t.label} under ${duration(t.bound)} takes ${servers} server${servers === 1 ? '' : 's'}.`;
     }
     const ratio = model.meanWait / S;
     const points: Array<[number, number]> = [];
@@ -158,3 +176,36 @@ export const queue: Calculator = {
     };
   },
 };
+
+/** The highest arrival rate (and utilization) at which c servers still meet every target. */
+function capacityForTargets(mu: number, c: number, targets: Array<{ key: string; label: string; metric: (m: QueueModel) => number; bound: number }>) {
+  checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
+  const name = c === 1 ? 'M/M/1' : `M/M/${c}`;
+  let lo = 0;
+  let hi = c * mu;
+  const ok = (lambda: number) => {
+    const m = mmc(lambda, mu, c);
+    return !!m && targets.every((t) => t.metric(m) <= t.bound);
+  };
+  if (!ok(c * mu * 1e-9)) {
+    const floor = targets.map((t) => `${t.label} ${duration(t.metric(mmc(c * mu * 1e-9, mu, c)!))}`).join(', ');
+    throw new CalcInputError('out_of_range', `no load meets the target: even an idle ${name} takes ${floor} at this service time; a faster service or a looser target is needed`, targets[0]!.key);
+  }
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  const u = lo / (c * mu);
+  const bounds = targets.map((t) => `the ${t.label} under ${duration(t.bound)}`).join(' and ');
+  return {
+    status: 'ok' as const,
+    figures: [
+      { key: 'max_utilization', label: `Highest utilization that keeps ${bounds}`, value: u, unit: 'fraction', text: percent(u, 4) },
+      { key: 'max_arrival', label: 'Highest arrival rate', value: lo, unit: '/s', text: rate(lo) },
+    ],
+    formula: c === 1 ? 'M/M/1: W = 1/(μ − λ); p99 of response = ln(100)/(μ − λ); solved for the largest λ that meets the bound' : 'M/M/c (Erlang C), solved numerically for the largest λ that meets the bound',
+    assumptions: [`${name}: Poisson arrivals, exponential service times of ${duration(1 / mu)}, one shared queue`],
+    reading: `${c === 1 ? 'One server' : `${c} servers`} at ${duration(1 / mu)} per request keep${c === 1 ? 's' : ''} ${bounds} up to ${percent(u, 4)} utilization, ${rate(lo)}; beyond that the queue breaks the bound.`,
+  };
+}

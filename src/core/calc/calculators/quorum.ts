@@ -9,11 +9,16 @@ export const quorum: Calculator = {
   aliases: ['nrw', 'quorums'],
   title: 'Quorums (N, R, W)',
   summary: 'whether reads see the latest write, and how many failures reads and writes tolerate',
-  usage: 'quorum n=<replicas> r=<read quorum> w=<write quorum>',
-  examples: ['quorum n=3 r=2 w=2', 'quorum n=3 r=1 w=1'],
-  keys: ['n', 'r', 'w'],
+  usage: 'quorum n=<replicas> r=<read quorum> w=<write quorum>  or  quorum n=<voters> (majority and failures tolerated)  or  quorum f=<failures to survive> [faults=crash|byzantine]',
+  examples: ['quorum n=3 r=2 w=2', 'quorum n=3 r=1 w=1', 'quorum n=5', 'quorum f=2', 'quorum f=1 faults=byzantine'],
+  keys: ['n', 'r', 'w', 'f', 'faults'],
   doc: { id: 'patterns/quorum-tunable-consistency', anchor: 'solution', title: 'Quorums and Tunable Consistency' },
   run(args) {
+    const faultsRaw = (args.keys.get('faults') ?? 'crash').toLowerCase();
+    if (faultsRaw !== 'crash' && faultsRaw !== 'byzantine') throw new CalcInputError('wrong_unit', `faults=${faultsRaw} is not a fault model; use faults=crash (nodes stop) or faults=byzantine (nodes may lie)`, 'faults');
+    const byzantine = faultsRaw === 'byzantine';
+    if (args.keys.has('f') || (args.keys.has('n') && !args.keys.has('r') && !args.keys.has('w'))) return sizing(args.keys.has('f') ? { f: parseNumber(args.keys.get('f')!, 'f') } : { n: parseNumber(args.keys.get('n')!, 'n') }, byzantine, args.keys.has('r') || args.keys.has('w'));
+    if (byzantine) throw new CalcInputError('wrong_unit', 'faults=byzantine goes with n= alone or f=, not with r= and w=', 'faults');
     for (const k of ['n', 'r', 'w']) if (!args.keys.has(k)) throw new CalcInputError('missing_key', `missing ${k}=; give n= (replicas), r= (replicas a read waits for) and w= (replicas a write waits for), e.g. quorum n=3 r=2 w=2`, k);
     const [n, r, w] = (['n', 'r', 'w'] as const).map((k) => parseNumber(args.keys.get(k)!, k)) as [number, number, number];
     checkInput(z.object({ n: between(1, 1000, 'n= must be a whole number of replicas from 1 to 1,000', { whole: true }) }), { n });
@@ -57,3 +62,34 @@ export const quorum: Calculator = {
     };
   },
 };
+
+/** Group sizes: the nodes needed to survive f failures, or the quorum and failures tolerated by n nodes. */
+function sizing(given: { f?: number; n?: number }, byzantine: boolean, mixed: boolean) {
+  if (mixed) throw new CalcInputError('too_many_values', 'f= sizes a group on its own; give either f= or n= r= w=', 'f');
+  let n: number;
+  let f: number;
+  if (given.f !== undefined) {
+    f = given.f;
+    checkInput(z.object({ f: between(0, 1000, 'f= must be a whole number of failures from 0 to 1,000', { whole: true }) }), { f });
+    n = byzantine ? 3 * f + 1 : 2 * f + 1;
+  } else {
+    n = given.n!;
+    checkInput(z.object({ n: between(1, 10000, 'n= must be a whole number of nodes from 1 to 10,000', { whole: true }) }), { n });
+    f = byzantine ? Math.floor((n - 1) / 3) : Math.floor((n - 1) / 2);
+  }
+  const quorumSize = byzantine ? (given.f !== undefined ? 2 * f + 1 : Math.ceil((n + f + 1) / 2)) : Math.floor(n / 2) + 1;
+  const model = byzantine ? 'Byzantine (nodes may lie): n ≥ 3f + 1' : 'crash failures (nodes stop): n ≥ 2f + 1';
+  return {
+    status: 'ok' as const,
+    figures: [
+      { key: 'nodes', label: given.f !== undefined ? `Nodes needed to survive ${f} failure${f === 1 ? '' : 's'}` : 'Nodes', value: n, unit: 'nodes', text: String(n) },
+      { key: 'quorum', label: byzantine ? 'Quorum (matching votes needed)' : 'Majority quorum', value: quorumSize, unit: 'nodes', text: String(quorumSize) },
+      { key: 'failures_tolerated', label: byzantine ? 'Faulty nodes tolerated' : 'Nodes that can fail and the group still decides', value: f, unit: 'nodes', text: String(f) },
+    ],
+    formula: byzantine ? 'n = 3f + 1; quorum = 2f + 1 (any two quorums share an honest node)' : 'n = 2f + 1; majority = ⌊n/2⌋ + 1; tolerated f = ⌊(n − 1)/2⌋',
+    assumptions: [model, 'an even number of nodes adds a vote but no tolerance: 4 nodes survive 1 failure, like 3'],
+    reading: given.f !== undefined
+      ? `Surviving ${f} ${byzantine ? 'Byzantine' : 'crashed'} node${f === 1 ? '' : 's'} takes ${n} nodes, deciding with ${quorumSize} matching votes.`
+      : `${n} nodes decide with a quorum of ${quorumSize} and keep working with ${f} node${f === 1 ? '' : 's'} ${byzantine ? 'faulty' : 'down'}.${!byzantine && n % 2 === 0 ? ` An even count buys nothing: ${n - 1} nodes tolerate the same.` : ''}`,
+  };
+}

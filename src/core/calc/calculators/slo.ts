@@ -3,7 +3,7 @@ import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
-import { parseFraction, parseTime } from '../units';
+import { parseFraction, parseNumber, parseTime } from '../units';
 import { duration, num, percent } from '../format';
 
 /**
@@ -27,9 +27,9 @@ export const slo: Calculator = {
   aliases: ['error-budget', 'budget', 'burn-rate'],
   title: 'SLO error budget',
   summary: 'error budget, what remains, and burn-rate alert thresholds for an SLO',
-  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>]',
-  examples: ['slo target=99.9% window=30d consumed=20min'],
-  keys: ['target', 'window', 'consumed'],
+  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>] [error_rate=<current share of failing requests>] [requests=<requests in the window>]',
+  examples: ['slo target=99.9% window=30d consumed=20min', 'slo target=99.9% error_rate=0.5%', 'slo target=99.95% window=28d requests=100M'],
+  keys: ['target', 'window', 'consumed', 'error_rate', 'requests'],
   doc: { id: 'human-factors/sre-practices', anchor: 'practices', title: 'SRE Practices' },
   run(args) {
     const targetRaw = requireKey(args, 'target', 'the SLO, e.g. target=99.9%');
@@ -49,6 +49,22 @@ export const slo: Calculator = {
       figures.push({ key: 'remaining', label: 'Budget remaining', value: left, unit: 's', text: left >= 0 ? duration(left) : `overspent by ${duration(-left)}` });
       figures.push({ key: 'remaining_share', label: 'Share of budget remaining', value: left / budget, unit: 'fraction', text: percent(Math.max(0, left / budget), 3) });
       reading += left >= 0 ? ` ${duration(consumed)} used leaves ${duration(left)} (${percent(left / budget, 3)}).` : ` ${duration(consumed)} used overspends it: freeze risky changes until reliability work brings it back.`;
+    }
+    if (args.keys.has('requests')) {
+      const requests = parseNumber(args.keys.get('requests')!, 'requests');
+      checkInput(z.object({ requests: between(1, 1e18, 'requests= must be a positive number of requests in the window') }), { requests });
+      figures.push({ key: 'budget_requests', label: `Failed requests allowed per ${duration(window)}`, value: (1 - target) * requests, unit: 'requests', text: num((1 - target) * requests) });
+      reading += ` Out of ${num(requests)} requests, ${num((1 - target) * requests)} may fail.`;
+    }
+    if (args.keys.has('error_rate')) {
+      const rate = parseFraction(args.keys.get('error_rate')!, 'error_rate').value;
+      checkInput(z.object({ error_rate: between(0, 1, 'error_rate= must be a share of requests from 0% to 100%', { minExclusive: true }) }), { error_rate: rate });
+      const burn = rate / (1 - target);
+      const left = consumed !== undefined ? Math.max(0, budget - consumed) : budget;
+      const exhaust = (left / budget) * (window / burn);
+      figures.push({ key: 'burn_rate', label: `Burn rate at a ${percent(rate, 3)} error rate`, value: burn, unit: '×', text: `${num(burn)}×` });
+      figures.push({ key: 'time_to_exhaust', label: consumed !== undefined ? 'Time until the remaining budget is gone at this rate' : 'Time until a full budget is gone at this rate', value: exhaust, unit: 's', text: duration(exhaust) });
+      reading += ` At a ${percent(rate, 3)} error rate the budget burns ${num(burn)}× as fast as the SLO allows, so ${consumed !== undefined ? 'what is left' : 'a full budget'} lasts ${duration(exhaust)}.`;
     }
     for (const a of ALERTS) {
       if (a.window >= window) continue;

@@ -3,7 +3,8 @@ import { requireKey } from '../args';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
-import { parseFraction, parseNumber, parseSize, parseTime } from '../units';
+import { parseFraction, parseNumber, parseRate, parseSize, parseTime } from '../units';
+import type { Args } from '../args';
 import { bytes, num, percent } from '../format';
 
 const StorageInput = z.object({
@@ -18,14 +19,13 @@ export const storage: Calculator = {
   aliases: ['disk', 'storage-growth'],
   title: 'Storage sizing',
   summary: 'stored data from daily volume, retention, replication and yearly growth',
-  usage: 'storage per_day=<size> retention=<time> [replication=<copies, default 1>] [growth=<% per year, default 0>]',
-  examples: ['storage per_day=50GB retention=90d replication=3 growth=40%'],
-  keys: ['per_day', 'retention', 'replication', 'growth'],
+  usage: 'storage per_day=<size> retention=<time> [replication=<copies, default 1>] [growth=<% per year, default 0>]  (or users=<count> events=<per user per day> size=<per event> instead of per_day=; or rate=<events per time> size=<per event>)',
+  examples: ['storage per_day=50GB retention=90d replication=3 growth=40%', 'storage users=10M events=20 size=500B retention=1y replication=3', 'storage rate=25k/s size=1KB retention=7d replication=3'],
+  keys: ['per_day', 'users', 'events', 'size', 'rate', 'retention', 'replication', 'growth'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'worked-example', title: 'Capacity Planning' },
   run(args) {
-    const perDayRaw = requireKey(args, 'per_day', 'new data per day, e.g. per_day=50GB');
-    const retentionRaw = requireKey(args, 'retention', 'how long data is kept, e.g. retention=90d');
-    const perDay = parseSize(perDayRaw, 'per_day');
+    const perDay = dailyVolume(args);
+    const retentionRaw = requireKey(args, 'retention', 'how long data is kept, e.g. retention=90d or retention=1y');
     const retentionDays = parseTime(retentionRaw, 'retention', 'd') / 86400;
     const replication = args.keys.has('replication') ? parseNumber(args.keys.get('replication')!, 'replication') : 1;
     const growth = args.keys.has('growth') ? parseFraction(args.keys.get('growth')!.replace(/\/(y|yr|year)$/i, ''), 'growth').value : 0;
@@ -56,3 +56,23 @@ export const storage: Calculator = {
     };
   },
 };
+
+/** New data per day: per_day=, or users × events per user per day × size, or a rate × size. */
+function dailyVolume(args: Args): number {
+  const modes = [args.keys.has('per_day'), args.keys.has('users') || args.keys.has('events'), args.keys.has('rate')].filter(Boolean).length;
+  if (modes > 1) throw new CalcInputError('too_many_values', 'give the daily volume one way: per_day=, or users= events= size=, or rate= size=', 'per_day');
+  if (args.keys.has('per_day')) {
+    if (args.keys.has('size')) throw new CalcInputError('too_many_values', 'size= goes with users= and events= or with rate=, not with per_day=', 'size');
+    return parseSize(args.keys.get('per_day')!, 'per_day');
+  }
+  if (!args.keys.has('size') && (args.keys.has('users') || args.keys.has('rate'))) throw new CalcInputError('missing_key', 'missing size= (bytes per event, e.g. size=500B)', 'size');
+  if (args.keys.has('users') || args.keys.has('events')) {
+    if (!args.keys.has('users') || !args.keys.has('events')) throw new CalcInputError('missing_key', 'users= and events= go together: users, and events each makes per day', args.keys.has('users') ? 'events' : 'users');
+    const users = parseNumber(args.keys.get('users')!, 'users');
+    const events = parseNumber(args.keys.get('events')!.replace(/\/(?:d|day)$/i, ''), 'events');
+    checkInput(z.object({ users: between(0, 1e11, 'users= must be a count from 1 to 10^11', { minExclusive: true }), events: between(0, 1e9, 'events= must be a positive number of events per user per day', { minExclusive: true }) }), { users, events });
+    return users * events * parseSize(args.keys.get('size')!, 'size');
+  }
+  if (args.keys.has('rate')) return parseRate(args.keys.get('rate')!, 'rate') * 86400 * parseSize(args.keys.get('size')!, 'size');
+  throw new CalcInputError('missing_key', 'missing per_day= (new data per day, e.g. per_day=50GB), or users= events= size=, or rate= size=', 'per_day');
+}
