@@ -4,7 +4,6 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, type CalcResult } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
-import { unusedNumbers } from '../src/core/calc/natural';
 
 const knowledge = builtKnowledge();
 const calc = (input: string) => knowledge.calculators.run(input);
@@ -231,8 +230,8 @@ describe('questions that carry the numbers run the right calculator', () => {
     ["what's the round trip latency from London to Sydney?", 'latency from=London to=Sydney'],
     ['95% parallel on 16 cores, what speedup?', 'amdahl parallel=95% n=16'],
     ['we fan out to 100 backends, how many requests hit the p99 tail?', 'tail fanout=100 percentile=99'],
-    ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=50ms'],
-    ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue arrival=80/s service=10ms servers=1'],
+    ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
+    ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],
   ])('%j', (question, command) => {
@@ -249,13 +248,18 @@ describe('questions that carry the numbers run the right calculator', () => {
 });
 
 describe('a calculator read from a plain question', () => {
-  it('does not run when it would leave out a number the user gave, and says which', async () => {
+  it('reads what each number means, whatever the order and the words between a count and its noun', async () => {
     const a = await knowledge.ask('a request fans out to 100 backends in parallel and waits for all. each backend is slower than 1 s only 1% of the time. what fraction of user requests take longer than 1 s?');
+    expect(a.calc?.ok && a.calc.input).toBe('tail fanout=100 percentile=99');
+    expect(a.calc?.ok && a.calc.figures.find((f) => f.key === 'share_slow')!.value).toBeCloseTo(1 - 0.99 ** 100, 6);
+    expect(a.answer).not.toMatch(/Not used/);
+  });
+
+  it('does not run when a number of the kind it takes cannot be placed, and says which', async () => {
+    const a = await knowledge.ask('going from two nines to three nines, how many hours of yearly downtime do we save?');
     expect(a.calc).toBeUndefined();
-    expect(a.answer).toMatch(/Not computed: the availability calculator would leave out 100/);
-    expect(unusedNumbers('what availability do two 99.9% services in series give?', 'availability 99.9% 99.9% mode=series')).toEqual([]);
-    expect(unusedNumbers('our SLO is 99.9% over a 30 day window and we serve ~50M requests a month', 'slo target=99.9% window=30d')).toEqual(['50']);
-    expect(unusedNumbers('p99 of a 2PC commit with 3x retries over HTTP/2', 'tail fanout=1 percentile=99')).toEqual([]);
+    const b = await knowledge.ask('queue at 50% and then at 90% utilization with 2 ms service time, what is the mean wait?');
+    expect(b.calc).toBeUndefined();
   });
 
   it('counts components named with a qualifier ("two AZs, each 99.9%")', async () => {

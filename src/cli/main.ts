@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { calcToMarkdown, stepToMarkdown, checkLimit, checkQuestion, evaluate, formatAnswerReport, Knowledge, LIMITS, parseAnswerSets, parseEvalCases, runAnswerEval } from '../core/index';
+import { calcToMarkdown, stepToMarkdown, checkLimit, checkQuestion, evaluate, formatAnswerReport, formatNumbersReport, Knowledge, LIMITS, parseAnswerSets, parseEvalCases, parseNumbersCases, runAnswerEval, runNumbersEval } from '../core/index';
 import { formatAnswer, formatSearch, markdownForTerminal } from './terminal';
 import { builtDocuments, loadBuiltKnowledge } from './built';
 
@@ -94,6 +94,7 @@ Client configuration (the command runs from the project folder):
 `,
   eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
        compendium eval --answers FILE.jsonl [FILE.jsonl ...] [--json] [--misses]
+       compendium eval --numbers FILE.jsonl [FILE.jsonl ...] [--json] [--misses]
 
 Reads lines {"q": "question", "expect": ["doc/id", ...]} and prints recall@1, recall@3,
 recall@5 and MRR of the search ranking (a question counts as found at k when any expected
@@ -289,7 +290,27 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   // eval
-  checkFlags(p, ['json', 'misses', 'base', 'answers'], 'eval');
+  checkFlags(p, ['json', 'misses', 'base', 'answers', 'numbers'], 'eval');
+  if (p.flags.has('numbers')) {
+    const files = [String(p.flags.get('numbers')), ...p.positional].filter((f) => f && f !== 'true');
+    if (!files.length) throw new UsageError('give numbers sets, for example: compendium eval --numbers tests/numbers/*.jsonl');
+    const cases = files.flatMap((name) => {
+      let text: string;
+      try {
+        text = readFileSync(name, 'utf8');
+      } catch {
+        throw new Error(`cannot read ${name}`);
+      }
+      return parseNumbersCases(text, name);
+    });
+    const knowledge = loadKnowledge();
+    const { outcomes, summary } = await runNumbersEval((q) => knowledge.ask(q, { baseUrl }), cases);
+    io.out(json ? JSON.stringify(summary) + '\n' : formatNumbersReport(summary));
+    if (p.flags.has('misses')) {
+      for (const o of outcomes.filter((x) => x.verdict === 'wrong' || x.verdict === 'declined')) io.err(`${o.verdict} [${o.case.topic}] ${o.case.q}\n  ${o.input ?? '(no calculation)'}${o.missing.length ? `; missing ${o.missing.join(', ')}` : ''}\n`);
+    }
+    return 0;
+  }
   if (p.flags.has('answers')) {
     const files = [String(p.flags.get('answers')), ...p.positional].filter((f) => f && f !== 'true');
     if (!files.length) throw new UsageError('give answer sets, for example: compendium eval --answers tests/answers/*.jsonl');

@@ -15,5 +15,6 @@ export * from './knowledge/limits';
 export type * from './knowledge/types';
 export * from './eval/metrics';
 export * from './eval/answers';
+export * from './eval/numbers';
 export * from './calc/index';
 export * from './dialogue/index';

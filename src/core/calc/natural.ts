@@ -1,162 +1,823 @@
 import type { Place } from './places';
+import { readQuantities, type Quantity } from './quantities';
 
 /**
- * Turns a plain question that carries the numbers ("what availability do two 99.9% services in
- * series give?") into a calculator command, or null when it does not look like one. Deliberately
- * conservative: a question it cannot read fully is answered from the compendium instead.
+ * Turns a plain question that carries numbers into a calculator command, filling each input by
+ * the role the question gives a quantity ("each server handles", "we need", "p99", "per user per
+ * day"), never by the order the numbers appear in. A question whose numbers cannot all be placed
+ * is not computed: a wrong number is worse than none. A question that clearly asks for a
+ * computation but lacks a value comes back as `missing`, naming it.
  */
-const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, single: 1, pair: 2 };
-const PERCENT = /(\d+(?:\.\d+)?)\s*%/g;
-const TIME = String.raw`(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|milliseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?)\b`;
-const RATE = String.raw`(\d+(?:[.,]\d+)?\s*[kKmM]?)\s*(?:requests?|req|queries|msgs?|messages|events|ops|calls|jobs)?\s*(?:\/\s*s|\/\s*sec|per\s+second|a\s+second|rps|qps|tps|\/\s*min|per\s+minute)\b`;
+export type Plan = {
+  calculator: string;
+  /** The command to run, when every value it needs is known. */
+  command?: string;
+  /** The quantities the command uses. */
+  used: Quantity[];
+  /** Quantities of the question that the command leaves out (named in the answer). */
+  unused: Quantity[];
+  /** A needed value the question does not give: what it is, how to give it, and a command for what can be computed without it. */
+  missing?: { what: string; ask: string; example: string; partial?: string };
+  /** Quantities the planner could not place although the calculator takes their kind. */
+  unplaced: Quantity[];
+  /** What the planner read into the question (said in the answer). */
+  notes: string[];
+};
 
-function unitOf(word: string): string {
-  const w = word.toLowerCase();
-  if (w.startsWith('millis')) return 'ms';
-  if (w.startsWith('min')) return 'min';
-  if (w.startsWith('sec')) return 's';
-  if (w.startsWith('hour') || w.startsWith('hr')) return 'h';
-  if (w.startsWith('day')) return 'd';
-  if (w === 'µs') return 'us';
-  return w;
+type Ctx = { text: string; lower: string; qs: Quantity[]; places: readonly Place[] };
+type Draft = { calculator: string; args?: string[]; positional?: string[]; used: Quantity[]; consumes: Quantity['kind'][]; missing?: Plan['missing'] & { partial?: string }; notes?: string[]; irrelevant?: Quantity[] };
+
+const fmt = (n: number) => String(Number(n.toPrecision(10)));
+const pct = (q: Quantity | number) => `${fmt((typeof q === 'number' ? q : q.value) * 100)}%`;
+const secs = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}s`;
+const perSec = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}/s`;
+const bytesOf = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}B`;
+
+function around(ctx: Ctx, q: Quantity, before = 48, after = 32): { b: string; a: string } {
+  return { b: ctx.lower.slice(Math.max(0, q.start - before), q.start), a: ctx.lower.slice(q.end, q.end + after) };
 }
 
-function rateText(m: RegExpExecArray): string {
-  const perMinute = /min/i.test(m[0]);
-  return `${m[1]!.replace(/\s+/g, '').replace(',', '')}${perMinute ? '/min' : '/s'}`;
+/** Whether a word pattern sits near a quantity, within its own clause. */
+function near(ctx: Ctx, q: Quantity, re: RegExp, before = 48, after = 32): boolean {
+  const { b, a } = around(ctx, q, before, after);
+  const clauseB = b.split(/[.;?!,(]|\s(?:and|but|then|while|whereas)\s/).pop() ?? b;
+  const clauseA = a.split(/[.;?!,)]|\s(?:and|but|then|while|whereas)\s/)[0] ?? a;
+  return re.test(clauseB) || re.test(clauseA);
 }
 
-function availabilityCommand(q: string): string | null {
-  if (!/\b(availab|uptime|nines?|downtime|sla|slo|series|parallel|redundan|replicas?|copies|chain)/i.test(q)) return null;
-  if (/error budget|burn/i.test(q)) return null;
-  const values: string[] = [];
-  const re = new RegExp(String.raw`(?:\b(\w+)\s+(?:x\s+)?)?(\d+(?:\.\d+)?)\s*%`, 'gi');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(q))) {
-    const before = m[1]?.toLowerCase();
-    const count = before ? (COUNT_WORDS[before] ?? (/^\d+$/.test(before) && Number(before) <= 20 ? Number(before) : 1)) : 1;
-    for (let i = 0; i < count; i++) values.push(`${m[2]}%`);
+const COMPONENT_NOUN = /^(?:replica|copy|copie|instance|server|node|service|component|zone|az|availability|region|data|datacenter|datacentre|database|db|machine|dependency|dependencie|load|lb|backend|box|pod|host|tier|provider|cluster|site|cell|broker|shard|worker|app|microservice|api|vm|container|endpoint|call|hop|system|link|disk|drive)$/;
+const SERVER_NOUN = /^(?:server|instance|node|pod|worker|machine|host|box|vm|container|replica|core|cpu|thread|consumer|process|task|executor|broker|shard|partition|gpu|processor|cashier|agent|teller|line|slot|lane|handler|dyno)$/;
+const ITEM_NOUN = /^(?:item|key|element|entry|entrie|url|user|id|record|row|word|object|member|value|string|email|address|ip|token|username|hash|file|document|doc|account|customer|product|event|message|request|link|code|photo|video|post|tweet|session|device|visitor|page|domain|uuid)$/;
+
+function isCount(q: Quantity, re: RegExp) {
+  return q.kind === 'count' && !!q.noun && re.test(q.noun);
+}
+
+/** "5 nodes", "a 5-node cluster", "cluster of 5": the count before a noun matching `re`. */
+function countOf(ctx: Ctx, re: RegExp, exclude: Quantity[] = []): Quantity | undefined {
+  return ctx.qs.find((q) => !exclude.includes(q) && (isCount(q, re) || ((q.kind === 'number' || q.kind === 'count') && new RegExp(String.raw`^-\s*(?:${re.source.replace(/^\^\(\?:|\)\$$/g, '')})s?\b`).test(ctx.lower.slice(q.end - (q.raw.length - q.raw.trimEnd().length), q.end + 20).replace(/^\s+/, '')))));
+}
+
+function others(ctx: Ctx, used: Quantity[]): Quantity[] {
+  return ctx.qs.filter((q) => !used.includes(q));
+}
+
+const has = (ctx: Ctx, re: RegExp) => re.test(ctx.lower);
+
+// ---------------------------------------------------------------------------------------------
+// Availability: downtime for a figure, series and parallel composition, targets over dependencies.
+
+const PARALLEL = /\b(?:parallel|either (?:one|of|is|can|region|node|copy|replica|box)|any (?:one|single|of them|replica|copy|node)|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
+const SERIES = /\b(?:in series|series\b|chain|->|→|then\b|calls?\b|depends? on|dependenc|every request (?:goes|needs|hits)|needs? (?:both|all|each)|end[- ]to[- ]end|composite|path\b|behind\b|in front of|downstream|synchronously|sequential)/;
+
+function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
+  // "two app servers at 99.9% each", "3 replicas, each 99%", "4 services at 99.99%".
+  const idx = ctx.qs.indexOf(pq);
+  // "two 99.9% services": a bare number right before the figure, with a component noun after it.
+  const prev = ctx.qs[idx - 1];
+  if (prev && (prev.kind === 'number' || prev.kind === 'count') && Number.isInteger(prev.value) && prev.value >= 1 && prev.value <= 20 && /^\s*$/.test(ctx.lower.slice(prev.end, pq.start))) {
+    const after = /^\s*(?:(?:[a-z-]+)\s+){0,2}?([a-z]+?)s?\b/.exec(ctx.lower.slice(pq.end, pq.end + 40));
+    if (after && COMPONENT_NOUN.test(after[1]!)) return prev;
   }
-  if (!values.length || values.length > 20) return null;
-  // "3 replicas at 99% each": one figure, repeated for the number of components named.
-  const count = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:identical\s+|independent\s+|redundant\s+)?(?:replicas?|copies|instances|servers|nodes|services|components|zones|azs?|availability zones|regions|data ?cent(?:er|re)s|databases|machines|dependencies|load balancers|backends)\b/i.exec(q);
-  if (values.length === 1 && count) {
-    const n = COUNT_WORDS[count[1]!.toLowerCase()] ?? Number(count[1]);
-    if (n >= 2 && n <= 20) values.push(...Array.from({ length: n - 1 }, () => values[0]!));
+  for (let i = idx - 1; i >= 0 && i >= idx - 2; i--) {
+    const q = ctx.qs[i]!;
+    if (q.kind === 'percent') break;
+    if (q.kind === 'count' && q.noun && COMPONENT_NOUN.test(q.noun) && pq.start - q.end < 60 && !/[.;]/.test(ctx.lower.slice(q.end, pq.start))) return q;
   }
-  const parallel = /\b(parallel|redundan|replicas?|copies|either|any one|failover|active[- ]active|standby)\b/i.test(q);
-  return values.length === 1 ? `availability ${values[0]}` : `availability ${values.join(' ')} mode=${parallel ? 'parallel' : 'series'}`;
+  const next = ctx.qs[idx + 1];
+  if (next && next.kind === 'count' && next.noun && COMPONENT_NOUN.test(next.noun) && next.start - pq.end < 12 && /^\s*(?:x|×|for|across|on)?\s*$/.test(ctx.lower.slice(pq.end, next.start))) return next;
+  return undefined;
 }
 
-function mtbfCommand(q: string): string | null {
-  const mtbf = new RegExp(String.raw`(?:mtbf|fails?\s+(?:about\s+)?(?:once\s+)?every|between failures)[^\d]{0,20}` + TIME, 'i').exec(q);
-  const mttr = new RegExp(String.raw`(?:mttr|(?:takes?|needs?)\s+(?:about\s+)?|to (?:repair|recover|restore|fix))[^\d]{0,20}` + TIME, 'i').exec(q);
-  if (!mtbf || !mttr) return null;
-  return `availability mtbf=${mtbf[1]}${unitOf(mtbf[2]!)} mttr=${mttr[1]}${unitOf(mttr[2]!)}`;
+function planAvailability(ctx: Ctx): Draft | null {
+  if (!has(ctx, /availab|uptime|\bnines?\b|downtime|\bsla\b|\bslo\b|\bup (?:about |roughly |around )?\d|redundan|fail ?over|replica|standby|series|parallel|end[- ]to[- ]end|composite|combined|reliab/)) return null;
+  // Only shares that can be availabilities take part; a "10% service credit" is named as not used.
+  const allPercents = ctx.qs.filter((q) => q.kind === 'percent');
+  const percents = allPercents.filter((q) => q.value >= 0.5 && !near(ctx, q, /credit|refund|discount|error|fail|slow|util|busy|cpu|traffic|of (?:the )?(?:requests|users|traffic)/, 24, 16));
+  const irrelevant = allPercents.filter((q) => !percents.includes(q));
+  const times = ctx.qs.filter((q) => q.kind === 'time');
+  // Availability from allowed downtime: "5 minutes of downtime a month is how many nines?"
+  if (!percents.length && times.length && has(ctx, /availab|uptime|nines|\bsla\b/)) {
+    const down = times.find((q) => near(ctx, q, /down|outage|offline|unavailab|allow|afford|lose|budget/, 40, 40)) ?? (times.length === 1 ? times[0] : undefined);
+    if (!down) return null;
+    const periodQ = times.find((q) => q !== down);
+    const periodWord = /\b(?:a|per|each|every|in a|over a|within a)\s+(year|quarter|month|week|day)\b|\b(yearly|annual(?:ly)?|quarterly|monthly|weekly|daily)\b/.exec(ctx.lower.slice(down.end));
+    const word = periodWord ? (periodWord[1] ?? periodWord[2])! : '';
+    const period = periodQ ? periodQ.value : /^(?:year|yearly|annual)/.test(word) ? 365 * 86400 : /^quarter/.test(word) ? 91.25 * 86400 : /^month/.test(word) ? 30 * 86400 : /^week/.test(word) ? 7 * 86400 : /^(?:day|daily)/.test(word) ? 86400 : 0;
+    if (!period) return { calculator: 'availability', used: [down], consumes: ['time'], missing: { what: 'the period the downtime is counted over', ask: 'over how long is that downtime allowed: a month, a quarter, a year?', example: `availability downtime=${secs(down)} period=30d` } };
+    return { calculator: 'availability', args: [`downtime=${secs(down)}`, `period=${secs(period)}`], used: periodQ ? [down, periodQ] : [down], consumes: ['time', 'percent'] };
+  }
+  if (!percents.length) return null;
+  const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|promise|commit|want|require|achieve)\w*\b[^%\d]*$/, 40, 0));
+  let components = percents.filter((q) => !targets.includes(q));
+  const dependencyWords = /\bdepend|dependenc|downstream|\bcalls?\b|\bchain|\bdeps?\b|in series|serial|\bsplit\b|what (?:availability|uptime) (?:does|do|should|must) each|each (?:one|service|dependency|component|of them) (?:need|get|have)/;
+  if (targets.length === 1 && !components.length && !has(ctx, dependencyWords)) {
+    components = targets.splice(0, 1);
+  }
+  // Copies needed: "how many copies of a 98% worker reach five nines?"
+  if (targets.length === 1 && components.length === 1 && has(ctx, /how many\b[^?]*\b(?:copies|replicas|instances|nodes|servers|workers|boxes|machines|zones|regions|pods)|copies (?:do|would) (?:i|we) need/) && has(ctx, PARALLEL)) {
+    return { calculator: 'feasibility', args: [`target=${pct(targets[0]!)}`, `parallel=${pct(components[0]!)}`], used: [targets[0]!, components[0]!], consumes: ['percent', 'count'] };
+  }
+  // A target over dependencies: feasibility.
+  if (targets.length === 1 && (components.length || has(ctx, dependencyWords))) {
+    const target = targets[0]!;
+    const used: Quantity[] = [target];
+    const positional: string[] = [];
+    for (const c of components) {
+      const count = availabilityCount(ctx, c);
+      const n = count ? count.value : 1;
+      if (count) used.push(count);
+      if (n < 1 || n > 50 || !Number.isInteger(n)) return null;
+      for (let i = 0; i < n; i++) positional.push(pct(c));
+      used.push(c);
+    }
+    const howMany = has(ctx, /how many\b|largest number|max(?:imum)? number|most (?:dependencies|services)|how long (?:a|can the) chain/);
+    if (howMany && components.length === 1 && !availabilityCount(ctx, components[0]!)) {
+      return { calculator: 'feasibility', args: [`target=${pct(target)}`, `each=${pct(components[0]!)}`], used: [target, components[0]!], consumes: ['percent', 'count'] };
+    }
+    if (!components.length) {
+      const deps = countOf(ctx, /^(?:dependency|dependencie|service|dep|downstream|call|hop|component|microservice|api|system|backend)$/);
+      if (!deps) return { calculator: 'feasibility', used: [target], consumes: ['percent', 'count'], irrelevant, missing: { what: 'the dependencies', ask: 'how many serial dependencies does a request need, and (if known) the availability of each?', example: `feasibility target=${pct(target)} deps=<count>` } };
+      if (has(ctx, /can (?:we|i|it|they) (?:meet|hit|make|achieve|reach|get)|is (?:it|that|this) (?:possible|feasible|achievable|realistic)|feasible|achievable/)) {
+        return { calculator: 'feasibility', used: [target, deps], consumes: ['percent', 'count'], irrelevant, missing: { what: 'the availability of each dependency', ask: `what availability does each of the ${fmt(deps.value)} dependencies have (their SLAs or measured uptime)?`, example: `feasibility target=${pct(target)} <availability of each dependency...>`, partial: `feasibility target=${pct(target)} deps=${fmt(deps.value)}` } };
+      }
+      return { calculator: 'feasibility', args: [`target=${pct(target)}`, `deps=${fmt(deps.value)}`], used: [target, deps], consumes: ['percent', 'count'], irrelevant };
+    }
+    if (has(ctx, PARALLEL) && !has(ctx, /\bdepend|serial|series|chain|synchronous/)) return null;
+    return { calculator: 'feasibility', args: [`target=${pct(target)}`], positional, used, consumes: ['percent', 'count'], irrelevant };
+  }
+  if (targets.length) return null;
+  // "going from two nines to three nines": a difference, which no single calculation answers.
+  if (components.length > 1 && /\bfrom\b[^.?]*\bto\b/.test(ctx.lower) && !has(ctx, SERIES) && !has(ctx, PARALLEL)) return null;
+  const period = /\b(?:per|a|each|every|over a|in a)\s+(year|quarter|month|week|day)\b|\b(yearly|annual|quarterly|monthly|weekly|daily)\b/.exec(ctx.lower);
+  if (components.length === 1 && !availabilityCount(ctx, components[0]!) && (has(ctx, /downtime|down for|how (?:long|much time|many (?:minutes|hours|seconds))|allow|budget|outage/) || period) && !has(ctx, PARALLEL)) {
+    return { calculator: 'availability', positional: [pct(components[0]!)], used: [components[0]!], consumes: ['percent', 'count'], irrelevant };
+  }
+  if (has(ctx, /\b(?:better than|compared? (?:with|to)|versus|vs\.?)\b/) && components.length > 1) return null;
+  // Composition: each figure with its multiplicity.
+  const groups = components.map((c) => ({ c, count: availabilityCount(ctx, c) }));
+  const used: Quantity[] = [];
+  for (const g of groups) {
+    used.push(g.c);
+    if (g.count) used.push(g.count);
+  }
+  // "3 replicas at 99% each": a count named anywhere with a single figure; "a -> b -> c, each at 99.95%": the arrows count them.
+  if (groups.length === 1 && !groups[0]!.count) {
+    const arrows = (/[a-z0-9)\]]\s*(?:->|→)\s*[a-z(]/i.test(ctx.text) ? ctx.text.match(/->|→/g)?.length ?? 0 : 0);
+    const count = countOf(ctx, COMPONENT_NOUN, used);
+    if (!count && arrows >= 1 && /\b(?:each|every one|all of them|all at|each at)\b/.test(ctx.lower)) {
+      return { calculator: 'availability', positional: Array.from({ length: arrows + 1 }, () => pct(groups[0]!.c)), args: ['mode=series'], used, consumes: ['percent', 'count'], irrelevant, notes: [`${arrows + 1} components in the chain, each at ${pct(groups[0]!.c)}`] };
+    }
+    if (count && count.value >= 2 && count.value <= 20) {
+      groups[0]!.count = count;
+      used.push(count);
+    } else if (/\b(?:a few|several|some|multiple|many|couple of)\s+(?:\w+\s+)?(?:replicas|copies|instances|servers|nodes|boxes|pods|zones|regions)/.test(ctx.lower)) {
+      return { calculator: 'availability', used, consumes: ['percent', 'count'], irrelevant, missing: { what: 'how many copies', ask: 'how many copies run in parallel (any one able to serve)?', example: `availability ${pct(groups[0]!.c)} ${pct(groups[0]!.c)} mode=parallel` } };
+    } else if (!has(ctx, SERIES) && !has(ctx, PARALLEL)) {
+      return { calculator: 'availability', positional: [pct(groups[0]!.c)], used, consumes: ['percent', 'count'], irrelevant };
+    }
+  }
+  const parallel = has(ctx, PARALLEL);
+  const series = has(ctx, SERIES);
+  const counted = groups.filter((g) => g.count && g.count.value >= 2);
+  for (const g of counted) if (!Number.isInteger(g.count!.value) || g.count!.value > 20) return null;
+  const repeat = (g: (typeof groups)[number]) => Array.from({ length: g.count ? g.count.value : 1 }, () => pct(g.c));
+  if (parallel && !series && (groups.length === 1 || counted.length === 0)) {
+    const positional = groups.flatMap(repeat);
+    if (positional.length < 2) return null;
+    return { calculator: 'availability', positional, args: ['mode=parallel'], used, consumes: ['percent', 'count'], irrelevant };
+  }
+  if (parallel && counted.length === 1 && groups.length > 1) {
+    // One redundant group inside a serial path: fold the group, then multiply.
+    const g = counted[0]!;
+    const folded = 1 - Math.pow(1 - g.c.value, g.count!.value);
+    const positional = groups.map((x) => (x === g ? pct(folded) : pct(x.c)));
+    return { calculator: 'availability', positional, args: ['mode=series'], used, consumes: ['percent', 'count'], irrelevant, notes: [`${fmt(g.count!.value)} copies at ${pct(g.c)} in parallel count as ${pct(folded)} in the serial path`] };
+  }
+  if (parallel && !counted.length && groups.length === 1) return null;
+  if (parallel) return null;
+  // Several figures with no word for how they combine: series only when the question says so.
+  if (!series && groups.length > 1 && !counted.length) return null;
+  const positional = groups.flatMap(repeat);
+  if (positional.length < 2) return null;
+  return { calculator: 'availability', positional, args: ['mode=series'], used, consumes: ['percent', 'count'], irrelevant };
 }
 
-function queueCommand(q: string): string | null {
-  if (!/\b(queue|queueing|queuing|wait|utili[sz]ation|service time|servers?|workers?|m\/m\/)/i.test(q)) return null;
-  const arrival = new RegExp(RATE, 'i').exec(q);
-  const service =
-    new RegExp(String.raw`(?:service time|takes?|each (?:request|job) takes|handling time|processing time)[^\d]{0,20}` + TIME, 'i').exec(q) ??
-    new RegExp(TIME + String.raw`\s+(?:of\s+)?(?:service|processing|handling)\s+time`, 'i').exec(q);
-  if (!arrival || !service) return null;
-  const servers = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a single)\s+(?:servers?|workers?|instances?|threads?|cores?)/i.exec(q);
-  const count = servers ? (COUNT_WORDS[servers[1]!.toLowerCase().replace('a single', 'single')] ?? Number(servers[1])) : undefined;
-  return `queue arrival=${rateText(arrival)} service=${service[1]}${unitOf(service[2]!)}${count ? ` servers=${count}` : ''}`;
+function planMtbf(ctx: Ctx): Draft | null {
+  if (!has(ctx, /mtbf|mttr|between failures|time to (?:repair|recover|restore)|fails? (?:about |roughly |on average )?(?:once )?every|repair|recover/)) return null;
+  const times = ctx.qs.filter((q) => q.kind === 'time');
+  const mtbf = times.find((q) => near(ctx, q, /mtbf|between failures|fails?\b[^.]*\bevery|failure every|once every|up for/, 40, 24));
+  const mttr = times.find((q) => q !== mtbf && near(ctx, q, /mttr|repair|recover|restor|fix|bring (?:it )?back|takes?|to come back|down for|outage/, 40, 24));
+  if (!mtbf || !mttr) {
+    if (mtbf || mttr) {
+      const which = mtbf ? 'the mean time to repair (MTTR)' : 'the mean time between failures (MTBF)';
+      return { calculator: 'availability', used: [mtbf ?? mttr!], consumes: ['time'], missing: { what: which, ask: mtbf ? 'how long does a repair take on average?' : 'how long does it run between failures on average?', example: mtbf ? `availability mtbf=${secs(mtbf)} mttr=<time>` : `availability mtbf=<time> mttr=${secs(mttr!)}` } };
+    }
+    return null;
+  }
+  const copies = countOf(ctx, COMPONENT_NOUN);
+  if (copies && copies.value >= 2 && has(ctx, PARALLEL)) {
+    if (copies.value > 20 || !Number.isInteger(copies.value)) return null;
+    const a = mtbf.value / (mtbf.value + mttr.value);
+    return { calculator: 'availability', positional: Array.from({ length: copies.value }, () => pct(a)), args: ['mode=parallel'], used: [mtbf, mttr, copies], consumes: ['time', 'count'], notes: [`one copy: MTBF ${mtbf.raw} and MTTR ${mttr.raw} give ${pct(a)}`] };
+  }
+  return { calculator: 'availability', args: [`mtbf=${secs(mtbf)}`, `mttr=${secs(mttr)}`], used: [mtbf, mttr], consumes: ['time', 'percent'] };
 }
 
-function littleCommand(q: string): string | null {
-  if (!/\b(concurren|in flight|in-flight|threads?|connections?|little)/i.test(q)) return null;
-  const rate = new RegExp(RATE, 'i').exec(q);
-  const time = new RegExp(TIME, 'i').exec(q.replace(new RegExp(RATE, 'gi'), ' '));
-  if (!rate || !time) return null;
-  return `littles-law throughput=${rateText(rate)} latency=${time[1]}${unitOf(time[2]!)}`;
-}
-
-function tailCommand(q: string): string | null {
-  const fanout = /(?:fan(?:s|ning)?[- ]?out\s+(?:to\s+)?|calls?\s+|hits?\s+|queries\s+)(\d+)\s*(?:backends?|servers?|shards?|services?|leaves|nodes|partitions)?/i.exec(q);
-  const pct = /\bp(\d{2}(?:\.\d+)?)\b|(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)?[- ]percentile/i.exec(q);
-  if (!fanout || !pct || !/\b(tail|slow|percentile|p\d{2})/i.test(q)) return null;
-  return `tail fanout=${fanout[1]} percentile=${pct[1] ?? pct[2]}`;
-}
-
-function amdahlCommand(q: string): string | null {
-  if (!/\b(amdahl|gustafson|speed ?up|parallel)/i.test(q)) return null;
-  const p = /(\d+(?:\.\d+)?)\s*%\s*(?:of (?:the )?(?:work|code|job|time)\s+)?(?:is\s+|runs?\s+(?:in\s+)?)?parallel/i.exec(q) ?? /parallel(?:i[sz]able)?[^\d%]{0,20}(\d+(?:\.\d+)?)\s*%/i.exec(q);
-  const n = /(\d+)\s*(?:cores?|cpus?|processors?|machines?|nodes?|workers?|threads?|gpus?)/i.exec(q);
-  if (!p || !n) return null;
-  return `amdahl parallel=${p[1]}% n=${n[1]}`;
-}
-
-function quorumCommand(q: string): string | null {
-  const n = /\bn\s*=\s*(\d+)/i.exec(q) ?? /(\d+)\s+replicas/i.exec(q);
-  const r = /\br\s*=\s*(\d+)/i.exec(q) ?? /read (?:quorum|from|of)\s*(?:of\s*)?(\d+)/i.exec(q);
-  const w = /\bw\s*=\s*(\d+)/i.exec(q) ?? /write (?:quorum|to|of)\s*(?:of\s*)?(\d+)/i.exec(q);
-  if (!n || !r || !w) return null;
-  return `quorum n=${n[1]} r=${r[1]} w=${w[1]}`;
-}
-
-function sloCommand(q: string): string | null {
-  if (!/error budget|burn rate|budget/i.test(q)) return null;
-  const target = /(\d+(?:\.\d+)?)\s*%/.exec(q);
+function planSlo(ctx: Ctx): Draft | null {
+  const askRequests = /how many (?:failed |failing |bad |error(?:ed)? |unsuccessful )?(?:requests|errors|calls|failures)/.test(ctx.lower);
+  if (!has(ctx, /error budget|burn rate|\bburn|budget/) && !(askRequests && has(ctx, /\bslo\b|\bsla\b|availab/))) return null;
+  if (has(ctx, /\bdepend|dependenc|downstream|serial dep/)) return null;
+  const percents = ctx.qs.filter((q) => q.kind === 'percent');
+  const isErrorShare = (q: Quantity) => /(?:error|fail\w*|5xx|bad|erroring)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|now|right now|currently)?\s*(?:about|around|roughly|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start)) || /^\s*(?:of (?:requests|calls|traffic) )?(?:errors?|fail|failing|failure|5xx|error rate)/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:failing|erroring)\s+$/.test(ctx.lower.slice(Math.max(0, q.start - 12), q.start));
+  const leftShare = percents.find((q) => /^\s*(?:of (?:the |our |its )?(?:error )?budget )?(?:left|remaining|remains)/.test(ctx.lower.slice(q.end, q.end + 40)) || /\b(?:left|remaining)\s*(?:is|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start)));
+  const target = percents.find((q) => q !== leftShare && q.value >= 0.9 && q.value < 1 && !isErrorShare(q));
   if (!target) return null;
-  const window = /(\d+)\s*(?:-\s*)?(d|days?|weeks?|w)\b/i.exec(q);
-  const consumed = new RegExp(String.raw`(?:used|consumed|burned|spent|lost|had)[^\d]{0,20}` + TIME, 'i').exec(q);
-  const windowText = window ? `${window[1]}${/^w/i.test(window[2]!) ? 'w' : 'd'}` : /month/i.test(q) ? '30d' : /quarter/i.test(q) ? '90d' : /week/i.test(q) ? '7d' : '';
-  return `slo target=${target[1]}%${windowText ? ` window=${windowText}` : ''}${consumed ? ` consumed=${consumed[1]}${unitOf(consumed[2]!)}` : ''}`;
+  const used: Quantity[] = [target];
+  const args = [`target=${pct(target)}`];
+  if (leftShare) {
+    args.push(`left=${pct(leftShare)}`);
+    used.push(leftShare);
+  }
+  const errorRate = percents.find((q) => q !== target && q !== leftShare && (q.value < 0.9 || isErrorShare(q)));
+  const burn = ctx.qs.find((q) => q.kind === 'multiplier' || ((q.kind === 'number' || q.kind === 'count') && near(ctx, q, /burn(?:ing)?(?: rate)?(?: of| at| is)?\s*$/, 24, 0)));
+  const times = ctx.qs.filter((q) => q.kind === 'time');
+  const windowQ = times.find((q) => q.value >= 86400 && near(ctx, q, /window|over|rolling|per|slo|a|each|every|in/, 24, 12) && !near(ctx, q, /used|consumed|burn|spent|lost|had|outage|down|incident|already/, 24, 12));
+  let window: number | undefined = windowQ?.value;
+  if (windowQ) used.push(windowQ);
+  else {
+    const w = /\b(?:per|a|each|every|over a|in a|rolling|the|this)\s+(?:(\d+)[- ]day\s+)?(year|quarter|month|week)\b|\b(monthly|quarterly|weekly|yearly|annual)\b/.exec(ctx.lower);
+    const word = w ? (w[2] ?? w[3])! : '';
+    window = /^(?:year|yearly|annual)/.test(word) ? 365 * 86400 : /^quarter/.test(word) ? 91.25 * 86400 : /^month/.test(word) ? 30 * 86400 : /^week/.test(word) ? 7 * 86400 : undefined;
+  }
+  if (window) args.push(`window=${secs(window)}`);
+  const consumed = times.find((q) => q !== windowQ && (!window || q.value < window));
+  if (consumed) {
+    args.push(`consumed=${secs(consumed)}`);
+    used.push(consumed);
+  }
+  if (errorRate) {
+    args.push(`error_rate=${pct(errorRate)}`);
+    used.push(errorRate);
+  } else if (burn) {
+    args.push(`burn=${fmt(burn.value)}`);
+    used.push(burn);
+  }
+  const requests = ctx.qs.find((q) => (q.kind === 'count' && q.noun && /^(?:request|call|transaction|event|query|querie)$/.test(q.noun)) || (q.kind === 'rate' && (!q.noun || /^(?:request|call|transaction|event|query|querie)$/.test(q.noun))));
+  if (!requests && askRequests) {
+    return { calculator: 'slo', used, consumes: ['percent', 'time', 'rate', 'count'], missing: { what: 'your request volume', ask: 'how many requests do you serve in the SLO window (or per second on average)?', example: `${['slo', ...args].join(' ')} requests=<requests in the window>`, partial: ['slo', ...args].join(' ') } };
+  }
+  if (requests) {
+    const total = requests.kind === 'rate' ? requests.value * (window ?? 30 * 86400) : requests.value;
+    args.push(`requests=${fmt(total)}`);
+    used.push(requests);
+  }
+  return { calculator: 'slo', args, used, consumes: ['percent', 'time'] };
 }
 
-function latencyCommand(q: string, places: readonly Place[]): string | null {
-  if (!/\b(latency|round[- ]trip|rtt|ping|how far|distance|speed of light|milliseconds|ms)\b/i.test(q)) return null;
-  const m = /\b(?:from|between)\s+(.+?)\s+(?:to|and)\s+(.+?)(?:[?.!,]|\s+(?:in|over|via|for|with|is|be)\b|$)/i.exec(q);
+// ---------------------------------------------------------------------------------------------
+// Latency, queues and concurrency.
+
+function planTail(ctx: Ctx): Draft | null {
+  if (!has(ctx, /fan[- ]?s? ?out|fans out|fanning|scatter|in parallel to|parallel calls|backends|shards|leaves|leaf|tail|slow|percentile|\bp\d{2}/)) return null;
+  const fan = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && Number.isInteger(q.value) && q.value >= 1 && (isCount(q, /^(?:backend|server|shard|service|leaf|leave|node|partition|replica|downstream|call|microservice|dependency|dependencie|host|instance|worker|machine|subrequest|rpc|query|querie|way|parallel)$/) || near(ctx, q, /fan(?:s|ning)?[- ]?out(?: to| of)?\s*$|scatter(?:s|ing)? to\s*$|(?:hits?|waits? (?:on|for)|queries|touches|calls)\s*$/, 20, 0)));
+  const pName = /\bp(\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)[- ]percentile/.exec(ctx.lower);
+  const slowShare = ctx.qs.find((q) => q.kind === 'percent' && q.value <= 0.2 && near(ctx, q, /slow|tail|over|above|exceed|longer|late|miss/, 40, 40));
+  const fastTarget = ctx.qs.find((q) => q.kind === 'percent' && q.value >= 0.5 && q !== slowShare && near(ctx, q, /requests?|users?|calls?|fast|under|keep|want|need|target/, 40, 40));
+  const percentile = pName ? Number(pName[1] ?? pName[2]) : slowShare ? 100 - slowShare.value * 100 : undefined;
+  const used: Quantity[] = [];
+  if (slowShare) used.push(slowShare);
+  if (!fan) {
+    if (percentile !== undefined && fastTarget && has(ctx, /how (?:many|wide)|largest|max(?:imum)?|most/)) {
+      return { calculator: 'tail', args: [`percentile=${fmt(percentile)}`, `target=${pct(fastTarget)}`], used: [...used, fastTarget], consumes: ['percent', 'count'] };
+    }
+    if (slowShare && has(ctx, /backends?|shards?|servers|nodes|leaves|services/) && has(ctx, /(?:user|our|end|client|overall)\s+requests?|fraction|what share|how many requests/)) {
+      return { calculator: 'tail', used, consumes: ['percent', 'count'], missing: { what: 'the fan-out', ask: 'how many backends does one user request wait on?', example: `tail fanout=<backends> percentile=${fmt(percentile!)}` } };
+    }
+    return null;
+  }
+  used.push(fan);
+  if (!Number.isInteger(fan.value) || fan.value < 1) return null;
+  if (fastTarget && percentile === undefined) {
+    // "so that 99% of user requests are fast, what percentile must each backend meet?"
+    return { calculator: 'tail', args: [`fanout=${fmt(fan.value)}`, `percentile=${fmt(fastTarget.value * 100)}`], used: [...used, fastTarget], consumes: ['percent', 'count'] };
+  }
+  if (percentile === undefined) {
+    if (!has(ctx, /tail|slow|percentile/)) return null;
+    return { calculator: 'tail', used, consumes: ['percent', 'count'], missing: { what: 'how often one backend is slow', ask: 'which backend percentile counts as slow (p99 means 1 call in 100)?', example: `tail fanout=${fmt(fan.value)} percentile=99` } };
+  }
+  // A time named beside the percentile ("p99 of 200 ms", "slower than 1 s") only labels what "slow" means.
+  for (const q of ctx.qs) if (q.kind === 'time' && (q.percentile !== undefined || near(ctx, q, /slow\w*|longer|over|above|exceed\w*|than|past|beyond/, 24, 0))) used.push(q);
+  return { calculator: 'tail', args: [`fanout=${fmt(fan.value)}`, `percentile=${fmt(percentile)}`], used, consumes: ['percent', 'count'] };
+}
+
+function planQueue(ctx: Ctx): Draft | null {
+  if (!has(ctx, /queue|queuing|queueing|\bwait|utili[sz]ation|utilis|\bbusy\b|service (?:time|rate)|m\/m\/|erlang|mu\b|μ|lambda|λ|arrival|poisson/)) return null;
+  const used: Quantity[] = [];
+  const args: string[] = [];
+  const rates = ctx.qs.filter((q) => q.kind === 'rate');
+  const times = ctx.qs.filter((q) => q.kind === 'time');
+  const serviceRate = rates.find((q) => q.per && SERVER_NOUN.test(q.per)) ?? rates.find((q) => near(ctx, q, /(?:service rate|\bmu\b|μ|each (?:server|worker|instance|node)?\s*(?:can )?(?:handle|do|serve|process)\w*|can (?:do|handle|serve|process)|capacity|handles|serves|processes)\s*(?:of|is|=|:|at|about|around|~)?\s*$/, 40, 0) || /^\s*(?:each|per (?:server|worker|instance))/.test(ctx.lower.slice(q.end, q.end + 16)));
+  const arrival = rates.find((q) => q !== serviceRate);
+  const serviceTime = times.find((q) => q.percentile === undefined && !q.target && near(ctx, q, /service|takes?|processing|handling|per (?:request|job|call|task)|each (?:request|job|call|task)|on average|mean|average|exponential/, 40, 30) && !near(ctx, q, /\b(?:wait|response|latency|under|below|less than|target)\b[^.]{0,12}$/, 24, 0));
+  const targetsT = times.filter((q) => q !== serviceTime && (q.target || near(ctx, q, /under|below|less than|at most|keep|within|target|bound/, 32, 0)));
+  const servers = ctx.qs.find((q) => isCount(q, SERVER_NOUN)) ?? (/\bm\/m\/(\d+)\b/.exec(ctx.lower) ? undefined : undefined);
+  const mmc = /\bm\/m\/(\d+)\b/.exec(ctx.lower);
+  const single = /\b(?:single|one)[- ](?:server|worker|thread|queue|core|instance|cashier|consumer)\b|\bm\/m\/1\b/.test(ctx.lower);
+  const utils = ctx.qs.filter((q) => q.kind === 'percent' && near(ctx, q, /util|busy|load|loaded|running at|run at/, 40, 24));
+  if (utils.length > 1) return null;
+  if (!serviceRate && !serviceTime) {
+    if (utils.length || arrival) return { calculator: 'queue', used: [...utils, ...(arrival ? [arrival] : [])], consumes: ['rate', 'time', 'percent', 'count'], missing: { what: 'the service time', ask: 'how long does one request (or job) take to serve on average, or how many per second can one server handle?', example: `queue ${arrival ? `arrival=${perSec(arrival)}` : `util=${pct(utils[0]!)}`} service=<time>` } };
+    return null;
+  }
+  if (serviceRate) {
+    args.push(`service=${perSec(serviceRate)}`);
+    used.push(serviceRate);
+  } else {
+    args.push(`service=${secs(serviceTime!)}`);
+    used.push(serviceTime!);
+  }
+  if (servers) {
+    if (!Number.isInteger(servers.value) || servers.value < 1) return null;
+    args.push(`servers=${fmt(servers.value)}`);
+    used.push(servers);
+  } else if (mmc) args.push(`servers=${mmc[1]}`);
+  else if (!single && has(ctx, /\bservers\b|\bworkers\b/) && !targetsT.length && !has(ctx, /how many (?:servers|workers)/)) return null;
+  if (arrival) {
+    args.push(`arrival=${perSec(arrival)}`);
+    used.push(arrival);
+  } else if (utils.length) {
+    args.push(`util=${pct(utils[0]!)}`);
+    used.push(utils[0]!);
+  } else if (!targetsT.length) {
+    return { calculator: 'queue', used, consumes: ['rate', 'time', 'percent', 'count'], missing: { what: 'the arrival rate', ask: 'how many requests arrive per second (or how busy is the server, as a utilization)?', example: `queue arrival=<rate> ${args.join(' ')}` } };
+  }
+  for (const t of targetsT) {
+    const key = t.percentile === 99 || near(ctx, t, /\bp99\b|99th/, 40, 20) ? 'target_p99' : near(ctx, t, /response|time in (?:the )?system|latency|end[- ]to[- ]end|total/, 40, 20) ? 'target_response' : 'target';
+    if (args.some((a) => a.startsWith(`${key}=`))) return null;
+    args.push(`${key}=${secs(t)}`);
+    used.push(t);
+  }
+  return { calculator: 'queue', args, used, consumes: ['rate', 'time', 'percent', 'count'] };
+}
+
+function planLittle(ctx: Ctx): Draft | null {
+  if (!has(ctx, /little|in[- ]flight|concurren|outstanding|in the system|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous|open connections|connection pool|pool size|how many (?:requests|connections|threads|workers)|threads?\b/)) return null;
+  const rate = ctx.qs.filter((q) => q.kind === 'rate' && !q.per);
+  const time = ctx.qs.filter((q) => q.kind === 'time' && q.percentile === undefined && !/\b(?:every|each|per|once a|once every)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start)));
+  if (ctx.qs.some((q) => q.kind === 'size')) return null;
+  const conc = ctx.qs.filter((q) => (q.kind === 'count' || q.kind === 'number') && (isCount(q, /^(?:connection|request|thread|session|worker|user|job|task|item|message|call|order)$/) || near(ctx, q, /in[- ]flight|concurren|outstanding|in the system|pool/, 24, 24)));
+  if (rate.length > 1 || time.length > 1 || conc.length > 1) return null;
+  const used: Quantity[] = [];
+  const args: string[] = [];
+  if (rate[0]) {
+    args.push(`throughput=${perSec(rate[0])}`);
+    used.push(rate[0]);
+  }
+  if (time[0]) {
+    args.push(`latency=${secs(time[0])}`);
+    used.push(time[0]);
+  }
+  if (conc[0] && args.length < 2) {
+    args.push(`concurrency=${fmt(conc[0].value)}`);
+    used.push(conc[0]);
+  }
+  if (args.length < 2) return null;
+  return { calculator: 'littles-law', args, used, consumes: ['rate', 'time', 'count'] };
+}
+
+function planCapacity(ctx: Ctx): Draft | null {
+  if (!has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan/)) return null;
+  // A bound on waiting or response time makes it a queueing question.
+  if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\bwait|queue|response time|latency|\bp9\d/)) return null;
+  const zonesQ = ctx.qs.find((q) => isCount(q, /^(?:az|zone|availability|region|datacenter|data|dc)$/));
+  const zoneLoss = zonesQ && has(ctx, /(?:az|zone|region|datacenter|dc)s?\b[^.?]*\b(?:down|fail|lose|loss|lost|outage|goes away|dies)|(?:lose|losing|loss of|survive)[^.?]*\b(?:az|zone|region|datacenter)/);
+  const rates = ctx.qs.filter((q) => q.kind === 'rate');
+  const perServer = rates.find((q) => q.per && SERVER_NOUN.test(q.per)) ?? rates.find((q) => near(ctx, q, /\b(?:each|one|a single|per|an?)\s+(?:\w+\s+){0,2}(?:server|instance|pod|node|machine|host|box|vm|container|worker|replica|dyno|core)s?\b[^.]{0,30}$|benchmark|tops out|maxes out|load test|can (?:handle|do|serve|take|sustain)/, 60, 30));
+  const demand = rates.filter((q) => q !== perServer);
+  if (demand.length > 1) return null;
+  const mult = ctx.qs.find((q) => q.kind === 'multiplier' && near(ctx, q, /peak|spike|burst|average|avg|mean|normal/, 30, 30));
+  const util = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
+  const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
+  const used: Quantity[] = [];
+  const args: string[] = [];
+  if (!demand.length) return null;
+  const d = demand[0]!;
+  used.push(d);
+  const isAvg = near(ctx, d, /average|avg|mean|normal|typical|steady/, 30, 20) || (mult ? true : false);
+  if (mult) {
+    args.push(`avg=${perSec(d)}`, `peak_ratio=${fmt(mult.value)}`);
+    used.push(mult);
+  } else if (isAvg && !near(ctx, d, /peak/, 30, 20)) {
+    args.push(`peak=${perSec(d)}`);
+  } else args.push(`peak=${perSec(d)}`);
+  if (!perServer) {
+    return { calculator: 'capacity', used, consumes: ['rate', 'percent', 'multiplier', 'count'], missing: { what: 'the capacity of one server', ask: 'how many requests per second can one server (or instance) handle at acceptable latency?', example: `capacity ${args.join(' ')} per_server=<rate>` } };
+  }
+  args.push(`per_server=${perSec(perServer)}`);
+  used.push(perServer);
+  if (util) {
+    args.push(`util=${pct(util)}`);
+    used.push(util);
+  } else args.push('util=100%');
+  if (headroom) {
+    args.push(`safety=${fmt(1 + headroom.value)}`);
+    used.push(headroom);
+  }
+  if (zoneLoss) {
+    args.push(`zones=${fmt(zonesQ!.value)}`);
+    used.push(zonesQ!);
+    return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
+  }
+  const spare = /\bn\s*\+\s*(\d)\b/i.exec(ctx.text);
+  args.push(`redundancy=N+${spare ? spare[1] : '0'}`);
+  return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scaling laws.
+
+function planAmdahl(ctx: Ctx): Draft | null {
+  if (!has(ctx, /amdahl|gustafson|speed ?up|parallel(?:i[sz]able|i[sz]ed)?|serial|sequential/)) return null;
+  if (has(ctx, /availab|uptime|replica|failover/)) return null;
+  const share = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /parallel|serial|sequential|single[- ]threaded/, 40, 40));
+  if (!share) return null;
+  // The nearest of "serial" and "parallel" before the share decides, else the nearest after it.
+  const before = ctx.lower.slice(Math.max(0, share.start - 60), share.start);
+  const after = ctx.lower.slice(share.end, share.end + 40);
+  const lastWord = (t: string) => {
+    const m = [...t.matchAll(/serial|sequential|single[- ]threaded|can'?t be parallel\w*|cannot be parallel\w*|not parallel\w*|parallel\w*/g)].pop();
+    return m ? m[0] : '';
+  };
+  const firstWord = (t: string) => /serial|sequential|single[- ]threaded|can'?t be parallel\w*|cannot be parallel\w*|not parallel\w*|parallel\w*/.exec(t)?.[0] ?? '';
+  const word = lastWord(before.split(/[.;?!]/).pop() ?? '') || firstWord(after.split(/[.;?!]/)[0] ?? '');
+  const serial = /serial|sequential|single|can'?t|cannot|not parallel/.test(word);
+  const p = serial ? 1 - share.value : share.value;
+  const n = ctx.qs.find((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
+  const used = [share];
+  if (!n) {
+    if (has(ctx, /max(?:imum)?|ceiling|limit|at most|best possible|upper bound|infinite|unlimited|no matter how many/)) return { calculator: 'amdahl', args: [`parallel=${pct(p)}`], used, consumes: ['percent', 'count'] };
+    return { calculator: 'amdahl', used, consumes: ['percent', 'count'], missing: { what: 'the number of processors', ask: 'on how many cores, machines or workers does it run?', example: `amdahl parallel=${pct(p)} n=<processors>` } };
+  }
+  if (!Number.isInteger(n.value)) return null;
+  return { calculator: 'amdahl', args: [`parallel=${pct(p)}`, `n=${fmt(n.value)}`], used: [share, n], consumes: ['percent', 'count'] };
+}
+
+function planUsl(ctx: Ctx): Draft | null {
+  if (!has(ctx, /\busl\b|universal scalab|sigma|σ|kappa|κ|contention|coheren/)) return null;
+  const sigma = ctx.qs.find((q) => near(ctx, q, /sigma|σ|contention|alpha|α/, 20, 0));
+  const kappa = ctx.qs.find((q) => near(ctx, q, /kappa|κ|coheren|crosstalk|beta|β/, 20, 0));
+  const val = (q: Quantity) => (q.kind === 'percent' ? q.value : q.value);
+  const n = ctx.qs.find((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && (isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/) || near(ctx, q, /\bn\s*=\s*$|at\s*$/, 6, 0)));
+  if (!sigma || !kappa) {
+    if (sigma || kappa) return { calculator: 'usl', used: [sigma ?? kappa!], consumes: ['number', 'percent', 'count'], missing: { what: sigma ? 'the coherence coefficient κ (kappa)' : 'the contention coefficient σ (sigma)', ask: sigma ? 'what is κ, the coherence (crosstalk) cost? Fit it from throughput measured at several loads with usl fit points=1:100,2:190,...' : 'what is σ, the contention (serial) share?', example: sigma ? `usl sigma=${fmt(val(sigma))} kappa=<coherence> n=<concurrency>` : `usl sigma=<contention> kappa=${fmt(val(kappa!))} n=<concurrency>` } };
+    return null;
+  }
+  const args = [`sigma=${fmt(val(sigma))}`, `kappa=${fmt(val(kappa))}`];
+  const used = [sigma, kappa];
+  const x1 = ctx.qs.find((q) => q.kind === 'rate');
+  if (x1) {
+    args.push(`x1=${perSec(x1)}`);
+    used.push(x1);
+  }
+  if (n) {
+    args.push(`n=${fmt(n.value)}`);
+    used.push(n);
+  } else args.push('n=1');
+  return { calculator: 'usl', args, used, consumes: ['number', 'percent', 'count'] };
+}
+
+function planQuorum(ctx: Ctx): Draft | null {
+  if (!has(ctx, /quorum|raft|paxos|consensus|etcd|zookeeper|\bzk\b|majority|byzantine|\bbft\b|pbft|malicious|voting|voters|members|\bn\s*=|\brf\s*=?\s*\d|replication factor|consistency level|\bw\s*=|\br\s*=/)) return null;
+  if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'rate' || q.kind === 'percent' || q.kind === 'money')) return null;
+  const byz = has(ctx, /byzantine|\bbft\b|pbft|malicious|lying|arbitrary fault/);
+  const nkw = /\b(?:n|rf)\s*=\s*(\d+)|\brf\s*(?:of\s*)?(\d+)|replication factor (?:of )?(\d+)/i.exec(ctx.lower);
+  const rkw = /\br\s*=\s*(\d+)|read(?:s| at| with| quorum(?: of)?)?\s*(?:=|at|of|from)?\s*(one|two|three|\d+)\b/i.exec(ctx.lower);
+  const wkw = /\bw\s*=\s*(\d+)|write(?:s| at| with| quorum(?: of)?)?\s*(?:=|at|of|to|wait for)?\s*(one|two|three|\d+)\b/i.exec(ctx.lower);
+  const word = (s?: string) => (s === 'one' ? 1 : s === 'two' ? 2 : s === 'three' ? 3 : Number(s));
+  const used = ctx.qs.filter((q) => (nkw && ctx.lower.slice(q.start - 25, q.end).includes(nkw[0])) || (rkw && ctx.lower.slice(q.start - 30, q.end).includes(rkw[0])) || (wkw && ctx.lower.slice(q.start - 30, q.end).includes(wkw[0])));
+  const nodes = nkw ? undefined : ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && (isCount(q, /^(?:node|replica|member|server|voter|peer|instance|machine)$/) || /^\s*-?\s*(?:node|member|replica|server|voter)\b/.test(ctx.lower.slice(q.end, q.end + 12))));
+  const f = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && q !== nodes && (isCount(q, /^(?:failure|fault|faulty|node|malicious|replica|simultaneous|crash|outage|traitor)$/) && near(ctx, q, /surviv|tolerat|withstand|handle|lose|lost|despite|through/, 40, 0)));
+  const n = nkw ? Number(nkw[1] ?? nkw[2] ?? nkw[3]) : nodes?.value;
+  if (f && (!n || has(ctx, /how many (?:nodes|replicas|members|servers|voters|voting)|minimum|at least/))) {
+    return { calculator: 'quorum', args: [`f=${fmt(f.value)}`, ...(byz ? ['faults=byzantine'] : [])], used: [f], consumes: ['count', 'number'] };
+  }
+  if (n === undefined) {
+    if (has(ctx, /how many (?:nodes|replicas|members|servers|voters|voting members)/)) return { calculator: 'quorum', used: [], consumes: ['count', 'number'], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down (or faulty) at the same time while it keeps working?', example: `quorum f=<failures>${byz ? ' faults=byzantine' : ''}` } };
+    return null;
+  }
+  if (nodes) used.push(nodes);
+  const r = rkw ? word(rkw[1] ?? rkw[2]) : undefined;
+  const w = wkw ? word(wkw[1] ?? wkw[2]) : undefined;
+  const args = [`n=${fmt(n)}`];
+  if (r !== undefined && Number.isFinite(r)) args.push(`r=${r}`);
+  if (w !== undefined && Number.isFinite(w)) args.push(`w=${w}`);
+  if (byz && args.length === 1) args.push('faults=byzantine');
+  return { calculator: 'quorum', args, used, consumes: ['count', 'number'] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data structures and identifiers.
+
+function planBloom(ctx: Ctx): Draft | null {
+  if (!has(ctx, /bloom/)) return null;
+  const bitsPerItem = ctx.qs.find((q) => q.kind === 'bits' && (q.per !== undefined || near(ctx, q, /^\s*(?:per|\/|for each|each)\s+\w+/, 0, 24)));
+  const bitsTotal = ctx.qs.find((q) => (q.kind === 'bits' && q !== bitsPerItem) || q.kind === 'size');
+  const hashes = ctx.qs.find((q) => isCount(q, /^(?:hash|hashe|function|hash-function)$/) || near(ctx, q, /\bk\s*=\s*$/, 6, 0));
+  const items = ctx.qs.find((q) => q !== hashes && q !== bitsTotal && q !== bitsPerItem && (q.kind === 'count' || q.kind === 'number') && (isCount(q, ITEM_NOUN) || near(ctx, q, /\bn\s*=\s*$/, 6, 0)));
+  const target = ctx.qs.find((q) => q.kind === 'percent' || (q.kind === 'number' && q.value > 0 && q.value < 1 && near(ctx, q, /false|fp|error|rate|probab/, 40, 10)));
+  const oneIn = /\b1 in (\d[\d,]*)\b/.exec(ctx.lower);
+  const used: Quantity[] = [];
+  const args: string[] = [];
+  if (!items) return { calculator: 'bloom', used: [], consumes: ['count', 'number', 'bits', 'size', 'percent'], missing: { what: 'how many items the filter holds', ask: 'how many keys (items) will the filter hold?', example: 'bloom n=<items> p=1%' } };
+  args.push(`n=${fmt(items.value)}`);
+  used.push(items);
+  if (bitsPerItem) {
+    args.push(`bits_per_item=${fmt(bitsPerItem.value)}`);
+    used.push(bitsPerItem);
+  } else if (bitsTotal) {
+    args.push(`m=${bitsTotal.kind === 'size' ? fmt(bitsTotal.value * 8) : fmt(bitsTotal.value)}`);
+    used.push(bitsTotal);
+  } else if (target || oneIn) {
+    const p = target ? target.value : 1 / Number(oneIn![1]!.replace(/,/g, ''));
+    args.push(`p=${fmt(p)}`);
+    if (target) used.push(target);
+    if (oneIn) for (const q of ctx.qs) if (q.start >= (oneIn.index ?? 0) && q.end <= (oneIn.index ?? 0) + oneIn[0].length) used.push(q);
+  } else {
+    return { calculator: 'bloom', used, consumes: ['count', 'number', 'bits', 'size', 'percent'], missing: { what: 'the filter size or the false-positive rate you accept', ask: 'how many bits does the filter have (or bits per item), or what false-positive rate do you need?', example: `bloom n=${fmt(items.value)} p=1%` } };
+  }
+  if (hashes) {
+    args.push(`k=${fmt(hashes.value)}`);
+    used.push(hashes);
+  }
+  return { calculator: 'bloom', args, used, consumes: ['count', 'number', 'bits', 'size', 'percent'] };
+}
+
+function idSize(ctx: Ctx): { args: string[]; used: Quantity[] } | null {
+  const bits = ctx.qs.find((q) => q.kind === 'bits');
+  if (bits) return { args: [`bits=${fmt(bits.value)}`], used: [bits] };
+  const chars = ctx.qs.find((q) => isCount(q, /^(?:char|character|letter|digit|symbol)$/));
+  if (!chars) {
+    if (/\buuid ?v?4\b|\buuids?\b/.test(ctx.lower)) return { args: ['bits=122'], used: [] };
+    return null;
+  }
+  const base = /\bbase[- ]?(\d{2})\b/.exec(ctx.lower) ?? /\b(\d{2})[- ](?:character|char|symbol|letter)s?\s+alphabet\b/.exec(ctx.lower);
+  const alphabet = base ? Number(base[1]) : /\[a-za-z0-9\]|alphanumeric|a-z,? ?a-z,? ?(?:and )?0-9|upper and lower/.test(ctx.lower) ? 62 : /\bhex\b|hexadecimal/.test(ctx.lower) ? 16 : /lowercase (?:letters )?and digits|a-z0-9\b|\[a-z0-9\]/.test(ctx.lower) ? 36 : undefined;
+  if (!alphabet) return null;
+  const used = [chars, ...ctx.qs.filter((q) => base && q.start >= base.index && q.end <= base.index + base[0].length)];
+  return { args: [`chars=${fmt(chars.value)}`, `alphabet=${alphabet}`], used };
+}
+
+function planCollision(ctx: Ctx): Draft | null {
+  if (!has(ctx, /collision|collide|birthday|duplicate|clash|unique|same (?:id|code|key)/)) return null;
+  if (!has(ctx, /random|uuid|hash|bits?\b|characters?|collision|birthday/)) return null;
+  const size = idSize(ctx);
+  if (!size) return null;
+  const used = [...size.used];
+  const args = [...size.args];
+  const rate = ctx.qs.find((q) => q.kind === 'rate');
+  const time = ctx.qs.find((q) => q.kind === 'time');
+  const n = ctx.qs.find((q) => !used.includes(q) && (q.kind === 'count' || q.kind === 'number') && q.value >= 2 && (isCount(q, ITEM_NOUN) || isCount(q, /^(?:id|uuid|code|key|url|link|short|hash|value|object|row)$/)));
+  const p = ctx.qs.find((q) => q.kind === 'percent' || (q.kind === 'number' && q.value > 0 && q.value < 1));
+  if (rate && time) {
+    args.push(`rate=${perSec(rate)}`, `time=${secs(time)}`);
+    used.push(rate, time);
+  } else if (n) {
+    args.push(`n=${fmt(n.value)}`);
+    used.push(n);
+  }
+  if (p && (!n || has(ctx, /how many|until|before|reach/))) {
+    args.push(`p=${fmt(p.value)}`);
+    used.push(p);
+  } else if (!n && !(rate && time) && !has(ctx, /50 ?%|half|even odds|coin flip/)) {
+    return { calculator: 'collision', used, consumes: ['count', 'number', 'rate', 'time', 'percent'], missing: { what: 'how many IDs are drawn', ask: 'how many IDs will exist (or how many per second, over how long)?', example: `collision ${args.join(' ')} n=<ids>` } };
+  }
+  return { calculator: 'collision', args, used, consumes: ['count', 'number', 'rate', 'time', 'percent'] };
+}
+
+function planIdspace(ctx: Ctx): Draft | null {
+  if (!has(ctx, /wrap|overflow|run out|runs out|exhaust|roll ?over|last|how long|how many years|until|max(?:es)? out|\b2038\b/)) return null;
+  const size = idSize(ctx);
+  if (!size || !ctx.qs.some((q) => q.kind === 'bits')) return null;
+  const args = [...size.args];
+  const used = [...size.used];
+  const rate = ctx.qs.find((q) => q.kind === 'rate');
+  const signed = /\bsigned\b|\bint(?:32|64)?\b(?! unsigned)|\binteger\b/.test(ctx.lower) && !/\bunsigned\b/.test(ctx.lower);
+  if (signed) args.push('signed=yes');
+  const tick = /\b(?:millisecond|ms)s?\b[^.]{0,20}\b(?:timestamp|precision|resolution|epoch|clock|since)|\b(?:timestamp|epoch|clock)\b[^.]{0,30}\b(milliseconds?|seconds?|microseconds?|ms)\b/.exec(ctx.lower);
+  if (rate) {
+    args.push(`rate=${perSec(rate)}`);
+    used.push(rate);
+  } else if (tick || /\bseconds? since\b|unix time|epoch seconds|\btime_t\b/.test(ctx.lower)) {
+    const unit = tick ? (tick[1] ?? tick[0]) : 'second';
+    args.push(`tick=${/micro/.test(unit) ? '1us' : /milli|\bms\b/.test(unit) ? '1ms' : '1s'}`);
+  } else {
+    return { calculator: 'idspace', used, consumes: ['rate', 'bits', 'count'], missing: { what: 'how fast IDs are used', ask: 'how many IDs are taken per second (or what does one step of the field measure, e.g. a millisecond)?', example: `idspace ${args.join(' ')} rate=<ids per second>` } };
+  }
+  return { calculator: 'idspace', args, used, consumes: ['rate', 'bits', 'count'] };
+}
+
+function planShuffle(ctx: Ctx): Draft | null {
+  if (!has(ctx, /shuffle/)) return null;
+  const nodes = ctx.qs.find((q) => isCount(q, /^(?:node|worker|host|instance|server|cell|machine|box|shard|endpoint|backend|replica)$/) && !near(ctx, q, /per customer|each customer|per tenant|each tenant|shard size|shards? of|gets?|assigned/, 30, 20));
+  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && near(ctx, q, /per (?:customer|tenant|client)|each (?:customer|tenant|client)|shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 30));
+  if (!nodes || !size) {
+    if (nodes || size) return { calculator: 'shuffle', used: [(nodes ?? size)!], consumes: ['count', 'number'], missing: { what: nodes ? 'the shard size' : 'the number of workers in the pool', ask: nodes ? 'how many workers does each customer get?' : 'how many workers are in the pool?', example: nodes ? `shuffle nodes=${fmt(nodes.value)} size=<workers per customer>` : `shuffle nodes=<workers> size=${fmt(size!.value)}` } };
+    return null;
+  }
+  return { calculator: 'shuffle', args: [`nodes=${fmt(nodes.value)}`, `size=${fmt(size.value)}`], used: [nodes, size], consumes: ['count', 'number'] };
+}
+
+function planRetries(ctx: Ctx): Draft | null {
+  if (!has(ctx, /retr(?:y|ies|ying)|attempts?/)) return null;
+  const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30));
+  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan/) && !failureShare) return null;
+  const retries = ctx.qs.find((q) => isCount(q, /^(?:retry|retrie|time|attempt|try|trie)$/) || near(ctx, q, /retr(?:y|ies)\s*(?:up to\s*)?$/, 16, 0));
+  const layers = ctx.qs.find((q) => q !== retries && (isCount(q, /^(?:layer|tier|level|hop|service|microservice|deep)$/) || near(ctx, q, /^\s*(?:layers?|tiers?|levels?|hops?|services?)\b/, 0, 14)));
+  if (!retries || (!layers && !failureShare)) return null;
+  const attempts = retries.noun && /^(?:attempt|try|trie)$/.test(retries.noun) && !/retr/.test(ctx.lower.slice(retries.start - 12, retries.start));
+  const args = [attempts ? `attempts=${fmt(retries.value)}` : `retries=${fmt(retries.value)}`, `layers=${layers ? fmt(layers.value) : '1'}`];
+  const used = layers ? [retries, layers] : [retries];
+  const rate = ctx.qs.find((q) => q.kind === 'rate');
+  if (rate) {
+    args.push(`rate=${perSec(rate)}`);
+    used.push(rate);
+  }
+  const failure = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30));
+  if (failure) {
+    args.push(`failure=${pct(failure)}`);
+    used.push(failure);
+  }
+  return { calculator: 'retries', args, used, consumes: ['count', 'number', 'rate', 'percent'] };
+}
+
+function planCost(ctx: Ctx): Draft | null {
+  const money = ctx.qs.filter((q) => q.kind === 'money');
+  if (!money.length) return null;
+  const perMillion = money.filter((q) => q.priceUnit && /million|\bm\b|mm|1m/.test(q.priceUnit));
+  const instance = money.filter((q) => q.priceUnit && /hour|hr|\bh\b|month|mo\b|day|year/.test(q.priceUnit));
+  if (perMillion.length > 1 || instance.length > 1 || perMillion.length + instance.length !== money.length) return null;
+  const rate = ctx.qs.filter((q) => q.kind === 'rate');
+  if (rate.length > 1) return null;
+  const used: Quantity[] = [...perMillion, ...instance];
+  const args: string[] = [];
+  if (perMillion[0]) args.push(`per_million=${fmt(perMillion[0].value)}`);
+  if (instance[0]) {
+    const u = instance[0].priceUnit!;
+    args.push(`instance=${fmt(instance[0].value)}/${/hour|hr|\bh\b/.test(u) ? 'h' : /day/.test(u) ? 'd' : /year/.test(u) ? 'y' : 'month'}`);
+    const count = ctx.qs.find((q) => isCount(q, SERVER_NOUN) && !q.per);
+    if (count) {
+      args.push(`instances=${fmt(count.value)}`);
+      used.push(count);
+    }
+  }
+  if (/\b30[- ]day month|\b720[- ]?h/.test(ctx.lower)) args.push('hours=720');
+  else if (/\b730[- ]?h(?:our)?/.test(ctx.lower)) args.push('hours=730');
+  for (const q of ctx.qs) if ((q.kind === 'count' || q.kind === 'number' || q.kind === 'time') && /^(?:30|720|730)$/.test(fmt(q.value)) && near(ctx, q, /^\s*[- ]?(?:day month|hours? month|hour month|h month)/, 0, 14)) used.push(q);
+  if (!rate.length) {
+    return { calculator: 'cost', used, consumes: ['money', 'rate'], missing: { what: 'the request rate', ask: 'how many requests per second (or per month) do you serve on average?', example: `cost rate=<requests per time> ${args.join(' ')}` } };
+  }
+  args.unshift(`rate=${perSec(rate[0]!)}`);
+  used.push(rate[0]!);
+  if (!perMillion.length && !instance.length) return null;
+  return { calculator: 'cost', args, used, consumes: ['money', 'rate'] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage and bandwidth.
+
+function planStorage(ctx: Ctx): Draft | null {
+  if (!has(ctx, /storage|store|disk|how much (?:space|data)|grow|footprint|capacity (?:for|of) (?:data|storage)|retention|retain|keep\b/)) return null;
+  const sizes = ctx.qs.filter((q) => q.kind === 'size');
+  if (sizes.length !== 1) return sizes.length ? null : has(ctx, /storage|disk/) && ctx.qs.some((q) => q.kind === 'count' || q.kind === 'rate') ? null : null;
+  const size = sizes[0]!;
+  const used: Quantity[] = [size];
+  const args: string[] = [];
+  const users = ctx.qs.find((q) => isCount(q, /^(?:user|dau|mau|customer|device|account|member|subscriber|player|driver|host|server|sensor|machine|client|store)$/));
+  const perUser = ctx.qs.find((q) => q.kind === 'rate' && q.per && q.per !== 'server');
+  const rate = ctx.qs.find((q) => q.kind === 'rate' && q !== perUser);
+  const perUserCount = ctx.qs.find((q) => q !== users && (q.kind === 'count' || q.kind === 'number') && /^\s*(?:\w+\s+){0,2}(?:a|per|each|every)\s+day\b|^\s*(?:\w+\s+){0,2}daily\b/.test(ctx.lower.slice(q.end, q.end + 30)) && near(ctx, q, /\beach\b|per (?:user|customer|device)|every (?:user|customer)|on average/, 40, 30));
+  if (size.per && /^\d+s$/.test(size.per) && users) {
+    // "300 hosts each ship 1.5 GB a day": volume per host per time.
+    const perDay = (size.value / Number(size.per.slice(0, -1))) * 86400 * users.value;
+    args.push(`per_day=${bytesOf(perDay)}`);
+    used.push(users);
+  } else if (users && (perUser || perUserCount)) {
+    const events = perUser ? perUser.value * 86400 : perUserCount!.value;
+    args.push(`users=${fmt(users.value)}`, `events=${fmt(events)}`, `size=${bytesOf(size)}`);
+    used.push(users, (perUser ?? perUserCount)!);
+  } else if (rate && !users) {
+    args.push(`rate=${perSec(rate)}`, `size=${bytesOf(size)}`);
+    used.push(rate);
+  } else if (users || rate || perUser) {
+    return null;
+  } else {
+    return { calculator: 'storage', used, consumes: ['size', 'count', 'rate', 'time', 'number'], missing: { what: 'how many items are written per day', ask: 'how many events (or objects) are written per day: users, and how many each makes a day?', example: `storage users=<count> events=<per user per day> size=${bytesOf(size)} retention=1y` } };
+  }
+  const repl = /(?:replication factor|\brf\b|replicated|copies|replicas|replication)\s*(?:is|of|=|:)?\s*(\d+|two|three|four|five)\b|\b(\d+|two|three|four|five)(?:x| times| copies| replicas)\b|\b(\d+)-way replication/.exec(ctx.lower);
+  if (repl) {
+    const v = repl[1] ?? repl[2] ?? repl[3];
+    const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[v!] ?? Number(v);
+    args.push(`replication=${n}`);
+    for (const q of ctx.qs) if (q.start >= repl.index && q.end <= repl.index + repl[0].length) used.push(q);
+  }
+  const retentionQ = ctx.qs.find((q) => q.kind === 'time' && !used.includes(q));
+  if (retentionQ) {
+    args.push(`retention=${secs(retentionQ)}`);
+    used.push(retentionQ);
+  } else {
+    const per = /\b(?:per|a|each|every|in a|for a|over a|one)\s+(year|month|week|day)\b|\b(yearly|annually|monthly|daily)\b/.exec(ctx.lower);
+    const w = per ? (per[1] ?? per[2])! : '';
+    const days = /^(?:year|yearly|annual)/.test(w) ? 365 : /^month/.test(w) ? 30 : /^week/.test(w) ? 7 : /^(?:day|daily)/.test(w) ? 1 : 0;
+    if (!days) return null;
+    args.push(`retention=${days}d`);
+  }
+  return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time'] };
+}
+
+function planBandwidth(ctx: Ctx): Draft | null {
+  if (!has(ctx, /bandwidth|egress|ingress|throughput|data transfer|transfer|network|gbps|mbps|nic|link/)) return null;
+  const sizes = ctx.qs.filter((q) => q.kind === 'size' && !q.per?.endsWith('s'));
+  const rates = ctx.qs.filter((q) => q.kind === 'rate');
+  if (sizes.length > 1 || rates.length > 1) return null;
+  if (!rates.length) return null;
+  if (!sizes.length) return { calculator: 'bandwidth', used: rates, consumes: ['rate', 'size', 'multiplier', 'count'], missing: { what: 'the size of each request or response', ask: 'how large is each response (or message) on average, in KB?', example: `bandwidth rate=${perSec(rates[0]!)} size=<bytes>` } };
+  const args = [`rate=${perSec(rates[0]!)}`, `size=${bytesOf(sizes[0]!)}`];
+  const used = [rates[0]!, sizes[0]!];
+  const peak = ctx.qs.find((q) => q.kind === 'multiplier');
+  if (peak) {
+    args.push(`peak=${fmt(peak.value)}`);
+    used.push(peak);
+  }
+  const copies = ctx.qs.find((q) => isCount(q, /^(?:follower|replica|copy|copie|subscriber|region|mirror)$/));
+  if (copies) {
+    args.push(`copies=${fmt(copies.value)}`);
+    used.push(copies);
+  }
+  return { calculator: 'bandwidth', args, used, consumes: ['rate', 'size', 'multiplier'] };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function planLatency(ctx: Ctx): Draft | null {
+  if (!has(ctx, /\b(?:latency|round[- ]trip|rtt|ping|how far|distance|speed of light|milliseconds|ms)\b/)) return null;
+  const m = /\b(?:from|between)\s+(.+?)\s+(?:to|and)\s+(.+?)(?:[?.!,]|\s+(?:in|over|via|for|with|is|be)\b|$)/i.exec(ctx.text);
   if (!m) return null;
   const find = (text: string) => {
     const t = text.trim().toLowerCase().replace(/^the\s+/, '');
-    return places.find((p) => p.name.toLowerCase() === t || (p.aliases ?? []).some((a) => a.toLowerCase() === t));
+    return ctx.places.find((p) => p.name.toLowerCase() === t || (p.aliases ?? []).some((a) => a.toLowerCase() === t));
   };
   const a = find(m[1]!);
   const b = find(m[2]!);
   if (!a || !b) return null;
-  return `latency from=${a.name} to=${b.name}`;
+  // Numbers inside the place names (us-east-1) are part of the names.
+  const used = ctx.qs.filter((q) => q.start >= m.index && q.end <= m.index + m[0].length);
+  const arg = (k: string, v: string) => (/\s/.test(v) ? `${k}="${v}"` : `${k}=${v}`);
+  return { calculator: 'latency', args: [arg('from', a.name), arg('to', b.name)], used, consumes: [] };
 }
 
-export function commandFromQuestion(question: string, places: readonly Place[]): string | null {
+const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
+  planLatency,
+  planSlo,
+  planMtbf,
+  planAvailability,
+  planTail,
+  planQuorum,
+  planBloom,
+  planCollision,
+  planIdspace,
+  planShuffle,
+  planRetries,
+  planCost,
+  planUsl,
+  planAmdahl,
+  planCapacity,
+  planQueue,
+  planLittle,
+  planStorage,
+  planBandwidth,
+];
+
+/** The calculation a plain question asks for, or null when it asks for none (or one we cannot read). */
+export function planFromQuestion(question: string, places: readonly Place[]): Plan | null {
   const q = question.trim();
-  if (/^\/?calc\b/i.test(q)) return q.replace(/^\//, '');
-  const latency = latencyCommand(q, places);
-  if (latency || !/\d/.test(q)) return latency;
-  return (
-    sloCommand(q) ??
-    mtbfCommand(q) ??
-    amdahlCommand(q) ??
-    availabilityCommand(q) ??
-    queueCommand(q) ??
-    tailCommand(q) ??
-    quorumCommand(q) ??
-    littleCommand(q)
-  );
+  if (/^\/?calc\b/i.test(q)) return { calculator: '', command: q.replace(/^\//, ''), used: [], unused: [], unplaced: [], notes: [] };
+  const { text, quantities } = readQuantities(q);
+  const ctx: Ctx = { text, lower: text.toLowerCase(), qs: quantities, places };
+  if (!quantities.length && !planLatency(ctx)) return null;
+  for (const planner of PLANNERS) {
+    const d = planner(ctx);
+    if (!d) continue;
+    const unused = others(ctx, d.used);
+    const unplaced = unused.filter((x) => d.consumes.includes(x.kind) && !(d.irrelevant ?? []).includes(x));
+    const command = d.missing ? undefined : [d.calculator, ...(d.positional ?? []), ...(d.args ?? [])].join(' ');
+    return { calculator: d.calculator, command, used: d.used, unused: unused.filter((x) => !unplaced.includes(x)), unplaced, missing: d.missing, notes: d.notes ?? [] };
+  }
+  return null;
 }
 
-/**
- * Numbers the user wrote that a command does not use ("100 backends" when only "1%" was read):
- * a calculator that ignores a given quantity may be answering another question, so it does not run
- * on its own. Numbers inside names (p99, 2PC, S3, us-east-1, HTTP/2) are not quantities.
- */
-export function unusedNumbers(question: string, command: string): string[] {
-  const used = new Set((command.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => String(Number(n))));
-  const out: string[] = [];
-  const re = /(^|[\s(~$≈<>=,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=[\s%.,;:?!)]|[a-zA-Z/µ]{1,8}\b|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(question))) {
-    const raw = m[2]!;
-    const after = question.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    // "2PC", "3x", "L7", "99th", "1st": names, multipliers or ordinals the readers handle themselves.
-    if (/^(pc|x\b|th\b|st\b|nd\b|rd\b|[a-z]\d)/i.test(after)) continue;
-    const value = String(Number(raw.replace(/,/g, '')));
-    const scaled = /^\s*[kK]\b/.test(after) ? String(Number(value) * 1000) : /^\s*[mM]\b/.test(after) ? String(Number(value) * 1e6) : value;
-    if (!used.has(value) && !used.has(scaled) && !command.includes(raw)) out.push(raw);
-  }
-  return out;
+/** The command a question carries, when it can be computed from the question alone (tests and the CLI use it). */
+export function commandFromQuestion(question: string, places: readonly Place[]): string | null {
+  const plan = planFromQuestion(question, places);
+  return plan && plan.command && !plan.unplaced.length ? plan.command : null;
 }

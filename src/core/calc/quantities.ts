@@ -77,7 +77,9 @@ export function normalizeNumbers(text: string): string {
   t = t.replace(/\b(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b/gi, '1 $1');
   // Word numbers up to the nineties, with an optional unit word after ("twenty-five").
   const word = Object.keys(SMALL).join('|');
-  t = t.replace(new RegExp(String.raw`\b(${word})(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b`, 'gi'), (m, a: string, b?: string) => {
+  // "each one", "at least one", "one of them", "one by one": the pronoun, not a quantity.
+  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|no)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|or (?:another|more|two))\b)/gi, '\u200bone');
+  t = t.replace(new RegExp(String.raw`(?<!\u200b)\b(${word})(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b`, 'gi'), (m, a: string, b?: string) => {
     const x = SMALL[a.toLowerCase()]!;
     if (b && x >= 20 && x % 10 === 0) return String(x + SMALL[b.toLowerCase()]!);
     if (b) return m;
@@ -89,7 +91,7 @@ export function normalizeNumbers(text: string): string {
     const v = Number(n) * SCALE[s.toLowerCase()]! + (rest && Number(rest) < SCALE[s.toLowerCase()]! ? Number(rest) : 0);
     return fmt(v) + (rest && Number(rest) >= SCALE[s.toLowerCase()]! ? ` ${rest}` : '');
   });
-  return t;
+  return t.replace(/\u200b/g, '');
 }
 
 /** Undoes "1 of", "1 of them": the pronoun "one" is not a quantity. */
@@ -211,9 +213,10 @@ export function readQuantities(question: string): ReadQuestion {
     }
     if (!matched) {
       for (const [re, factor] of SIZE_UNIT) {
-        const u = re.exec(rest.replace(/^\s/, ''));
+        const lead = /^\s?-?\s?/.exec(rest)![0];
+        const u = re.exec(rest.slice(lead.length));
         if (u) {
-          take(u[0].length + (rest.startsWith(' ') ? 1 : 0));
+          take(u[0].length + lead.length);
           q.kind = 'size';
           q.value = value * factor;
           matched = true;
@@ -292,7 +295,7 @@ export function readQuantities(question: string): ReadQuestion {
       }
     }
     if (!matched) {
-      const x = /^\s?(?:x|×|times)\b/i.exec(rest);
+      const x = /^\s?(?:x|×)(?![a-z])|^\s?times(?=\s+(?:the|as|more|higher|bigger|larger|our|its|their|average|normal|peak|baseline|that|what|bigger|faster|slower)\b)/i.exec(rest);
       if (x) {
         take(x[0].length);
         q.kind = 'multiplier';
@@ -301,7 +304,7 @@ export function readQuantities(question: string): ReadQuestion {
     }
     if (!matched) {
       // A count: the noun after the number, past up to three qualifiers ("3 independent stateless replicas").
-      const words = /^\s+((?:[a-z][\w'-]*\s*){1,4})/i.exec(rest);
+      const words = /^(?:\s+|-)((?:[a-z][\w'-]*\s*){1,4})/i.exec(rest);
       if (words) {
         const list = words[1]!.trim().split(/\s+/);
         let i = 0;

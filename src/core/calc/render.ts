@@ -1,19 +1,36 @@
 import type { CalcOutcome } from './types';
 
-/** A calculator outcome as markdown (chat, CLI and the answer text). `docUrl` links the explanation. */
-export function calcToMarkdown(outcome: CalcOutcome, docUrl: string): string {
+export type CalcNotes = {
+  /** What was read into the question ("two copies at 99.9% in parallel count as 99.9999%"). */
+  notes?: string[];
+  /** Quantities of the question that the calculation does not use, as the question wrote them. */
+  unused?: string[];
+};
+
+/** Quantities are digits and unit words; anything else is dropped so nothing the user typed becomes markup. */
+function plain(text: string): string {
+  return text.replace(/[^\w\s.,%$/µμ+×-]/g, '').trim();
+}
+
+/**
+ * A calculator outcome as markdown (chat, CLI and the answer text): the result in words first, then
+ * the figures, the inputs as read, the formula and assumptions, and the section that explains it.
+ */
+export function calcToMarkdown(outcome: CalcOutcome, docUrl: string, extra: CalcNotes = {}): string {
   if (!outcome.ok) {
     const lines = [`**Calculator:** ${outcome.message}`];
     if (outcome.example) lines.push(`Try: \`/calc ${outcome.example}\``);
     return lines.join('\n\n');
   }
   const rows = outcome.figures.map((f) => `| ${f.label} | ${f.text} |`);
-  return [
-    `**${outcome.title}**${outcome.status === 'overloaded' ? ' (overloaded)' : ''}: \`${outcome.input}\``,
+  const parts = [
+    `${outcome.status === 'overloaded' ? '**Overloaded.** ' : ''}${outcome.reading}`,
     ['| Figure | Value |', '|---|---|', ...rows].join('\n'),
-    outcome.reading,
-    `Formula: ${outcome.formula}`,
-    `Assumptions: ${outcome.assumptions.join('; ')}.`,
-    `Explained in [${outcome.doc.title}](${docUrl}).`,
-  ].join('\n\n');
+    `**${outcome.title}**, computed as \`${outcome.input}\`. Formula: ${outcome.formula}`,
+    `Assumptions: ${[...outcome.assumptions, ...(extra.notes ?? [])].join('; ')}.`,
+  ];
+  const unused = (extra.unused ?? []).map(plain).filter(Boolean);
+  if (unused.length) parts.push(`Not used from your question: ${unused.join(', ')} (this calculation does not take ${unused.length === 1 ? 'it' : 'them'}; say if ${unused.length === 1 ? 'it changes' : 'they change'} the question).`);
+  parts.push(`Explained in [${outcome.doc.title}](${docUrl}).`);
+  return parts.join('\n\n');
 }

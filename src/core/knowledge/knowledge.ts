@@ -5,7 +5,8 @@ import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
 import { Calculators } from '../calc/registry';
-import { commandFromQuestion, unusedNumbers } from '../calc/natural';
+import { planFromQuestion, type Plan } from '../calc/natural';
+import type { Quantity } from '../calc/quantities';
 import { calcToMarkdown } from '../calc/render';
 import type { CalcOutcome } from '../calc/types';
 import { Dialogues, type DialogueStep } from '../dialogue/engine';
@@ -105,23 +106,29 @@ export class Knowledge {
       return { answer: `${stepToMarkdown(step)}\n\n${how}`, sources: [], intent: 'howto', confidence: 1, unsure: false, dialogue: step };
     }
     const explicit = /^\/?calc\b/i.test(question.trim());
-    const command = commandFromQuestion(question, this.engine.data.places ?? []);
-    // A calculator read from a plain question runs only when it uses every number the user gave.
-    const left = command && !explicit ? unusedNumbers(question, command) : [];
-    if (command && !left.length) {
-      const outcome = this.calculators.run(command);
+    const plan = planFromQuestion(question, this.engine.data.places ?? []);
+    const said = (q: Quantity) => (q.kind === 'count' && q.noun ? `${q.raw} ${q.noun}` : q.raw);
+    let notComputed = '';
+    if (plan?.command && !plan.unplaced.length) {
+      const outcome = this.calculators.run(plan.command);
       if (outcome.ok || explicit) {
         const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
         const sources = outcome.ok
           ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }]
           : [];
-        return { answer: calcToMarkdown(outcome, url), sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
+        const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said) });
+        return { answer, sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
       }
+      notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
     }
+    if (plan?.missing && !explicit) return this.missingValue(plan, base);
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
-    const skipped = command && left.length ? this.calculators.list.find((c) => command.startsWith(`${c.name} `)) : undefined;
-    if (skipped && !answer.unsure) {
-      answer.answer += `\n\nNot computed: the ${skipped.name} calculator would leave out ${left.slice(0, 3).join(', ')} from your question, so its result could answer a different question. Run \`/calc ${skipped.usage}\` with the values that apply.`;
+    if (plan && plan.unplaced.length && !notComputed) {
+      const calc = this.calculators.find(plan.calculator);
+      notComputed = `Not computed: I could not tell what ${plan.unplaced.map(said).map((t) => t.replace(/[^\w\s.,%$/µμ+×-]/g, '')).join(', ')} ${plan.unplaced.length === 1 ? 'stands' : 'stand'} for in a ${calc?.title ?? plan.calculator} calculation, so a result could answer a different question. Run \`/calc ${calc?.usage ?? plan.calculator}\` with the values that apply.`;
+    }
+    if (notComputed && !answer.unsure) {
+      answer.answer += `\n\n${notComputed}`;
       return answer;
     }
     if (answer.intent === 'numbers' && !answer.unsure) {
@@ -130,6 +137,27 @@ export class Knowledge {
       if (calc) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
+  }
+
+  /** A calculation the question asks for but cannot run: which value is missing and how to give it. */
+  private missingValue(plan: Plan, base: string): Answer {
+    const calc = this.calculators.find(plan.calculator)!;
+    const url = docUrl(base, calc.doc.id, calc.doc.anchor);
+    const m = plan.missing!;
+    const partial = m.partial ? this.calculators.run(m.partial) : undefined;
+    const answer = [
+      `I need ${m.what} to compute this: ${m.ask}`,
+      ...(partial?.ok ? [`Without it, this much follows from your numbers: ${partial.reading}`] : []),
+      `With it, run \`/calc ${m.example}\` (or ask again with the number in the question).`,
+      `Explained in [${calc.doc.title}](${url}).`,
+    ].join('\n\n');
+    return {
+      answer,
+      sources: [{ id: calc.doc.id, title: calc.doc.title, section: this.sectionHeading(calc.doc.id, calc.doc.anchor), url, score: 1 }],
+      intent: 'numbers',
+      confidence: 0.6,
+      unsure: false,
+    };
   }
 
   private sectionHeading(id: string, anchor: string): string {

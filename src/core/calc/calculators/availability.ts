@@ -9,6 +9,7 @@ import { duration, num, percent } from '../format';
 export const YEAR_S = 365.25 * 86400;
 const PERIODS: Array<[string, string, number]> = [
   ['downtime_year', 'Downtime per year', YEAR_S],
+  ['downtime_quarter', 'Downtime per quarter', YEAR_S / 4],
   ['downtime_month', 'Downtime per month', YEAR_S / 12],
   ['downtime_week', 'Downtime per week', 7 * 86400],
   ['downtime_day', 'Downtime per day', 86400],

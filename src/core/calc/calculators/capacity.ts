@@ -22,9 +22,9 @@ export const capacity: Calculator = {
   aliases: ['capacity-planning', 'servers', 'sizing'],
   title: 'Capacity planning',
   summary: 'servers needed for a peak load, with a utilization target, safety factor and spares',
-  usage: 'capacity peak=<rate> per_server=<rate> [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
+  usage: 'capacity peak=<rate> per_server=<rate> [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1] [zones=<zones, survive losing one>]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
   examples: ['capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1', 'capacity avg=3000/s peak_ratio=3 per_server=500/s safety=1.2'],
-  keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy'],
+  keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy', 'zones'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'the-formula', title: 'Capacity Planning' },
   run(args) {
     const perServerRaw = requireKey(args, 'per_server', 'what one server handles, e.g. per_server=800/s');
@@ -52,6 +52,27 @@ export const capacity: Calculator = {
     const required = peak * safety;
     const usable = perServer * util;
     const base = Math.ceil(required / usable - 1e-9);
+    if (args.keys.has('zones')) {
+      if (args.keys.has('redundancy')) throw new CalcInputError('too_many_values', 'zones= already sets the spare capacity (one zone); leave out redundancy=', 'redundancy');
+      const zones = parseNumber(args.keys.get('zones')!, 'zones');
+      checkInput(z.object({ zones: between(2, 100, 'zones= must be a whole number of zones from 2 to 100', { whole: true }) }), { zones });
+      const perZone = Math.ceil(required / (usable * (zones - 1)) - 1e-9);
+      const total = perZone * zones;
+      assumptions.push(`spread evenly over ${zones} zones; the ${zones - 1} left after losing one carry the full peak`);
+      return {
+        status: 'ok',
+        figures: [
+          { key: 'servers_total', label: `Servers in all (${perZone} in each of ${zones} zones)`, value: total, unit: 'servers', text: String(total) },
+          { key: 'servers_per_zone', label: 'Servers per zone', value: perZone, unit: 'servers', text: String(perZone) },
+          { key: 'servers_base', label: 'Servers the peak needs with no loss', value: base, unit: 'servers', text: String(base) },
+          { key: 'utilization_at_peak', label: 'Utilization at peak, all zones up', value: peak / (total * perServer), unit: 'fraction', text: percent(peak / (total * perServer), 3) },
+          { key: 'utilization_after_loss', label: 'Utilization at peak with one zone down', value: peak / (perZone * (zones - 1) * perServer), unit: 'fraction', text: percent(peak / (perZone * (zones - 1) * perServer), 3) },
+        ],
+        formula: 'per zone = ⌈peak × safety ÷ (per-server capacity × target utilization × (zones − 1))⌉; total = per zone × zones',
+        assumptions,
+        reading: `Run ${total} servers, ${perZone} in each of ${zones} zones: losing a zone leaves ${perZone * (zones - 1)}, enough for ${rate(required)} at ${percent(util, 3)} utilization.`,
+      };
+    }
     const total = base + spares;
     const atPeak = peak / (total * perServer);
     const afterLoss = spares > 0 ? peak / ((total - spares) * perServer) : atPeak;

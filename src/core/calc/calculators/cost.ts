@@ -71,6 +71,7 @@ export const cost: Calculator = {
       const breakEven = perRequestMonthly > 0 ? (alwaysOn / perRequestMonthly) * r : Infinity;
       figures.push(
         { key: 'always_on_month', label: `Always-on per month (${count} instance${count === 1 ? '' : 's'})`, value: alwaysOn, unit: 'usd', text: usd(alwaysOn) },
+        { key: 'always_on_per_million', label: `Always-on cost per million requests at ${rate(r)}`, value: (alwaysOn / requests) * 1e6, unit: 'usd', text: usd((alwaysOn / requests) * 1e6) },
         { key: 'break_even_rate', label: 'Break-even rate (per-request costs as much above it)', value: breakEven, unit: '/s', text: Number.isFinite(breakEven) ? rate(breakEven) : 'none' },
       );
       const cheaper = perRequestMonthly < alwaysOn ? 'per-request pricing is cheaper' : perRequestMonthly > alwaysOn ? `the always-on instance${count === 1 ? ' is' : 's are'} cheaper` : 'they cost the same';

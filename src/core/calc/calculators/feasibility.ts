@@ -11,9 +11,9 @@ export const feasibility: Calculator = {
   aliases: ['target', 'sla-check', 'dependencies'],
   title: 'Availability target over dependencies',
   summary: 'whether a target availability can be met over serial dependencies, what each would need, and how many you can afford',
-  usage: 'feasibility target=<availability> <dependency availabilities...>  or  feasibility target=<availability> deps=<count> [each=<availability>]',
-  examples: ['feasibility target=99.95% 99.99% 99.99% 99.95%', 'feasibility target=99.9% deps=5', 'feasibility target=99.99% each=99.999%'],
-  keys: ['target', 'deps', 'each', 'own'],
+  usage: 'feasibility target=<availability> <dependency availabilities...>  or  feasibility target=<availability> deps=<count> [each=<availability>]  or  feasibility target=<availability> parallel=<availability of one copy>',
+  examples: ['feasibility target=99.95% 99.99% 99.99% 99.95%', 'feasibility target=99.9% deps=5', 'feasibility target=99.99% each=99.999%', 'feasibility target=99.999% parallel=98%'],
+  keys: ['target', 'deps', 'each', 'own', 'parallel'],
   positional: true,
   doc: { id: 'quantitative/availability-math', anchor: 'the-formula', title: 'Availability Math' },
   run(args) {
@@ -40,7 +40,19 @@ export const feasibility: Calculator = {
     const budget = (1 - target) * YEAR_S;
     figures.push({ key: 'target_downtime_year', label: 'Downtime the target allows per year', value: budget, unit: 's', text: duration(budget) });
     let reading: string;
-    if (deps.length) {
+    if (args.keys.has('parallel')) {
+      if (deps.length || args.keys.has('deps') || args.keys.has('each')) throw new CalcInputError('too_many_values', 'parallel= sizes redundant copies on its own; leave out the dependencies', 'parallel');
+      const one = a(args.keys.get('parallel')!, 'parallel');
+      if (one >= 1) throw new CalcInputError('out_of_range', 'a copy at 100% needs no redundancy; give its real availability', 'parallel');
+      const copies = Math.max(1, Math.ceil(Math.log(1 - target) / Math.log(1 - one) - 1e-9));
+      const reached = 1 - Math.pow(1 - one, copies);
+      figures.unshift(
+        { key: 'copies_needed', label: `Copies at ${percent(one)} in parallel to reach ${percent(target)}`, value: copies, unit: 'copies', text: String(copies) },
+        { key: 'reached', label: `Availability of ${copies} copies`, value: reached, unit: 'fraction', text: percent(reached) },
+      );
+      assumptions[0] = 'copies fail independently and any one can serve; failover is instant; a year is 365.25 days';
+      reading = `${copies} independent copies at ${percent(one)} reach ${percent(reached)}, meeting ${percent(target)}, if their failures are truly independent; correlated failures (same zone, same deploy) need more.`;
+    } else if (deps.length) {
       const combined = deps.reduce((x, y) => x * y, own);
       const meets = combined >= target;
       const share = Math.pow(target / own, 1 / deps.length);
@@ -49,6 +61,8 @@ export const feasibility: Calculator = {
         { key: 'combined', label: 'Best possible availability over these dependencies', value: combined, unit: 'fraction', text: percent(combined) },
       );
       figures.push({ key: 'each_needed', label: 'Each dependency would need (equal share)', value: share, unit: 'fraction', text: percent(share) });
+      const depsOnly = deps.reduce((x, y) => x * y, 1);
+      if (!args.keys.has('own') && depsOnly >= target) figures.push({ key: 'own_needed', label: 'Your own service must then reach at least', value: target / depsOnly, unit: 'fraction', text: percent(target / depsOnly) });
       reading = meets
         ? `Yes: ${deps.length} serial dependenc${deps.length === 1 ? 'y' : 'ies'} at ${deps.map((d) => percent(d)).join(', ')} allow at best ${percent(combined)}, above the ${percent(target)} target, leaving ${duration((combined - target) * YEAR_S)} a year for your own failures.`
         : `No: ${deps.length} serial dependenc${deps.length === 1 ? 'y' : 'ies'} at ${deps.map((d) => percent(d)).join(', ')} allow at best ${percent(combined)}, below the ${percent(target)} target even if your own service never fails. Each would need ${percent(share)}, or take some off the request path (caching, async calls, fallbacks, redundancy).`;

@@ -124,6 +124,18 @@ export const queue: Calculator = {
       `${name}: Poisson arrivals, exponentially distributed service times, ${c === 1 ? 'one server' : `${c} identical servers sharing one queue`}, first come first served, unbounded queue`,
       'real service times are usually less variable than exponential (waits somewhat shorter) and arrivals burstier (waits longer)',
     ];
+    if (!model && targets.length) {
+      const figures: Figure[] = [];
+      let note = '';
+      for (const t of targets) {
+        let servers = needed;
+        while (servers <= 10000 && t.metric(mmc(lambda, mu, servers)!) > t.bound) servers++;
+        figures.push({ key: t.key === 'target' ? 'servers_for_target' : `servers_for_${t.key}`, label: `Servers to keep the ${t.label} under ${duration(t.bound)}`, value: servers, unit: 'servers', text: String(servers) });
+        note += ` Keeping the ${t.label} under ${duration(t.bound)} takes ${servers} server${servers === 1 ? '' : 's'}.`;
+      }
+      figures.push({ key: 'servers_needed', label: 'Servers needed just to keep up', value: needed, unit: 'servers', text: String(needed) });
+      return { status: 'ok', figures, formula, assumptions: assumptions.map((a) => a.replace(/^M\/M\/\d+: /, 'M/M/c: ').replace(/one server|\d+ identical servers sharing one queue/, 'identical servers sharing one queue')), reading: `${rate(lambda)} at ${duration(S)} each is ${num(offered)} servers' worth of work.${note}` };
+    }
     if (!model) {
       return {
         status: 'overloaded',

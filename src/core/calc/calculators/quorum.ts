@@ -19,6 +19,7 @@ export const quorum: Calculator = {
     const byzantine = faultsRaw === 'byzantine';
     if (args.keys.has('f') || (args.keys.has('n') && !args.keys.has('r') && !args.keys.has('w'))) return sizing(args.keys.has('f') ? { f: parseNumber(args.keys.get('f')!, 'f') } : { n: parseNumber(args.keys.get('n')!, 'n') }, byzantine, args.keys.has('r') || args.keys.has('w'));
     if (byzantine) throw new CalcInputError('wrong_unit', 'faults=byzantine goes with n= alone or f=, not with r= and w=', 'faults');
+    if (args.keys.has('n') && args.keys.has('r') !== args.keys.has('w')) return smallestOther(args.keys.has('r') ? 'r' : 'w', parseNumber(args.keys.get('n')!, 'n'), parseNumber(args.keys.get(args.keys.has('r') ? 'r' : 'w')!, args.keys.has('r') ? 'r' : 'w'));
     for (const k of ['n', 'r', 'w']) if (!args.keys.has(k)) throw new CalcInputError('missing_key', `missing ${k}=; give n= (replicas), r= (replicas a read waits for) and w= (replicas a write waits for), e.g. quorum n=3 r=2 w=2`, k);
     const [n, r, w] = (['n', 'r', 'w'] as const).map((k) => parseNumber(args.keys.get(k)!, k)) as [number, number, number];
     checkInput(z.object({ n: between(1, 1000, 'n= must be a whole number of replicas from 1 to 1,000', { whole: true }) }), { n });
@@ -91,5 +92,24 @@ function sizing(given: { f?: number; n?: number }, byzantine: boolean, mixed: bo
     reading: given.f !== undefined
       ? `Surviving ${f} ${byzantine ? 'Byzantine' : 'crashed'} node${f === 1 ? '' : 's'} takes ${n} nodes, deciding with ${quorumSize} matching votes.`
       : `${n} nodes decide with a quorum of ${quorumSize} and keep working with ${f} node${f === 1 ? '' : 's'} ${byzantine ? 'faulty' : 'down'}.${!byzantine && n % 2 === 0 ? ` An even count buys nothing: ${n - 1} nodes tolerate the same.` : ''}`,
+  };
+}
+
+/** Given N and one of R or W, the smallest other quorum that makes every read overlap the latest write. */
+function smallestOther(given: 'r' | 'w', n: number, value: number) {
+  checkInput(z.object({ n: between(1, 1000, 'n= must be a whole number of replicas from 1 to 1,000', { whole: true }) }), { n });
+  checkInput(z.object({ [given]: between(1, n, `${given}= must be a whole number from 1 to n (${n})`, { whole: true }) }), { [given]: value });
+  const other = given === 'r' ? 'w' : 'r';
+  const needed = n - value + 1;
+  return {
+    status: 'ok' as const,
+    figures: [
+      { key: `min_${other}`, label: `Smallest ${other.toUpperCase()} so that R + W > N`, value: needed, unit: 'replicas', text: String(needed) },
+      { key: `${given}_failures_tolerated`, label: `Replicas that can be down and ${given === 'r' ? 'reads' : 'writes'} still succeed`, value: n - value, unit: 'replicas', text: String(n - value) },
+      { key: `${other}_failures_tolerated`, label: `Replicas that can be down and ${other === 'r' ? 'reads' : 'writes'} still succeed at that ${other.toUpperCase()}`, value: n - needed, unit: 'replicas', text: String(n - needed) },
+    ],
+    formula: 'reads see the latest acknowledged write when R + W > N, so the smallest other quorum is N − given + 1',
+    assumptions: ['strict quorums over a fixed replica set (sloppy quorums and hinted handoff weaken the overlap)'],
+    reading: `With N=${n} and ${given.toUpperCase()}=${value}, ${other.toUpperCase()} must be at least ${needed} for every read to overlap the latest write${needed === n ? `: ${other === 'w' ? 'writes' : 'reads'} then fail when any replica is down` : ''}.`,
   };
 }

@@ -27,9 +27,9 @@ export const slo: Calculator = {
   aliases: ['error-budget', 'budget', 'burn-rate'],
   title: 'SLO error budget',
   summary: 'error budget, what remains, and burn-rate alert thresholds for an SLO',
-  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>] [error_rate=<current share of failing requests>] [requests=<requests in the window>]',
+  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>] [error_rate=<current share of failing requests> or burn=<burn rate>] [left=<share of budget left>] [requests=<requests in the window>]',
   examples: ['slo target=99.9% window=30d consumed=20min', 'slo target=99.9% error_rate=0.5%', 'slo target=99.95% window=28d requests=100M'],
-  keys: ['target', 'window', 'consumed', 'error_rate', 'requests'],
+  keys: ['target', 'window', 'consumed', 'error_rate', 'requests', 'burn', 'left'],
   doc: { id: 'human-factors/sre-practices', anchor: 'practices', title: 'SRE Practices' },
   run(args) {
     const targetRaw = requireKey(args, 'target', 'the SLO, e.g. target=99.9%');
@@ -47,6 +47,7 @@ export const slo: Calculator = {
     if (consumed !== undefined) {
       const left = budget - consumed;
       figures.push({ key: 'remaining', label: 'Budget remaining', value: left, unit: 's', text: left >= 0 ? duration(left) : `overspent by ${duration(-left)}` });
+      figures.push({ key: 'consumed_share', label: 'Share of budget used', value: consumed / budget, unit: 'fraction', text: percent(consumed / budget, 3) });
       figures.push({ key: 'remaining_share', label: 'Share of budget remaining', value: left / budget, unit: 'fraction', text: percent(Math.max(0, left / budget), 3) });
       reading += left >= 0 ? ` ${duration(consumed)} used leaves ${duration(left)} (${percent(left / budget, 3)}).` : ` ${duration(consumed)} used overspends it: freeze risky changes until reliability work brings it back.`;
     }
@@ -56,15 +57,26 @@ export const slo: Calculator = {
       figures.push({ key: 'budget_requests', label: `Failed requests allowed per ${duration(window)}`, value: (1 - target) * requests, unit: 'requests', text: num((1 - target) * requests) });
       reading += ` Out of ${num(requests)} requests, ${num((1 - target) * requests)} may fail.`;
     }
-    if (args.keys.has('error_rate')) {
-      const rate = parseFraction(args.keys.get('error_rate')!, 'error_rate').value;
-      checkInput(z.object({ error_rate: between(0, 1, 'error_rate= must be a share of requests from 0% to 100%', { minExclusive: true }) }), { error_rate: rate });
-      const burn = rate / (1 - target);
-      const left = consumed !== undefined ? Math.max(0, budget - consumed) : budget;
-      const exhaust = (left / budget) * (window / burn);
+    if (args.keys.has('error_rate') && args.keys.has('burn')) throw new CalcInputError('too_many_values', 'give error_rate= or burn=, not both (burn rate = error rate ÷ (1 − SLO))', 'burn');
+    if (args.keys.has('left') && consumed !== undefined) throw new CalcInputError('too_many_values', 'give consumed= or left=, not both', 'left');
+    if (args.keys.has('error_rate') || args.keys.has('burn')) {
+      let burn: number;
+      let rate: number;
+      if (args.keys.has('burn')) {
+        burn = parseNumber(args.keys.get('burn')!.replace(/[x×]$/i, ''), 'burn');
+        checkInput(z.object({ burn: between(0, 1e6, 'burn= must be a positive burn rate, e.g. burn=14.4', { minExclusive: true }) }), { burn });
+        rate = burn * (1 - target);
+      } else {
+        rate = parseFraction(args.keys.get('error_rate')!, 'error_rate').value;
+        checkInput(z.object({ error_rate: between(0, 1, 'error_rate= must be a share of requests from 0% to 100%', { minExclusive: true }) }), { error_rate: rate });
+        burn = rate / (1 - target);
+      }
+      const leftShare = args.keys.has('left') ? parseFraction(args.keys.get('left')!, 'left').value : consumed !== undefined ? Math.max(0, budget - consumed) / budget : 1;
+      checkInput(z.object({ left: between(0, 1, 'left= must be the share of the budget left, from 0% to 100%') }), { left: leftShare });
+      const exhaust = leftShare * (window / burn);
       figures.push({ key: 'burn_rate', label: `Burn rate at a ${percent(rate, 3)} error rate`, value: burn, unit: '×', text: `${num(burn)}×` });
-      figures.push({ key: 'time_to_exhaust', label: consumed !== undefined ? 'Time until the remaining budget is gone at this rate' : 'Time until a full budget is gone at this rate', value: exhaust, unit: 's', text: duration(exhaust) });
-      reading += ` At a ${percent(rate, 3)} error rate the budget burns ${num(burn)}× as fast as the SLO allows, so ${consumed !== undefined ? 'what is left' : 'a full budget'} lasts ${duration(exhaust)}.`;
+      figures.push({ key: 'time_to_exhaust', label: leftShare < 1 ? `Time until the ${percent(leftShare, 3)} left is gone at this rate` : 'Time until a full budget is gone at this rate', value: exhaust, unit: 's', text: duration(exhaust) });
+      reading += ` At a ${percent(rate, 3)} error rate the budget burns ${num(burn)}× as fast as the SLO allows, so ${leftShare < 1 ? `the ${percent(leftShare, 3)} left` : 'a full budget'} lasts ${duration(exhaust)}.`;
     }
     for (const a of ALERTS) {
       if (a.window >= window) continue;

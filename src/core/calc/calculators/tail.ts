@@ -16,13 +16,27 @@ export const tail: Calculator = {
   aliases: ['fanout', 'fan-out', 'tail-latency'],
   title: 'Tail latency under fan-out',
   summary: 'the share of requests that hit at least one backend\u2019s slow tail when fanning out',
-  usage: 'tail fanout=<backends per request> percentile=<backend percentile, e.g. 99>',
-  examples: ['tail fanout=100 percentile=99'],
-  keys: ['fanout', 'percentile'],
+  usage: 'tail fanout=<backends per request> percentile=<backend percentile, e.g. 99>  or  tail percentile=<backend percentile> target=<share of requests that must be fast> (the largest fan-out)',
+  examples: ['tail fanout=100 percentile=99', 'tail percentile=99.9 target=99%'],
+  keys: ['fanout', 'percentile', 'target'],
   doc: { id: 'quantitative/tail-latency', anchor: 'the-formula', title: 'Tail Latency' },
   run(args) {
-    const fanoutRaw = requireKey(args, 'fanout', 'backends each request waits for, e.g. fanout=100');
     const percentileRaw = requireKey(args, 'percentile', 'the backend latency percentile you care about, e.g. percentile=99');
+    if (args.keys.has('target') && !args.keys.has('fanout')) {
+      const raw0 = percentileRaw.replace(/^p/i, '');
+      const p0 = parseFraction(raw0.includes('%') ? raw0 : `${raw0}%`, 'percentile').value;
+      const t0 = parseFraction(args.keys.get('target')!, 'target').value;
+      checkInput(z.object({ percentile: between(0, 1, 'percentile= must be above 0 and below 100', { minExclusive: true, maxExclusive: true }), target: between(0, 1, 'target= must be a share above 0% and below 100%', { minExclusive: true, maxExclusive: true }) }), { percentile: p0, target: t0 });
+      const max = Math.floor(Math.log(t0) / Math.log(p0) + 1e-9);
+      return {
+        status: 'ok',
+        figures: [{ key: 'max_fanout', label: `Largest fan-out that keeps ${percent(t0, 4)} of requests clear of the backends' slowest ${percent(1 - p0, 3)}`, value: max, unit: 'backends', text: String(max) }],
+        formula: 'largest N with p^N ≥ target: N = ⌊ln target / ln p⌋',
+        assumptions: ['backends are independent and each is slow with probability 1 − p; the request waits for all of them'],
+        reading: max >= 1 ? `At most ${max} backend${max === 1 ? '' : 's'} per request keep ${percent(t0, 4)} of requests clear of the backends' p${num(p0 * 100, 6)} tail.` : `Even one backend fails the goal: its own p${num(p0 * 100, 6)} already leaves more than ${percent(1 - t0, 3)} of requests slow.`,
+      };
+    }
+    const fanoutRaw = requireKey(args, 'fanout', 'backends each request waits for, e.g. fanout=100');
     const n = parseNumber(fanoutRaw, 'fanout');
     const raw = percentileRaw.replace(/^p/i, '');
     const p = parseFraction(raw.includes('%') ? raw : `${raw}%`, 'percentile').value;
@@ -36,6 +50,7 @@ export const tail: Calculator = {
       status: 'ok',
       figures: [
         { key: 'share_slow', label: `Requests that wait on at least one backend slower than its p${num(p * 100, 4)}`, value: slow, unit: 'fraction', text: percent(slow, 3) },
+        { key: 'share_fast', label: 'Requests that meet no slow backend at all', value: 1 - slow, unit: 'fraction', text: percent(1 - slow, 3) },
         { key: 'backend_percentile_needed', label: `Backend percentile that keeps ${percent(p, 4)} of requests fast`, value: needed, unit: 'fraction', text: `p${num(needed * 100, 6)}` },
       ],
       formula: 'P(at least one slow) = 1 − p^N for N independent backends each fast with probability p',

@@ -2,7 +2,7 @@ import type { Calculator } from '../calculator';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
-import { parseNumber } from '../units';
+import { parseRate, parseNumber } from '../units';
 import { num } from '../format';
 
 export function uslCapacity(n: number, sigma: number, kappa: number): number {
@@ -79,9 +79,9 @@ export const usl: Calculator = {
   aliases: ['universal-scalability-law', 'gunther', 'scalability'],
   title: 'Universal Scalability Law',
   summary: 'relative capacity and peak concurrency from contention σ and coherence κ, or fit them from measurements',
-  usage: 'usl sigma=<contention> kappa=<coherence> n=<concurrency>  or  usl fit points=<n:throughput,...>',
+  usage: 'usl sigma=<contention> kappa=<coherence> [n=<concurrency>] [x1=<throughput at concurrency 1>]  or  usl fit points=<n:throughput,...>',
   examples: ['usl sigma=0.05 kappa=0.001 n=32', 'usl fit points=1:100,2:190,4:350,8:560'],
-  keys: ['sigma', 'kappa', 'n', 'points'],
+  keys: ['sigma', 'kappa', 'n', 'points', 'x1'],
   positional: true,
   doc: { id: 'quantitative/universal-scalability-law', anchor: 'the-formula', title: 'Universal Scalability Law' },
   run(args) {
@@ -108,7 +108,11 @@ export const usl: Calculator = {
       for (const k of ['sigma', 'kappa']) if (!args.keys.has(k)) throw new CalcInputError('missing_key', `missing ${k}= (e.g. usl sigma=0.05 kappa=0.001 n=32), or use usl fit points=...`, k);
       sigma = parseNumber(args.keys.get('sigma')!, 'sigma');
       kappa = parseNumber(args.keys.get('kappa')!, 'kappa');
+      if (args.keys.has('x1')) {
+        x1 = parseRate(/[a-z/]/i.test(args.keys.get('x1')!) ? args.keys.get('x1')! : `${args.keys.get('x1')}/s`, 'x1');
+      }
     }
+    const absolute = fit || args.keys.has('x1');
     checkInput(UslInput, { sigma, kappa });
     const peakN = uslPeak(sigma, kappa);
     const peakC = Number.isFinite(peakN) ? uslCapacity(peakN, sigma, kappa) : 1 / Math.max(sigma, 1e-12);
@@ -118,20 +122,20 @@ export const usl: Calculator = {
     } else {
       figures.push({ key: 'ceiling', label: 'Capacity ceiling (κ = 0: Amdahl)', value: peakC, unit: '×', text: sigma > 0 ? `${num(peakC)}×` : 'unbounded' });
     }
-    if (fit) figures.push({ key: 'peak_throughput', label: 'Peak throughput', value: peakC * x1, unit: '/s', text: `${num(peakC * x1)}/s` });
+    if (absolute) figures.push({ key: 'peak_throughput', label: 'Peak throughput', value: peakC * x1, unit: '/s', text: `${num(peakC * x1)}/s` });
     let n: number | undefined;
     if (args.keys.has('n')) {
       n = parseNumber(args.keys.get('n')!, 'n');
       checkInput(z.object({ n: between(1, 1e6, 'n= must be from 1 to 1,000,000') }), { n });
       const c = uslCapacity(n, sigma, kappa);
       figures.unshift({ key: 'capacity', label: `Relative capacity C(${num(n)})`, value: c, unit: '×', text: `${num(c)}×` });
-      if (fit) figures.push({ key: 'throughput', label: `Throughput at ${num(n)}`, value: c * x1, unit: '/s', text: `${num(c * x1)}/s` });
+      if (absolute) figures.push({ key: 'throughput', label: `Throughput at ${num(n)}`, value: c * x1, unit: '/s', text: `${num(c * x1)}/s` });
     }
     const top = Math.max(16, Math.ceil(Math.min(Number.isFinite(peakN) ? peakN * 2.5 : 64, 4096)), n ? Math.ceil(n * 1.5) : 0);
     const points: Array<[number, number]> = [];
     for (let k = 1; k <= top; k = Math.max(k + 1, Math.ceil(k * 1.15))) points.push([k, uslCapacity(k, sigma, kappa) * x1]);
     const reading = Number.isFinite(peakN)
-      ? `Throughput peaks at about ${num(peakN)} concurrent ${fit ? `(${num(peakC * x1)}/s)` : `(${num(peakC)}× one unit)`} and falls beyond it: past that point, adding load or nodes makes the system slower because coherence costs grow with N².${n !== undefined && n > peakN ? ` At ${num(n)} you are past the peak.` : ''}`
+      ? `Throughput peaks at about ${num(peakN)} concurrent ${absolute ? `(${num(peakC * x1)}/s)` : `(${num(peakC)}× one unit)`} and falls beyond it: past that point, adding load or nodes makes the system slower because coherence costs grow with N².${n !== undefined && n > peakN ? ` At ${num(n)} you are past the peak.` : ''}`
       : `With no coherence cost (κ = 0) this is Amdahl's law: capacity approaches ${sigma > 0 ? `${num(peakC)}×` : 'linear scaling'} but never falls.`;
     return {
       status: 'ok',
