@@ -40,12 +40,12 @@ function around(ctx: Ctx, q: Quantity, before = 48, after = 32): { b: string; a:
 /** Whether a word pattern sits near a quantity, within its own clause. */
 function near(ctx: Ctx, q: Quantity, re: RegExp, before = 48, after = 32): boolean {
   const { b, a } = around(ctx, q, before, after);
-  const clauseB = b.split(/[.;?!,(]|\s(?:and|but|then|while|whereas)\s/).pop() ?? b;
-  const clauseA = a.split(/[.;?!,)]|\s(?:and|but|then|while|whereas)\s/)[0] ?? a;
+  const clauseB = b.split(/[.;?!,]|\s(?:and|but|then|while|whereas)\s/).pop() ?? b;
+  const clauseA = a.split(/[.;?!,]|\s(?:and|but|then|while|whereas)\s/)[0] ?? a;
   return re.test(clauseB) || re.test(clauseA);
 }
 
-const COMPONENT_NOUN = /^(?:replica|copy|copie|instance|server|node|service|component|zone|az|availability|region|data|datacenter|datacentre|database|db|machine|dependency|dependencie|load|lb|backend|box|pod|host|tier|provider|cluster|site|cell|broker|shard|worker|app|microservice|api|vm|container|endpoint|call|hop|system|link|disk|drive)$/;
+const COMPONENT_NOUN = /^(?:dep|replica|copy|copie|instance|server|node|service|component|zone|az|availability|region|data|datacenter|datacentre|database|db|machine|dependency|dependencie|load|lb|backend|box|pod|host|tier|provider|cluster|site|cell|broker|shard|worker|app|microservice|api|vm|container|endpoint|call|hop|system|link|disk|drive)$/;
 const SERVER_NOUN = /^(?:server|instance|node|pod|worker|machine|host|box|vm|container|replica|core|cpu|thread|consumer|process|task|executor|broker|shard|partition|gpu|processor|cashier|agent|teller|line|slot|lane|handler|dyno)$/;
 const ITEM_NOUN = /^(?:item|key|element|entry|entrie|url|user|id|record|row|word|object|member|value|string|email|address|ip|token|username|hash|file|document|doc|account|customer|product|event|message|request|link|code|photo|video|post|tweet|session|device|visitor|page|domain|uuid)$/;
 
@@ -90,7 +90,7 @@ function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
 }
 
 function planAvailability(ctx: Ctx): Draft | null {
-  if (!has(ctx, /availab|uptime|\bnines?\b|downtime|\bsla\b|\bslo\b|\bup (?:about |roughly |around )?\d|redundan|fail ?over|replica|standby|series|parallel|end[- ]to[- ]end|composite|combined|reliab/)) return null;
+  if (!has(ctx, /availab|uptime|\bnines?\b|downtime|\bsla\b|\bslo\b|\bup (?:about |roughly |around )?\d|redundan|fail ?over|replica|standby|series|serial|parallel|end[- ]to[- ]end|composite|combined|reliab|depend|\bdeps?\b|chain/)) return null;
   // Only shares that can be availabilities take part; a "10% service credit" is named as not used.
   const allPercents = ctx.qs.filter((q) => q.kind === 'percent');
   const percents = allPercents.filter((q) => q.value >= 0.5 && !near(ctx, q, /credit|refund|discount|error|fail|slow|util|busy|cpu|traffic|of (?:the )?(?:requests|users|traffic)/, 24, 16));
@@ -98,10 +98,20 @@ function planAvailability(ctx: Ctx): Draft | null {
   const times = ctx.qs.filter((q) => q.kind === 'time');
   // Availability from allowed downtime: "5 minutes of downtime a month is how many nines?"
   if (!percents.length && times.length && has(ctx, /availab|uptime|nines|\bsla\b/)) {
+    // "6 incidents last year, each took 45 min to resolve": downtime is their product.
+    const incidents = ctx.qs.find((q) => isCount(q, /^(?:incident|outage|failure|crash|event|page|sev1|sev|disruption)$/));
+    const each = times.length === 1 ? times[0] : undefined;
+    if (incidents && each && near(ctx, each, /each|every|average|took|to (?:resolve|restore|recover|fix)|mttr|lasting|lasted/, 40, 40)) {
+      const periodWord0 = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week)\b/.exec(ctx.lower);
+      const w0 = periodWord0?.[1] ?? '';
+      const period0 = w0 === 'year' ? 365 * 86400 : w0 === 'quarter' ? 91.25 * 86400 : w0 === 'month' ? 30 * 86400 : w0 === 'week' ? 7 * 86400 : 0;
+      if (!period0) return { calculator: 'availability', used: [incidents, each], consumes: ['time', 'count'], missing: { what: 'the period those incidents happened in', ask: 'over how long did they happen: a month, a quarter, a year?', example: `availability downtime=${secs(incidents.value * each.value)} period=365d` } };
+      return { calculator: 'availability', args: [`downtime=${secs(incidents.value * each.value)}`, `period=${secs(period0)}`], used: [incidents, each], consumes: ['time', 'count', 'percent'], notes: [`${fmt(incidents.value)} incidents × ${each.raw} = ${fmt((incidents.value * each.value) / 60)} min of downtime`] };
+    }
     const down = times.find((q) => near(ctx, q, /down|outage|offline|unavailab|allow|afford|lose|budget/, 40, 40)) ?? (times.length === 1 ? times[0] : undefined);
     if (!down) return null;
     const periodQ = times.find((q) => q !== down);
-    const periodWord = /\b(?:a|per|each|every|in a|over a|within a)\s+(year|quarter|month|week|day)\b|\b(yearly|annual(?:ly)?|quarterly|monthly|weekly|daily)\b/.exec(ctx.lower.slice(down.end));
+    const periodWord = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week|day)\b|\b(yearly|annual(?:ly)?|quarterly|monthly|weekly|daily)\b/.exec(ctx.lower);
     const word = periodWord ? (periodWord[1] ?? periodWord[2])! : '';
     const period = periodQ ? periodQ.value : /^(?:year|yearly|annual)/.test(word) ? 365 * 86400 : /^quarter/.test(word) ? 91.25 * 86400 : /^month/.test(word) ? 30 * 86400 : /^week/.test(word) ? 7 * 86400 : /^(?:day|daily)/.test(word) ? 86400 : 0;
     if (!period) return { calculator: 'availability', used: [down], consumes: ['time'], missing: { what: 'the period the downtime is counted over', ask: 'over how long is that downtime allowed: a month, a quarter, a year?', example: `availability downtime=${secs(down)} period=30d` } };
@@ -150,16 +160,36 @@ function planAvailability(ctx: Ctx): Draft | null {
   // "going from two nines to three nines": a difference, which no single calculation answers.
   if (components.length > 1 && /\bfrom\b[^.?]*\bto\b/.test(ctx.lower) && !has(ctx, SERIES) && !has(ctx, PARALLEL)) return null;
   const period = /\b(?:per|a|each|every|over a|in a)\s+(year|quarter|month|week|day)\b|\b(yearly|annual|quarterly|monthly|weekly|daily)\b/.exec(ctx.lower);
-  if (components.length === 1 && !availabilityCount(ctx, components[0]!) && (has(ctx, /downtime|down for|how (?:long|much time|many (?:minutes|hours|seconds))|allow|budget|outage/) || period) && !has(ctx, PARALLEL)) {
-    return { calculator: 'availability', positional: [pct(components[0]!)], used: [components[0]!], consumes: ['percent', 'count'], irrelevant };
+  if (components.length === 1 && !availabilityCount(ctx, components[0]!) && (has(ctx, /downtime|down for|how (?:long|much time|many (?:minutes|hours|seconds))|allow|budget|outage/) || period) && !has(ctx, PARALLEL) && !has(ctx, /\bboth\b|in series|in front of|behind/)) {
+    const windowQ = ctx.qs.find((q) => q.kind === 'time' && q.value >= 86400 && near(ctx, q, /over|per|rolling|window|every|each|in/, 20, 0));
+    const extra = windowQ ? [`period=${secs(windowQ)}`] : [];
+    return { calculator: 'availability', positional: [pct(components[0]!)], args: extra, used: windowQ ? [components[0]!, windowQ] : [components[0]!], consumes: ['percent', 'count', 'time'], irrelevant };
   }
-  if (has(ctx, /\b(?:better than|compared? (?:with|to)|versus|vs\.?)\b/) && components.length > 1) return null;
-  // Composition: each figure with its multiplicity.
-  const groups = components.map((c) => ({ c, count: availabilityCount(ctx, c) }));
+  // Composition: each figure with its multiplicity ("a primary and a hot standby" is two).
+  const pairWords = /\bpair\b|\bprimary\s*(?:\+|and|with|plus)\s*(?:an?\s+|one\s+)?(?:hot\s+|warm\s+)?(?:standby|replica|secondary|backup|follower)|\bactive[- ](?:active|passive)\b|\bboth (?:nodes|copies|replicas|servers|instances|boxes)\b/;
+  const groups: Array<{ c: Quantity; count?: Quantity | { value: number } }> = components.map((c) => ({ c, count: availabilityCount(ctx, c) }));
+  if (groups.length === 1 && !groups[0]!.count && !countOf(ctx, COMPONENT_NOUN) && pairWords.test(ctx.lower) && has(ctx, PARALLEL)) groups[0]!.count = { value: 2 };
+  if (has(ctx, /\b(?:better than|compared? (?:with|to)|versus|vs\.?)\b/) && components.length > 1) {
+    // "is one box at 99.99% better than two at 99.9% in a pair? what does the pair give": the redundant group alone.
+    const counted0 = groups.filter((g) => g.count && g.count.value >= 2);
+    if (counted0.length !== 1 || !has(ctx, PARALLEL) || !Number.isInteger(counted0[0]!.count!.value) || counted0[0]!.count!.value > 20) return null;
+    const g = counted0[0]!;
+    return { calculator: 'availability', positional: Array.from({ length: g.count!.value }, () => pct(g.c)), args: ['mode=parallel'], used: [g.c, ...('kind' in g.count! ? [g.count as Quantity] : [])], consumes: ['percent', 'count'], irrelevant: components.filter((c) => c !== g.c) };
+  }
+  // k of n: "3 members at 99.5%, the cluster needs a majority (2 of 3)".
+  if (groups.length === 1 && has(ctx, /majority|quorum|\b\d+ of \d+\b|at least \d+/) && !has(ctx, /\bin series\b/)) {
+    const n = groups[0]!.count ?? countOf(ctx, COMPONENT_NOUN);
+    const kOf = /\b(\d+) (?:out )?of (?:the )?(\d+)\b/.exec(ctx.lower);
+    if (n && Number.isInteger(n.value) && n.value >= 2 && n.value <= 20) {
+      const k = kOf && Number(kOf[2]) === n.value ? Number(kOf[1]) : Math.floor(n.value / 2) + 1;
+      const usedK = ctx.qs.filter((q) => kOf && q.start >= kOf.index && q.end <= kOf.index + kOf[0].length);
+      return { calculator: 'availability', positional: Array.from({ length: n.value }, () => pct(groups[0]!.c)), args: [`need=${k}`], used: [groups[0]!.c, ...('kind' in n ? [n as Quantity] : []), ...usedK], consumes: ['percent', 'count', 'number'], irrelevant };
+    }
+  }
   const used: Quantity[] = [];
   for (const g of groups) {
     used.push(g.c);
-    if (g.count) used.push(g.count);
+    if (g.count && 'kind' in g.count) used.push(g.count as Quantity);
   }
   // "3 replicas at 99% each": a count named anywhere with a single figure; "a -> b -> c, each at 99.95%": the arrows count them.
   if (groups.length === 1 && !groups[0]!.count) {
@@ -173,6 +203,8 @@ function planAvailability(ctx: Ctx): Draft | null {
       used.push(count);
     } else if (/\b(?:a few|several|some|multiple|many|couple of)\s+(?:\w+\s+)?(?:replicas|copies|instances|servers|nodes|boxes|pods|zones|regions)/.test(ctx.lower)) {
       return { calculator: 'availability', used, consumes: ['percent', 'count'], irrelevant, missing: { what: 'how many copies', ask: 'how many copies run in parallel (any one able to serve)?', example: `availability ${pct(groups[0]!.c)} ${pct(groups[0]!.c)} mode=parallel` } };
+    } else if (has(ctx, /\bboth\b|in series|in front of|behind|and then/) && !has(ctx, PARALLEL)) {
+      return { calculator: 'availability', used, consumes: ['percent', 'count'], irrelevant, missing: { what: 'the availability of every component on the path', ask: 'what availability does each of the other components have?', example: `availability ${pct(groups[0]!.c)} <availability of the other...> mode=series` } };
     } else if (!has(ctx, SERIES) && !has(ctx, PARALLEL)) {
       return { calculator: 'availability', positional: [pct(groups[0]!.c)], used, consumes: ['percent', 'count'], irrelevant };
     }
@@ -182,7 +214,7 @@ function planAvailability(ctx: Ctx): Draft | null {
   const counted = groups.filter((g) => g.count && g.count.value >= 2);
   for (const g of counted) if (!Number.isInteger(g.count!.value) || g.count!.value > 20) return null;
   const repeat = (g: (typeof groups)[number]) => Array.from({ length: g.count ? g.count.value : 1 }, () => pct(g.c));
-  if (parallel && !series && (groups.length === 1 || counted.length === 0)) {
+  if (parallel && (!series || (groups.length === 1 && counted.length === 1 && !/\bin series\b|\bchain\b/.test(ctx.lower))) && (groups.length === 1 || counted.length === 0)) {
     const positional = groups.flatMap(repeat);
     if (positional.length < 2) return null;
     return { calculator: 'availability', positional, args: ['mode=parallel'], used, consumes: ['percent', 'count'], irrelevant };
@@ -205,9 +237,15 @@ function planAvailability(ctx: Ctx): Draft | null {
 
 function planMtbf(ctx: Ctx): Draft | null {
   if (!has(ctx, /mtbf|mttr|between failures|time to (?:repair|recover|restore)|fails? (?:about |roughly |on average )?(?:once )?every|repair|recover/)) return null;
+  if (ctx.qs.filter((q) => q.kind === 'time').length > 2) return null;
   const times = ctx.qs.filter((q) => q.kind === 'time');
   const mtbf = times.find((q) => near(ctx, q, /mtbf|between failures|fails?\b[^.]*\bevery|failure every|once every|up for/, 40, 24));
-  const mttr = times.find((q) => q !== mtbf && near(ctx, q, /mttr|repair|recover|restor|fix|bring (?:it )?back|takes?|to come back|down for|outage/, 40, 24));
+  const mttr = times.find((q) => q !== mtbf && near(ctx, q, /mttr|repair|recover|restor|fix|bring (?:it )?back|takes?|to come back|down for|outage|swap|replace|resolve/, 40, 24));
+  const target = ctx.qs.find((q) => q.kind === 'percent' && q.value >= 0.5 && q.value < 1);
+  if ((mtbf || mttr) && !(mtbf && mttr) && target && times.length === 1) {
+    const given = (mtbf ?? mttr)!;
+    return { calculator: 'availability', args: [`${mtbf ? 'mtbf' : 'mttr'}=${secs(given)}`, `target=${pct(target)}`], used: [given, target], consumes: ['time', 'percent'] };
+  }
   if (!mtbf || !mttr) {
     if (mtbf || mttr) {
       const which = mtbf ? 'the mean time to repair (MTTR)' : 'the mean time between failures (MTBF)';
@@ -232,7 +270,11 @@ function planSlo(ctx: Ctx): Draft | null {
   const isErrorShare = (q: Quantity) => /(?:error|fail\w*|5xx|bad|erroring)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|now|right now|currently)?\s*(?:about|around|roughly|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start)) || /^\s*(?:of (?:requests|calls|traffic) )?(?:errors?|fail|failing|failure|5xx|error rate)/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:failing|erroring)\s+$/.test(ctx.lower.slice(Math.max(0, q.start - 12), q.start));
   const leftShare = percents.find((q) => /^\s*(?:of (?:the |our |its )?(?:error )?budget )?(?:left|remaining|remains)/.test(ctx.lower.slice(q.end, q.end + 40)) || /\b(?:left|remaining)\s*(?:is|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start)));
   const target = percents.find((q) => q !== leftShare && q.value >= 0.9 && q.value < 1 && !isErrorShare(q));
-  if (!target) return null;
+  if (!target) {
+    const rate0 = percents.find(isErrorShare);
+    if (rate0 && has(ctx, /how long|when|until|before|run out|blow|exhaust/)) return { calculator: 'slo', used: [rate0], consumes: ['percent', 'time'], missing: { what: 'your SLO', ask: 'what is the SLO target (for example 99.9%) and its window (for example 30 days)?', example: `slo target=<SLO> window=30d error_rate=${pct(rate0)}` } };
+    return null;
+  }
   const used: Quantity[] = [target];
   const args = [`target=${pct(target)}`];
   if (leftShare) {
@@ -240,7 +282,7 @@ function planSlo(ctx: Ctx): Draft | null {
     used.push(leftShare);
   }
   const errorRate = percents.find((q) => q !== target && q !== leftShare && (q.value < 0.9 || isErrorShare(q)));
-  const burn = ctx.qs.find((q) => q.kind === 'multiplier' || ((q.kind === 'number' || q.kind === 'count') && near(ctx, q, /burn(?:ing)?(?: rate)?(?: of| at| is)?\s*$/, 24, 0)));
+  const burn = ctx.qs.find((q) => q.kind === 'multiplier' || ((q.kind === 'number' || q.kind === 'count') && /burn(?:ing)?(?: rate)?(?: of| at| is| =)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start))));
   const times = ctx.qs.filter((q) => q.kind === 'time');
   const windowQ = times.find((q) => q.value >= 86400 && near(ctx, q, /window|over|rolling|per|slo|a|each|every|in/, 24, 12) && !near(ctx, q, /used|consumed|burn|spent|lost|had|outage|down|incident|already/, 24, 12));
   let window: number | undefined = windowQ?.value;
@@ -280,39 +322,45 @@ function planSlo(ctx: Ctx): Draft | null {
 
 function planTail(ctx: Ctx): Draft | null {
   if (!has(ctx, /fan[- ]?s? ?out|fans out|fanning|scatter|in parallel to|parallel calls|backends|shards|leaves|leaf|tail|slow|percentile|\bp\d{2}/)) return null;
-  const fan = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && Number.isInteger(q.value) && q.value >= 1 && (isCount(q, /^(?:backend|server|shard|service|leaf|leave|node|partition|replica|downstream|call|microservice|dependency|dependencie|host|instance|worker|machine|subrequest|rpc|query|querie|way|parallel)$/) || near(ctx, q, /fan(?:s|ning)?[- ]?out(?: to| of)?\s*$|scatter(?:s|ing)? to\s*$|(?:hits?|waits? (?:on|for)|queries|touches|calls)\s*$/, 20, 0)));
+  if (has(ctx, /availab|uptime|\bnines\b/)) return null;
+  const fan = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && Number.isInteger(q.value) && q.value >= 1 && (isCount(q, /^(?:backend|server|shard|service|leaf|leave|node|partition|replica|downstream|call|microservice|dependency|dependencie|host|instance|worker|machine|subrequest|rpc|query|querie|way|parallel)$/) || /(?:fan(?:s|ning)?[- ]?out(?: to| of| is)?|scatter(?:s|ing)? to|hits?|waits? (?:on|for)|queries|touches|calls)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start))));
   const pName = /\bp(\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)[- ]percentile/.exec(ctx.lower);
-  const slowShare = ctx.qs.find((q) => q.kind === 'percent' && q.value <= 0.2 && near(ctx, q, /slow|tail|over|above|exceed|longer|late|miss/, 40, 40));
-  const fastTarget = ctx.qs.find((q) => q.kind === 'percent' && q.value >= 0.5 && q !== slowShare && near(ctx, q, /requests?|users?|calls?|fast|under|keep|want|need|target/, 40, 40));
-  const percentile = pName ? Number(pName[1] ?? pName[2]) : slowShare ? 100 - slowShare.value * 100 : undefined;
+  const percents = ctx.qs.filter((q) => q.kind === 'percent');
+  // Shares said of one backend ("each leaf is slow 1% of the time") against shares said of user requests.
+  const requestLevel = (q: Quantity) => /\b(?:requests?|queries|users?|calls?|page ?loads?|searches)\b/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:requests?|queries|users?)\b[^.,;]{0,20}$/.test(ctx.lower.slice(Math.max(0, q.start - 30), q.start));
+  const backendShare = percents.find((q) => q.value <= 0.2 && !requestLevel(q) && near(ctx, q, /slow|tail|over|above|exceed|longer|late|miss/, 40, 40));
+  const requestShare = percents.find((q) => q !== backendShare && requestLevel(q));
+  const fastTarget = requestShare ? (requestShare.value >= 0.5 ? requestShare.value : 1 - requestShare.value) : undefined;
+  const percentile = pName ? Number(pName[1] ?? pName[2]) : backendShare ? 100 - backendShare.value * 100 : undefined;
   const used: Quantity[] = [];
-  if (slowShare) used.push(slowShare);
+  if (backendShare) used.push(backendShare);
   if (!fan) {
-    if (percentile !== undefined && fastTarget && has(ctx, /how (?:many|wide)|largest|max(?:imum)?|most/)) {
-      return { calculator: 'tail', args: [`percentile=${fmt(percentile)}`, `target=${pct(fastTarget)}`], used: [...used, fastTarget], consumes: ['percent', 'count'] };
+    if (percentile !== undefined && fastTarget !== undefined && has(ctx, /how (?:many|wide|large|big)|largest|max(?:imum)?|most/)) {
+      return { calculator: 'tail', args: [`percentile=${fmt(percentile)}`, `target=${pct(fastTarget)}`], used: [...used, requestShare!], consumes: ['percent', 'count'] };
     }
-    if (slowShare && has(ctx, /backends?|shards?|servers|nodes|leaves|services/) && has(ctx, /(?:user|our|end|client|overall)\s+requests?|fraction|what share|how many requests/)) {
+    if (backendShare && has(ctx, /backends?|shards?|servers|nodes|leaves|services/) && has(ctx, /(?:user|our|end|client|overall)\s+requests?|fraction|what share|how many requests/)) {
       return { calculator: 'tail', used, consumes: ['percent', 'count'], missing: { what: 'the fan-out', ask: 'how many backends does one user request wait on?', example: `tail fanout=<backends> percentile=${fmt(percentile!)}` } };
     }
     return null;
   }
   used.push(fan);
-  if (!Number.isInteger(fan.value) || fan.value < 1) return null;
-  if (fastTarget && percentile === undefined) {
+  if (fastTarget !== undefined && percentile === undefined) {
     // "so that 99% of user requests are fast, what percentile must each backend meet?"
-    return { calculator: 'tail', args: [`fanout=${fmt(fan.value)}`, `percentile=${fmt(fastTarget.value * 100)}`], used: [...used, fastTarget], consumes: ['percent', 'count'] };
+    return { calculator: 'tail', args: [`fanout=${fmt(fan.value)}`, `percentile=${fmt(fastTarget * 100)}`], used: [...used, requestShare!], consumes: ['percent', 'count'] };
   }
   if (percentile === undefined) {
     if (!has(ctx, /tail|slow|percentile/)) return null;
     return { calculator: 'tail', used, consumes: ['percent', 'count'], missing: { what: 'how often one backend is slow', ask: 'which backend percentile counts as slow (p99 means 1 call in 100)?', example: `tail fanout=${fmt(fan.value)} percentile=99` } };
   }
+  if (requestShare) return null;
   // A time named beside the percentile ("p99 of 200 ms", "slower than 1 s") only labels what "slow" means.
-  for (const q of ctx.qs) if (q.kind === 'time' && (q.percentile !== undefined || near(ctx, q, /slow\w*|longer|over|above|exceed\w*|than|past|beyond/, 24, 0))) used.push(q);
+  for (const q of ctx.qs) if (q.kind === 'time' && (q.percentile !== undefined || near(ctx, q, /slow\w*|longer|over|above|exceed\w*|than|past|beyond|>/, 24, 0))) used.push(q);
   return { calculator: 'tail', args: [`fanout=${fmt(fan.value)}`, `percentile=${fmt(percentile)}`], used, consumes: ['percent', 'count'] };
 }
 
 function planQueue(ctx: Ctx): Draft | null {
-  if (!has(ctx, /queue|queuing|queueing|\bwait|utili[sz]ation|utilis|\bbusy\b|service (?:time|rate)|m\/m\/|erlang|mu\b|μ|lambda|λ|arrival|poisson/)) return null;
+  if (!has(ctx, /queue|queuing|queueing|\bwait|utili[sz]ation|utilis|\bbusy\b|service (?:time|rate)|m\/m\/|erlang|\bmu\b|μ|\blambda\s*=|λ|arrival|poisson/)) return null;
+  if (ctx.qs.some((q) => isCount(q, CONCURRENT_NOUN) || near(ctx, q, /pool|concurrency|in flight/, 20, 0)) && !has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|poisson|exponential/)) return null;
   const used: Quantity[] = [];
   const args: string[] = [];
   const rates = ctx.qs.filter((q) => q.kind === 'rate');
@@ -361,58 +409,101 @@ function planQueue(ctx: Ctx): Draft | null {
   return { calculator: 'queue', args, used, consumes: ['rate', 'time', 'percent', 'count'] };
 }
 
+const CONCURRENT_NOUN = /^(?:connection|request|thread|session|worker|process|stream|message|order|checkout|job|task|item|call|query|querie|invocation|execution|function|slot|user|transaction|upload|event|record)$/;
+
 function planLittle(ctx: Ctx): Draft | null {
-  if (!has(ctx, /little|in[- ]flight|concurren|outstanding|in the system|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous|open connections|connection pool|pool size|how many (?:requests|connections|threads|workers)|threads?\b/)) return null;
-  const rate = ctx.qs.filter((q) => q.kind === 'rate' && !q.per);
-  const time = ctx.qs.filter((q) => q.kind === 'time' && q.percentile === undefined && !/\b(?:every|each|per|once a|once every)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start)));
-  if (ctx.qs.some((q) => q.kind === 'size')) return null;
-  const conc = ctx.qs.filter((q) => (q.kind === 'count' || q.kind === 'number') && (isCount(q, /^(?:connection|request|thread|session|worker|user|job|task|item|message|call|order)$/) || near(ctx, q, /in[- ]flight|concurren|outstanding|in the system|pool/, 24, 24)));
-  if (rate.length > 1 || time.length > 1 || conc.length > 1) return null;
-  const used: Quantity[] = [];
+  const asksConcurrency = /\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
+  const rateWords = /\b(?:max(?:imum)? (?:throughput|rps|qps|rate|invocations|requests)|how many (?:rps|qps|requests per second)|what throughput|sustain|throughput (?:are|is|can))/.test(ctx.lower);
+  if (!asksConcurrency && !rateWords && !has(ctx, /little|pool|connections?\b|behind|backlog|\blag\b|sits at|on average|threads?\b|worker process|concurrency limit|query time|time (?:a|each) \w+ spends|spends in/)) return null;
+  if (has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|erlang|poisson/)) return null;
+  const rates = ctx.qs.filter((q) => q.kind === 'rate' && !q.per);
+  const times = ctx.qs.filter((q) => q.kind === 'time' && q.percentile === undefined && !/\b(?:every|each|per|once a|once every)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start)));
+  const ignored = ctx.qs.filter((q) => q.kind === 'time' && near(ctx, q, /retention|ttl|keep|kept|stored for/, 24, 16));
+  const usefulTimes = times.filter((q) => !ignored.includes(q));
+  if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'percent' || q.kind === 'money')) return null;
+  if (rates.length > 1 || usefulTimes.length > 1) return null;
+  // Concurrency: a count of in-flight things, or a pool or limit; counts "per instance" multiply by the instances.
+  const concs = ctx.qs.filter((q) => !ignored.includes(q) && (q.kind === 'count' || q.kind === 'number') && (isCount(q, CONCURRENT_NOUN) || near(ctx, q, /(?:pool|concurrency|limit|cap(?:ped)?|behind|backlog|lag)\s*(?:of|is|at|=|:|size)?\s*(?:about|around|~)?\s*$/, 30, 0)));
+  const fleet = ctx.qs.filter((q) => !concs.includes(q) && isCount(q, /^(?:instance|node|pod|server|host|machine|replica|box|container)$/));
+  const perFleetUnit = (q: Quantity) => /^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+(?:instance|node|pod|server|host|machine|replica|box|container)\b/.test(ctx.lower.slice(q.end, q.end + 40)) || /\beach (?:pod|instance|node|server)\s+(?:handles|holds|takes|runs|can (?:handle|hold|take|run))\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start));
+  const used: Quantity[] = [...ignored];
   const args: string[] = [];
-  if (rate[0]) {
-    args.push(`throughput=${perSec(rate[0])}`);
-    used.push(rate[0]);
+  let perUnit: Quantity | undefined;
+  let conc: number | undefined;
+  const notes: string[] = [];
+  if (concs.length === 1) {
+    const c = concs[0]!;
+    if (perFleetUnit(c) && fleet.length === 1) {
+      conc = c.value * fleet[0]!.value;
+      notes.push(`${c.raw} per unit × ${fleet[0]!.raw} units = ${fmt(conc)} concurrent`);
+      used.push(c, fleet[0]!);
+    } else if (perFleetUnit(c) && !fleet.length && rates.length && usefulTimes.length) {
+      perUnit = c;
+      used.push(c);
+    } else if (!perFleetUnit(c)) {
+      conc = c.value;
+      used.push(c);
+    } else return null;
+  } else if (concs.length > 1) return null;
+  if (rates[0]) {
+    args.push(`throughput=${perSec(rates[0])}`);
+    used.push(rates[0]);
   }
-  if (time[0]) {
-    args.push(`latency=${secs(time[0])}`);
-    used.push(time[0]);
+  if (usefulTimes[0]) {
+    args.push(`latency=${secs(usefulTimes[0])}`);
+    used.push(usefulTimes[0]);
   }
-  if (conc[0] && args.length < 2) {
-    args.push(`concurrency=${fmt(conc[0].value)}`);
-    used.push(conc[0]);
-  }
-  if (args.length < 2) return null;
-  return { calculator: 'littles-law', args, used, consumes: ['rate', 'time', 'count'] };
+  if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
+  if (args.length !== 2) return null;
+  if (conc === undefined && !asksConcurrency && !perUnit) return null;
+  if (perUnit) args.push(`per_unit=${fmt(perUnit.value)}`);
+  return { calculator: 'littles-law', args, used, consumes: ['rate', 'time', 'count', 'number'], notes };
 }
 
 function planCapacity(ctx: Ctx): Draft | null {
-  if (!has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan/)) return null;
+  if (!has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size/)) return null;
   // A bound on waiting or response time makes it a queueing question.
   if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\bwait|queue|response time|latency|\bp9\d/)) return null;
-  const zonesQ = ctx.qs.find((q) => isCount(q, /^(?:az|zone|availability|region|datacenter|data|dc)$/));
+  const zonesQ = ctx.qs.find((q) => isCount(q, /^(?:az|zone|availability|region|datacenter|data|dc)$/) && q.value >= 2);
   const zoneLoss = zonesQ && has(ctx, /(?:az|zone|region|datacenter|dc)s?\b[^.?]*\b(?:down|fail|lose|loss|lost|outage|goes away|dies)|(?:lose|losing|loss of|survive)[^.?]*\b(?:az|zone|region|datacenter)/);
   const rates = ctx.qs.filter((q) => q.kind === 'rate');
-  const perServer = rates.find((q) => q.per && SERVER_NOUN.test(q.per)) ?? rates.find((q) => near(ctx, q, /\b(?:each|one|a single|per|an?)\s+(?:\w+\s+){0,2}(?:server|instance|pod|node|machine|host|box|vm|container|worker|replica|dyno|core)s?\b[^.]{0,30}$|benchmark|tops out|maxes out|load test|can (?:handle|do|serve|take|sustain)/, 60, 30));
-  const demand = rates.filter((q) => q !== perServer);
+  if (ctx.qs.some((q) => q.kind === 'size')) return null;
+  const perServer = rates.find((q) => q.per && SERVER_NOUN.test(q.per)) ?? rates.find((q) => near(ctx, q, /\b(?:each|one|1|a single|per|an?)\s+(?:\w+\s+){0,2}(?:server|instance|pod|node|machine|host|box|vm|container|worker|replica|dyno|core)s?\b[^.]{0,30}$|benchmark|tops? out|max(?:es)? out|load test|can (?:handle|do|serve|take|sustain)|(?:servers?|instances?|boxes|nodes|pods)\s+(?:each\s+)?(?:max out|top out|handle|do|serve|can do)\s*(?:at|about|around)?\s*$/, 60, 30));
+  const users = ctx.qs.find((q) => isCount(q, /^(?:user|dau|mau|customer|device|visitor|client|member|player)$/));
+  const perUserRate = rates.find((q) => q !== perServer && users && (q.per && /^(?:user|customer|device|visitor|client)$/.test(q.per) || /\beach\b|\bevery (?:user|customer)|per (?:user|customer|device)/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start))));
+  let demand = rates.filter((q) => q !== perServer);
+  let userDemand: number | undefined;
+  if (users && perUserRate && demand.length === 1) {
+    userDemand = users.value * perUserRate.value;
+    demand = [];
+  }
   if (demand.length > 1) return null;
   const mult = ctx.qs.find((q) => q.kind === 'multiplier' && near(ctx, q, /peak|spike|burst|average|avg|mean|normal/, 30, 30));
-  const util = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
+  // "250 rps at 75% cpu": the share describes how the capacity was measured, not a target to apply again.
+  const describesCapacity = (q: Quantity) => !!perServer && q.start > perServer.end && /^\s*(?:at|@|with|on)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(perServer.end, q.start));
+  const util = ctx.qs.find((q) => q.kind === 'percent' && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
+  const measuredAt = ctx.qs.find((q) => q.kind === 'percent' && describesCapacity(q));
   const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
   const used: Quantity[] = [];
   const args: string[] = [];
-  if (!demand.length) return null;
-  const d = demand[0]!;
-  used.push(d);
-  const isAvg = near(ctx, d, /average|avg|mean|normal|typical|steady/, 30, 20) || (mult ? true : false);
-  if (mult) {
-    args.push(`avg=${perSec(d)}`, `peak_ratio=${fmt(mult.value)}`);
-    used.push(mult);
-  } else if (isAvg && !near(ctx, d, /peak/, 30, 20)) {
-    args.push(`peak=${perSec(d)}`);
-  } else args.push(`peak=${perSec(d)}`);
+  const multiplier = mult ?? ctx.qs.find((q) => (q.kind === 'number' || q.kind === 'count') && /peak(?:\s+(?:factor|ratio|multiplier|to average|is))?\s*(?:of|is|=|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)));
+  if (userDemand !== undefined) {
+    used.push(users!, perUserRate!);
+    if (multiplier) {
+      args.push(`avg=${perSec(userDemand)}`, `peak_ratio=${fmt(multiplier.value)}`);
+      used.push(multiplier);
+    } else args.push(`peak=${perSec(userDemand)}`);
+  } else {
+    if (!demand.length) return null;
+    const d = demand[0]!;
+    used.push(d);
+    if (multiplier && !near(ctx, d, /\bpeak\b/, 20, 10)) {
+      args.push(`avg=${perSec(d)}`, `peak_ratio=${fmt(multiplier.value)}`);
+      used.push(multiplier);
+    } else args.push(`peak=${perSec(d)}`);
+  }
   if (!perServer) {
-    return { calculator: 'capacity', used, consumes: ['rate', 'percent', 'multiplier', 'count'], missing: { what: 'the capacity of one server', ask: 'how many requests per second can one server (or instance) handle at acceptable latency?', example: `capacity ${args.join(' ')} per_server=<rate>` } };
+    return { calculator: 'capacity', used, consumes: ['rate', 'percent', 'multiplier'], missing: { what: 'the capacity of one server', ask: 'how many requests per second can one server (or instance) handle at acceptable latency?', example: `capacity ${args.join(' ')} per_server=<rate>` } };
   }
   args.push(`per_server=${perSec(perServer)}`);
   used.push(perServer);
@@ -420,13 +511,14 @@ function planCapacity(ctx: Ctx): Draft | null {
     args.push(`util=${pct(util)}`);
     used.push(util);
   } else args.push('util=100%');
+  if (measuredAt) used.push(measuredAt);
   if (headroom) {
     args.push(`safety=${fmt(1 + headroom.value)}`);
     used.push(headroom);
   }
   if (zoneLoss) {
     args.push(`zones=${fmt(zonesQ!.value)}`);
-    used.push(zonesQ!);
+    used.push(zonesQ!, ...ctx.qs.filter((q) => isCount(q, /^(?:az|zone|region|datacenter|dc)$/) && q.value === 1));
     return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
   }
   const spare = /\bn\s*\+\s*(\d)\b/i.exec(ctx.text);
@@ -440,8 +532,14 @@ function planCapacity(ctx: Ctx): Draft | null {
 function planAmdahl(ctx: Ctx): Draft | null {
   if (!has(ctx, /amdahl|gustafson|speed ?up|parallel(?:i[sz]able|i[sz]ed)?|serial|sequential/)) return null;
   if (has(ctx, /availab|uptime|replica|failover/)) return null;
-  const share = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /parallel|serial|sequential|single[- ]threaded/, 40, 40));
-  if (!share) return null;
+  const share = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /parallel|serial|sequential|single[- ]threaded/, 60, 40));
+  const cores = ctx.qs.filter((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
+  if (!share) {
+    if (cores.length && has(ctx, /can'?t (?:run|be) (?:in )?parallel|serial|sequential|part of it/) && has(ctx, /how (?:long|fast)|speed ?up|faster/)) {
+      return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(cores[cores.length - 1]!.value)}` } };
+    }
+    return null;
+  }
   // The nearest of "serial" and "parallel" before the share decides, else the nearest after it.
   const before = ctx.lower.slice(Math.max(0, share.start - 60), share.start);
   const after = ctx.lower.slice(share.end, share.end + 40);
@@ -453,14 +551,30 @@ function planAmdahl(ctx: Ctx): Draft | null {
   const word = lastWord(before.split(/[.;?!]/).pop() ?? '') || firstWord(after.split(/[.;?!]/)[0] ?? '');
   const serial = /serial|sequential|single|can'?t|cannot|not parallel/.test(word);
   const p = serial ? 1 - share.value : share.value;
-  const n = ctx.qs.find((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
   const used = [share];
+  const speedTarget = ctx.qs.find((q) => q.kind === 'multiplier' && near(ctx, q, /speed ?up|faster|hit|reach|get|target|want|need/, 30, 20));
+  if (speedTarget && !cores.length) return { calculator: 'amdahl', args: [`parallel=${pct(p)}`, `target=${fmt(speedTarget.value)}`], used: [share, speedTarget], consumes: ['percent', 'count', 'multiplier'] };
+  // "from 8 cores to 32", "2 hours on one core ... on a dozen cores": a baseline and the machine asked about.
+  const baseline = cores.length === 2 ? cores.find((q) => q.value < Math.max(...cores.map((c) => c.value))) : undefined;
+  const n = cores.length === 1 ? cores[0] : baseline ? cores.find((q) => q !== baseline) : undefined;
+  if (cores.length > 2) return null;
+  const runTime = ctx.qs.find((q) => q.kind === 'time');
   if (!n) {
     if (has(ctx, /max(?:imum)?|ceiling|limit|at most|best possible|upper bound|infinite|unlimited|no matter how many/)) return { calculator: 'amdahl', args: [`parallel=${pct(p)}`], used, consumes: ['percent', 'count'] };
     return { calculator: 'amdahl', used, consumes: ['percent', 'count'], missing: { what: 'the number of processors', ask: 'on how many cores, machines or workers does it run?', example: `amdahl parallel=${pct(p)} n=<processors>` } };
   }
   if (!Number.isInteger(n.value)) return null;
-  return { calculator: 'amdahl', args: [`parallel=${pct(p)}`, `n=${fmt(n.value)}`], used: [share, n], consumes: ['percent', 'count'] };
+  const args = [`parallel=${pct(p)}`, `n=${fmt(n.value)}`];
+  const usedN = [share, n];
+  if (baseline) {
+    if (baseline.value !== 1) args.push(`from=${fmt(baseline.value)}`);
+    usedN.push(baseline);
+  }
+  if (runTime && (!baseline || baseline.value === 1) && near(ctx, runTime, /takes|runs|run time|single[- ]threaded|on (?:one|1) core|serially|today|currently/, 40, 30)) {
+    args.push(`time=${secs(runTime)}`);
+    usedN.push(runTime);
+  }
+  return { calculator: 'amdahl', args, used: usedN, consumes: ['percent', 'count', 'time'] };
 }
 
 function planUsl(ctx: Ctx): Draft | null {
@@ -468,7 +582,10 @@ function planUsl(ctx: Ctx): Draft | null {
   const sigma = ctx.qs.find((q) => near(ctx, q, /sigma|σ|contention|alpha|α/, 20, 0));
   const kappa = ctx.qs.find((q) => near(ctx, q, /kappa|κ|coheren|crosstalk|beta|β/, 20, 0));
   const val = (q: Quantity) => (q.kind === 'percent' ? q.value : q.value);
-  const n = ctx.qs.find((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && (isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/) || near(ctx, q, /\bn\s*=\s*$|at\s*$/, 6, 0)));
+  const nodes = ctx.qs.filter((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && q.value !== 1 && isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/));
+  const baselineOnes = ctx.qs.filter((q) => q !== sigma && q !== kappa && q.value === 1 && (q.kind === 'count' || q.kind === 'number'));
+  const nAsked = nodes.length > 1 ? nodes.find((q) => q.target || near(ctx, q, /\b(?:would|should|will|at|give|with|for|to)\s*$/, 16, 0)) ?? nodes[nodes.length - 1] : nodes[0];
+  const n = nAsked ?? ctx.qs.find((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && (isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/) || near(ctx, q, /\bn\s*=\s*$|at\s*$/, 6, 0)));
   if (!sigma || !kappa) {
     if (sigma || kappa) return { calculator: 'usl', used: [sigma ?? kappa!], consumes: ['number', 'percent', 'count'], missing: { what: sigma ? 'the coherence coefficient κ (kappa)' : 'the contention coefficient σ (sigma)', ask: sigma ? 'what is κ, the coherence (crosstalk) cost? Fit it from throughput measured at several loads with usl fit points=1:100,2:190,...' : 'what is σ, the contention (serial) share?', example: sigma ? `usl sigma=${fmt(val(sigma))} kappa=<coherence> n=<concurrency>` : `usl sigma=<contention> kappa=${fmt(val(kappa!))} n=<concurrency>` } };
     return null;
@@ -484,7 +601,7 @@ function planUsl(ctx: Ctx): Draft | null {
     args.push(`n=${fmt(n.value)}`);
     used.push(n);
   } else args.push('n=1');
-  return { calculator: 'usl', args, used, consumes: ['number', 'percent', 'count'] };
+  return { calculator: 'usl', args, used, consumes: ['number', 'percent', 'count'], irrelevant: [...nodes.filter((q) => q !== n), ...baselineOnes] };
 }
 
 function planQuorum(ctx: Ctx): Draft | null {
@@ -495,15 +612,16 @@ function planQuorum(ctx: Ctx): Draft | null {
   const rkw = /\br\s*=\s*(\d+)|read(?:s| at| with| quorum(?: of)?)?\s*(?:=|at|of|from)?\s*(one|two|three|\d+)\b/i.exec(ctx.lower);
   const wkw = /\bw\s*=\s*(\d+)|write(?:s| at| with| quorum(?: of)?)?\s*(?:=|at|of|to|wait for)?\s*(one|two|three|\d+)\b/i.exec(ctx.lower);
   const word = (s?: string) => (s === 'one' ? 1 : s === 'two' ? 2 : s === 'three' ? 3 : Number(s));
-  const used = ctx.qs.filter((q) => (nkw && ctx.lower.slice(q.start - 25, q.end).includes(nkw[0])) || (rkw && ctx.lower.slice(q.start - 30, q.end).includes(rkw[0])) || (wkw && ctx.lower.slice(q.start - 30, q.end).includes(wkw[0])));
-  const nodes = nkw ? undefined : ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && (isCount(q, /^(?:node|replica|member|server|voter|peer|instance|machine)$/) || /^\s*-?\s*(?:node|member|replica|server|voter)\b/.test(ctx.lower.slice(q.end, q.end + 12))));
-  const f = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && q !== nodes && (isCount(q, /^(?:failure|fault|faulty|node|malicious|replica|simultaneous|crash|outage|traitor)$/) && near(ctx, q, /surviv|tolerat|withstand|handle|lose|lost|despite|through/, 40, 0)));
+  const span = (q: Quantity, m: RegExpExecArray | null) => !!m && q.start >= m.index && q.end <= m.index + m[0].length;
+  const used = ctx.qs.filter((q) => span(q, nkw) || span(q, rkw) || span(q, wkw));
+  const f = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && !used.includes(q) && (/^\s*(?:[a-z]+\s+){0,2}(?:failures?|faults?|faulty|malicious|byzantine|crash(?:es|ed)?|traitors?)\b/.test(ctx.lower.slice(q.end, q.end + 40)) || (isCount(q, /^(?:failure|fault|faulty|malicious|crash|outage|traitor)$/))) && near(ctx, q, /surviv|tolerat|withstand|handle|lose|lost|despite|through|with/, 40, 0));
+  const nodes = nkw ? undefined : ctx.qs.find((q) => q !== f && (q.kind === 'count' || q.kind === 'number') && (isCount(q, /^(?:node|replica|member|server|voter|peer|instance|machine)$/) || /^\s*-?\s*(?:node|member|replica|server|voter)\b/.test(ctx.lower.slice(q.end, q.end + 12))));
   const n = nkw ? Number(nkw[1] ?? nkw[2] ?? nkw[3]) : nodes?.value;
   if (f && (!n || has(ctx, /how many (?:nodes|replicas|members|servers|voters|voting)|minimum|at least/))) {
     return { calculator: 'quorum', args: [`f=${fmt(f.value)}`, ...(byz ? ['faults=byzantine'] : [])], used: [f], consumes: ['count', 'number'] };
   }
   if (n === undefined) {
-    if (has(ctx, /how many (?:nodes|replicas|members|servers|voters|voting members)/)) return { calculator: 'quorum', used: [], consumes: ['count', 'number'], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down (or faulty) at the same time while it keeps working?', example: `quorum f=<failures>${byz ? ' faults=byzantine' : ''}` } };
+    if (has(ctx, /how many (?:\w+ )?(?:nodes|replicas|members|servers|voters)/)) return { calculator: 'quorum', used: [], consumes: ['count', 'number'], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down (or faulty) at the same time while it keeps working?', example: `quorum f=<failures>${byz ? ' faults=byzantine' : ''}` } };
     return null;
   }
   if (nodes) used.push(nodes);
@@ -520,7 +638,7 @@ function planQuorum(ctx: Ctx): Draft | null {
 // Data structures and identifiers.
 
 function planBloom(ctx: Ctx): Draft | null {
-  if (!has(ctx, /bloom/)) return null;
+  if (!has(ctx, /bloom|false[- ]positive|\bfp rate|bits per (?:item|key|element|entry)/)) return null;
   const bitsPerItem = ctx.qs.find((q) => q.kind === 'bits' && (q.per !== undefined || near(ctx, q, /^\s*(?:per|\/|for each|each)\s+\w+/, 0, 24)));
   const bitsTotal = ctx.qs.find((q) => (q.kind === 'bits' && q !== bitsPerItem) || q.kind === 'size');
   const hashes = ctx.qs.find((q) => isCount(q, /^(?:hash|hashe|function|hash-function)$/) || near(ctx, q, /\bk\s*=\s*$/, 6, 0));
@@ -529,15 +647,23 @@ function planBloom(ctx: Ctx): Draft | null {
   const oneIn = /\b1 in (\d[\d,]*)\b/.exec(ctx.lower);
   const used: Quantity[] = [];
   const args: string[] = [];
-  if (!items) return { calculator: 'bloom', used: [], consumes: ['count', 'number', 'bits', 'size', 'percent'], missing: { what: 'how many items the filter holds', ask: 'how many keys (items) will the filter hold?', example: 'bloom n=<items> p=1%' } };
+  if (!items) {
+    // Per item, no count needed: "1% false positives: bits per element?", "8 bits per key, 4 hashes: rate?".
+    if (bitsPerItem && !target) return { calculator: 'bloom', args: [`bits_per_item=${fmt(bitsPerItem.value)}`, ...(hashes ? [`k=${fmt(hashes.value)}`] : [])], used: [bitsPerItem, ...(hashes ? [hashes] : [])], consumes: ['count', 'number', 'bits', 'size', 'percent'] };
+    if (target && !bitsPerItem && !bitsTotal && has(ctx, /bits? per|per (?:item|key|element|entry)|how many (?:bits|hash)/)) return { calculator: 'bloom', args: [`p=${fmt(target.value)}`], used: [target], consumes: ['count', 'number', 'bits', 'size', 'percent'] };
+    return { calculator: 'bloom', used: [], consumes: ['count', 'number', 'bits', 'size', 'percent'], missing: { what: 'how many items the filter holds', ask: 'how many keys (items) will the filter hold?', example: 'bloom n=<items> p=1%' } };
+  }
   args.push(`n=${fmt(items.value)}`);
   used.push(items);
+  if (bitsPerItem && target) return null;
   if (bitsPerItem) {
     args.push(`bits_per_item=${fmt(bitsPerItem.value)}`);
     used.push(bitsPerItem);
   } else if (bitsTotal) {
     args.push(`m=${bitsTotal.kind === 'size' ? fmt(bitsTotal.value * 8) : fmt(bitsTotal.value)}`);
     used.push(bitsTotal);
+    // "2^20-bit filter (128 KiB)": the same size said twice.
+    for (const q of ctx.qs) if (q !== bitsTotal && q.kind === 'size' && bitsTotal.kind === 'bits' && Math.abs(q.value * 8 - bitsTotal.value) < 1) used.push(q);
   } else if (target || oneIn) {
     const p = target ? target.value : 1 / Number(oneIn![1]!.replace(/,/g, ''));
     args.push(`p=${fmt(p)}`);
@@ -556,6 +682,12 @@ function planBloom(ctx: Ctx): Draft | null {
 function idSize(ctx: Ctx): { args: string[]; used: Quantity[] } | null {
   const bits = ctx.qs.find((q) => q.kind === 'bits');
   if (bits) return { args: [`bits=${fmt(bits.value)}`], used: [bits] };
+  const sqlType = /\b(bigint|int8|int64|uint64|smallint|int2|int16|uint16|int|integer|int4|int32|uint32)\b/.exec(ctx.lower);
+  if (sqlType) {
+    const t = sqlType[1]!;
+    const b = /^(?:bigint|int8|int64|uint64)$/.test(t) ? 64 : /^(?:smallint|int2|int16|uint16)$/.test(t) ? 16 : 32;
+    return { args: [`bits=${b}`], used: [] };
+  }
   const chars = ctx.qs.find((q) => isCount(q, /^(?:char|character|letter|digit|symbol)$/));
   if (!chars) {
     if (/\buuid ?v?4\b|\buuids?\b/.test(ctx.lower)) return { args: ['bits=122'], used: [] };
@@ -569,15 +701,21 @@ function idSize(ctx: Ctx): { args: string[]; used: Quantity[] } | null {
 }
 
 function planCollision(ctx: Ctx): Draft | null {
-  if (!has(ctx, /collision|collide|birthday|duplicate|clash|unique|same (?:id|code|key)/)) return null;
+  if (!has(ctx, /collision|collide|birthday|duplicate|clash|unique|same (?:id|code|key)|share (?:a|an|the same) (?:id|code|key)|sharing (?:a|an) (?:id|code|key)/)) return null;
   if (!has(ctx, /random|uuid|hash|bits?\b|characters?|collision|birthday/)) return null;
   const size = idSize(ctx);
-  if (!size) return null;
-  const used = [...size.used];
+  if (!size) {
+    if (has(ctx, /random (?:ids?|keys?|codes?|tokens?)/) && ctx.qs.some((q) => q.kind === 'count' || q.kind === 'number')) return { calculator: 'collision', used: [], consumes: ['count', 'number', 'rate', 'time', 'percent'], missing: { what: 'the size of the IDs', ask: 'how many random bits does each ID have (or how many characters, from which alphabet)?', example: 'collision bits=<bits> n=<ids>' } };
+    return null;
+  }
+  // "at least two collide", "some two share a code": the pair in the definition, not a quantity.
+  const pairWord = ctx.qs.filter((q) => q.value === 2 && (near(ctx, q, /least|any|some|two of/, 12, 0) || /^\s*(?:\w+\s+)?(?:collide|share|sharing|clash|identical|match|being the same)/.test(ctx.lower.slice(q.end, q.end + 24))));
+  const used = [...size.used, ...pairWord];
+  if (/\b50\s*\/\s*50\b|even odds|coin flip/.test(ctx.lower)) for (const q of ctx.qs) if (q.value === 50 && q.kind === 'number') used.push(q);
   const args = [...size.args];
   const rate = ctx.qs.find((q) => q.kind === 'rate');
   const time = ctx.qs.find((q) => q.kind === 'time');
-  const n = ctx.qs.find((q) => !used.includes(q) && (q.kind === 'count' || q.kind === 'number') && q.value >= 2 && (isCount(q, ITEM_NOUN) || isCount(q, /^(?:id|uuid|code|key|url|link|short|hash|value|object|row)$/)));
+  const n = ctx.qs.find((q) => !used.includes(q) && (q.kind === 'count' || q.kind === 'number') && q.value >= 2 && (isCount(q, ITEM_NOUN) || isCount(q, /^(?:id|uuid|code|key|url|link|short|hash|value|object|row|identifier)$/) || (q.kind === 'number' && q.value >= 100)));
   const p = ctx.qs.find((q) => q.kind === 'percent' || (q.kind === 'number' && q.value > 0 && q.value < 1));
   if (rate && time) {
     args.push(`rate=${perSec(rate)}`, `time=${secs(time)}`);
@@ -589,27 +727,34 @@ function planCollision(ctx: Ctx): Draft | null {
   if (p && (!n || has(ctx, /how many|until|before|reach/))) {
     args.push(`p=${fmt(p.value)}`);
     used.push(p);
-  } else if (!n && !(rate && time) && !has(ctx, /50 ?%|half|even odds|coin flip/)) {
+  } else if (!n && !(rate && time) && !has(ctx, /50 ?%|\b50\s*\/\s*50\b|half|even odds|coin flip/)) {
     return { calculator: 'collision', used, consumes: ['count', 'number', 'rate', 'time', 'percent'], missing: { what: 'how many IDs are drawn', ask: 'how many IDs will exist (or how many per second, over how long)?', example: `collision ${args.join(' ')} n=<ids>` } };
   }
   return { calculator: 'collision', args, used, consumes: ['count', 'number', 'rate', 'time', 'percent'] };
 }
 
 function planIdspace(ctx: Ctx): Draft | null {
-  if (!has(ctx, /wrap|overflow|run out|runs out|exhaust|roll ?over|last|how long|how many years|until|max(?:es)? out|\b2038\b/)) return null;
+  const mints = /\b(?:sequence|counter|seq)\b[^.?]{0,20}\b(?:per|each|every)\s+(?:millisecond|ms|second|microsecond)\b/.test(ctx.lower) && /ids? per second|per second|how many ids|max(?:imum)? ids|mint/.test(ctx.lower);
+  if (!mints && !has(ctx, /wrap|overflow|run out|runs out|exhaust|roll ?over|last|how long|how many years|until|max(?:es)? out|\b2038\b/)) return null;
   const size = idSize(ctx);
-  if (!size || !ctx.qs.some((q) => q.kind === 'bits')) return null;
+  if (!size || (!ctx.qs.some((q) => q.kind === 'bits') && !/\b(?:bigint|int|integer|int\d+|uint\d+|smallint)\b/.test(ctx.lower))) return null;
   const args = [...size.args];
-  const used = [...size.used];
+  const used = [...size.used, ...ctx.qs.filter((q) => q.value <= 1 && near(ctx, q, /start(?:s|ing)? (?:at|from)|from/, 20, 0))];
   const rate = ctx.qs.find((q) => q.kind === 'rate');
-  const signed = /\bsigned\b|\bint(?:32|64)?\b(?! unsigned)|\binteger\b/.test(ctx.lower) && !/\bunsigned\b/.test(ctx.lower);
+  const signed = /\bsigned\b|\bint(?:32|64|4|8)?\b|\binteger\b|\bbigint\b|\bsmallint\b/.test(ctx.lower) && !/\bunsigned\b|\buint/.test(ctx.lower);
+  // "12-bit sequence per millisecond": how many IDs a resetting sequence mints.
+  const perTick = /\b(?:sequence|counter|seq)\b[^.?]{0,20}\b(?:per|each|every)\s+(millisecond|ms|second|microsecond)\b|\bper\s+(millisecond|ms)\b[^.?]{0,30}\bsequence/.exec(ctx.lower);
+  if (perTick && /ids? per second|per second|how many ids|max(?:imum)? ids|throughput|mint/.test(ctx.lower)) {
+    const unit = (perTick[1] ?? perTick[2])!;
+    return { calculator: 'idspace', args: [...size.args, `per=${/micro/.test(unit) ? '1us' : /milli|ms/.test(unit) ? '1ms' : '1s'}`], used: [...used, ...ctx.qs.filter((q) => q.value === 1 && q.kind !== 'bits')], consumes: ['rate', 'bits', 'count'] };
+  }
   if (signed) args.push('signed=yes');
-  const tick = /\b(?:millisecond|ms)s?\b[^.]{0,20}\b(?:timestamp|precision|resolution|epoch|clock|since)|\b(?:timestamp|epoch|clock)\b[^.]{0,30}\b(milliseconds?|seconds?|microseconds?|ms)\b/.exec(ctx.lower);
+  const tick = /\b(?:millisecond|ms)s?\b[^.]{0,20}\b(?:timestamp|precision|resolution|epoch|clock|since)|\b(?:timestamps?|epoch|clock)\b[^.]{0,30}\b(milliseconds?|seconds?|microseconds?|ms)\b|\b(milliseconds?|seconds?|microseconds?)\b[^.]{0,24}\b(?:epoch|since)\b/.exec(ctx.lower);
   if (rate) {
     args.push(`rate=${perSec(rate)}`);
     used.push(rate);
   } else if (tick || /\bseconds? since\b|unix time|epoch seconds|\btime_t\b/.test(ctx.lower)) {
-    const unit = tick ? (tick[1] ?? tick[0]) : 'second';
+    const unit = tick ? (tick[1] ?? tick[2] ?? tick[0]) : 'second';
     args.push(`tick=${/micro/.test(unit) ? '1us' : /milli|\bms\b/.test(unit) ? '1ms' : '1s'}`);
   } else {
     return { calculator: 'idspace', used, consumes: ['rate', 'bits', 'count'], missing: { what: 'how fast IDs are used', ask: 'how many IDs are taken per second (or what does one step of the field measure, e.g. a millisecond)?', example: `idspace ${args.join(' ')} rate=<ids per second>` } };
@@ -618,35 +763,65 @@ function planIdspace(ctx: Ctx): Draft | null {
 }
 
 function planShuffle(ctx: Ctx): Draft | null {
-  if (!has(ctx, /shuffle/)) return null;
-  const nodes = ctx.qs.find((q) => isCount(q, /^(?:node|worker|host|instance|server|cell|machine|box|shard|endpoint|backend|replica)$/) && !near(ctx, q, /per customer|each customer|per tenant|each tenant|shard size|shards? of|gets?|assigned/, 30, 20));
-  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && near(ctx, q, /per (?:customer|tenant|client)|each (?:customer|tenant|client)|shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 30));
+  if (!has(ctx, /shuffle|shard size|each (?:tenant|customer|client) (?:is assigned|gets)|(?:tenants|customers|clients) (?:share|get the same)/)) return null;
+  if (ctx.qs.some((q) => q.kind === 'percent' || q.kind === 'rate' || q.kind === 'size')) return null;
+  const nodes = ctx.qs.find((q) => isCount(q, /^(?:node|worker|host|instance|server|cell|machine|box|endpoint|backend|replica)$/) && !near(ctx, q, /per customer|each customer|per tenant|each tenant|shard size|shards? of|gets?|assigned/, 30, 20));
+  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && (near(ctx, q, /shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 0) || /^\s*(?:of them\b|(?:nodes?|workers?|hosts?|backends?)?\s*(?:per|each|for each|in each)\s+(?:shard|customer|tenant|client|cell))/.test(ctx.lower.slice(q.end, q.end + 30))));
+  // "two tenants", "exactly the same 5": restating the question, not inputs.
+  const restated = ctx.qs.filter((q) => q !== nodes && q !== size && (isCount(q, /^(?:tenant|customer|client|user)$/) || (!!size && q.value === size.value && near(ctx, q, /same|all|share/, 20, 0))));
   if (!nodes || !size) {
     if (nodes || size) return { calculator: 'shuffle', used: [(nodes ?? size)!], consumes: ['count', 'number'], missing: { what: nodes ? 'the shard size' : 'the number of workers in the pool', ask: nodes ? 'how many workers does each customer get?' : 'how many workers are in the pool?', example: nodes ? `shuffle nodes=${fmt(nodes.value)} size=<workers per customer>` : `shuffle nodes=<workers> size=${fmt(size!.value)}` } };
     return null;
   }
-  return { calculator: 'shuffle', args: [`nodes=${fmt(nodes.value)}`, `size=${fmt(size.value)}`], used: [nodes, size], consumes: ['count', 'number'] };
+  return { calculator: 'shuffle', args: [`nodes=${fmt(nodes.value)}`, `size=${fmt(size.value)}`], used: [nodes, size, ...restated], consumes: ['count', 'number'] };
 }
 
 function planRetries(ctx: Ctx): Draft | null {
-  if (!has(ctx, /retr(?:y|ies|ying)|attempts?/)) return null;
-  const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30));
-  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan/) && !failureShare) return null;
-  const retries = ctx.qs.find((q) => isCount(q, /^(?:retry|retrie|time|attempt|try|trie)$/) || near(ctx, q, /retr(?:y|ies)\s*(?:up to\s*)?$/, 16, 0));
-  const layers = ctx.qs.find((q) => q !== retries && (isCount(q, /^(?:layer|tier|level|hop|service|microservice|deep)$/) || near(ctx, q, /^\s*(?:layers?|tiers?|levels?|hops?|services?)\b/, 0, 14)));
-  if (!retries || (!layers && !failureShare)) return null;
-  const attempts = retries.noun && /^(?:attempt|try|trie)$/.test(retries.noun) && !/retr/.test(ctx.lower.slice(retries.start - 12, retries.start));
-  const args = [attempts ? `attempts=${fmt(retries.value)}` : `retries=${fmt(retries.value)}`, `layers=${layers ? fmt(layers.value) : '1'}`];
-  const used = layers ? [retries, layers] : [retries];
+  if (!has(ctx, /retr(?:y|ies|ying)|attempts?|tries\b/)) return null;
+  const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30) && !near(ctx, q, /budget/, 30, 30));
+  const budget = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /budget|at most|extra|cap/, 40, 30));
+  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|client|db|database|load/) && !failureShare) return null;
+  const tryCounts = ctx.qs.filter((q) => isCount(q, /^(?:retry|retrie|time|attempt|try|trie)$/) || /retr(?:y|ies)\s*(?:up to\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start)));
+  const layers = ctx.qs.find((q) => !tryCounts.includes(q) && (isCount(q, /^(?:layer|tier|level|hop|service|microservice|deep)$/) || /^\s*(?:-?\s*deep|layers?|tiers?|levels?|hops?)\b/.test(ctx.lower.slice(q.end, q.end + 14))));
   const rate = ctx.qs.find((q) => q.kind === 'rate');
+  const used: Quantity[] = [];
+  const args: string[] = [];
+  if (budget && !tryCounts.length) {
+    if (!layers) return null;
+    args.push(`budget=${pct(budget)}`, `layers=${fmt(layers.value)}`);
+    used.push(budget, layers);
+  } else {
+    let attempts: number | undefined;
+    let layerCount = layers?.value;
+    const words = /\bretr(?:y|ies)\s+(once|twice|thrice)\b/.exec(ctx.lower);
+    const isAttempts = (q: Quantity) => !!q.noun && /^(?:attempt|try|trie)$/.test(q.noun) && !/retr/.test(ctx.lower.slice(Math.max(0, q.start - 12), q.start));
+    const attemptsQ = tryCounts.filter(isAttempts);
+    const retriesQ = tryCounts.filter((q) => !isAttempts(q));
+    if (attemptsQ.length && new Set(attemptsQ.map((q) => q.value)).size === 1) {
+      attempts = attemptsQ[0]!.value;
+      used.push(...attemptsQ);
+      // "each makes 2 tries (one retry)": the same said twice.
+      for (const r of retriesQ) if (r.value === attempts - 1) used.push(r);
+      if (attemptsQ.length > 1 && !layers) layerCount = attemptsQ.length;
+    } else if (retriesQ.length === 1) {
+      attempts = retriesQ[0]!.value + 1;
+      used.push(retriesQ[0]!);
+    } else if (words) {
+      attempts = { once: 1, twice: 2, thrice: 3 }[words[1] as 'once']! + 1;
+    } else if (!tryCounts.length && layers) {
+      return { calculator: 'retries', used: [layers], consumes: ['count', 'number', 'rate', 'percent'], missing: { what: 'how many times each layer retries', ask: 'how many retries does each layer make after the first try?', example: `retries retries=<per layer> layers=${fmt(layers.value)}` } };
+    } else return null;
+    if (layerCount === undefined && !failureShare) return null;
+    if (layers) used.push(layers);
+    args.push(`attempts=${fmt(attempts)}`, `layers=${fmt(layerCount ?? 1)}`);
+    if (failureShare) {
+      args.push(`failure=${pct(failureShare)}`);
+      used.push(failureShare);
+    }
+  }
   if (rate) {
     args.push(`rate=${perSec(rate)}`);
     used.push(rate);
-  }
-  const failure = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30));
-  if (failure) {
-    args.push(`failure=${pct(failure)}`);
-    used.push(failure);
   }
   return { calculator: 'retries', args, used, consumes: ['count', 'number', 'rate', 'percent'] };
 }
@@ -674,6 +849,9 @@ function planCost(ctx: Ctx): Draft | null {
   if (/\b30[- ]day month|\b720[- ]?h/.test(ctx.lower)) args.push('hours=720');
   else if (/\b730[- ]?h(?:our)?/.test(ctx.lower)) args.push('hours=730');
   for (const q of ctx.qs) if ((q.kind === 'count' || q.kind === 'number' || q.kind === 'time') && /^(?:30|720|730)$/.test(fmt(q.value)) && near(ctx, q, /^\s*[- ]?(?:day month|hours? month|hour month|h month)/, 0, 14)) used.push(q);
+  if (!rate.length && perMillion.length && instance.length && has(ctx, /break[- ]?even|same cost|cost the same|cross ?over|at what (?:rate|rps|traffic|volume)/)) {
+    return { calculator: 'cost', args, used, consumes: ['money', 'rate'] };
+  }
   if (!rate.length) {
     return { calculator: 'cost', used, consumes: ['money', 'rate'], missing: { what: 'the request rate', ask: 'how many requests per second (or per month) do you serve on average?', example: `cost rate=<requests per time> ${args.join(' ')}` } };
   }
@@ -694,9 +872,10 @@ function planStorage(ctx: Ctx): Draft | null {
   const used: Quantity[] = [size];
   const args: string[] = [];
   const users = ctx.qs.find((q) => isCount(q, /^(?:user|dau|mau|customer|device|account|member|subscriber|player|driver|host|server|sensor|machine|client|store)$/));
-  const perUser = ctx.qs.find((q) => q.kind === 'rate' && q.per && q.per !== 'server');
+  const perUser = ctx.qs.find((q) => q.kind === 'rate' && ((q.per && q.per !== 'server') || (users !== undefined && /\beach\b|\bevery (?:user|customer)|per (?:user|customer|device)/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start)))));
   const rate = ctx.qs.find((q) => q.kind === 'rate' && q !== perUser);
-  const perUserCount = ctx.qs.find((q) => q !== users && (q.kind === 'count' || q.kind === 'number') && /^\s*(?:\w+\s+){0,2}(?:a|per|each|every)\s+day\b|^\s*(?:\w+\s+){0,2}daily\b/.test(ctx.lower.slice(q.end, q.end + 30)) && near(ctx, q, /\beach\b|per (?:user|customer|device)|every (?:user|customer)|on average/, 40, 30));
+  const daily = /\bdaily\b|\bdau\b|\ba day\b|\bper day\b|\beach day\b|\bevery day\b/.test(ctx.lower);
+  const perUserCount = ctx.qs.find((q) => q !== users && (q.kind === 'count' || q.kind === 'number') && ((/^\s*(?:\w+\s+){0,2}(?:a|per|each|every)\s+day\b|^\s*(?:\w+\s+){0,2}daily\b/.test(ctx.lower.slice(q.end, q.end + 30)) && near(ctx, q, /\beach\b|per (?:user|customer|device)|every (?:user|customer)|on average/, 40, 30)) || (daily && /^\s*(?:[a-z]+\s+){0,2}(?:each|apiece|per (?:user|person|customer))\b/.test(ctx.lower.slice(q.end, q.end + 30)))));
   if (size.per && /^\d+s$/.test(size.per) && users) {
     // "300 hosts each ship 1.5 GB a day": volume per host per time.
     const perDay = (size.value / Number(size.per.slice(0, -1))) * 86400 * users.value;
@@ -726,7 +905,9 @@ function planStorage(ctx: Ctx): Draft | null {
     args.push(`retention=${secs(retentionQ)}`);
     used.push(retentionQ);
   } else {
-    const per = /\b(?:per|a|each|every|in a|for a|over a|one)\s+(year|month|week|day)\b|\b(yearly|annually|monthly|daily)\b/.exec(ctx.lower);
+    // The period asked about, not the "20 events a day" of the inputs.
+    const periods = [...ctx.lower.matchAll(/\b(?:per|a|each|every|in a|for a|over a|one|for one|in one|the first)\s+(year|month|week|day)\b|\b(yearly|annually|monthly)\b/g)].filter((m) => !/\d[\w\s,.~-]{0,30}$/.test(ctx.lower.slice(Math.max(0, m.index! - 30), m.index!)) || /storage|disk|space|grow|need|store/.test(ctx.lower.slice(Math.max(0, m.index! - 30), m.index!)));
+    const per = periods[periods.length - 1];
     const w = per ? (per[1] ?? per[2])! : '';
     const days = /^(?:year|yearly|annual)/.test(w) ? 365 : /^month/.test(w) ? 30 : /^week/.test(w) ? 7 : /^(?:day|daily)/.test(w) ? 1 : 0;
     if (!days) return null;
@@ -736,7 +917,19 @@ function planStorage(ctx: Ctx): Draft | null {
 }
 
 function planBandwidth(ctx: Ctx): Draft | null {
-  if (!has(ctx, /bandwidth|egress|ingress|throughput|data transfer|transfer|network|gbps|mbps|nic|link/)) return null;
+  if (!has(ctx, /bandwidth|egress|ingress|throughput|data transfer|transfer|network|gbps|mbps|nic|link|traffic|outbound|inbound/)) return null;
+  const streams = ctx.qs.find((q) => isCount(q, /^(?:viewer|stream|connection|client|user|device|subscriber|websocket|socket|player|camera|sensor)$/));
+  const throughputEach = ctx.qs.find((q) => q.kind === 'size' && q.per === '1s');
+  if (streams && throughputEach && ctx.qs.length === 2) {
+    return { calculator: 'bandwidth', args: [`rate=${perSec(streams.value)}`, `size=${bytesOf(throughputEach)}`], used: [streams, throughputEach], consumes: ['rate', 'size', 'count'], notes: [`${streams.raw} ${streams.noun}s × ${throughputEach.raw} each, read as ${fmt(streams.value)} per second of ${fmt(throughputEach.value)} bytes`] };
+  }
+  const period = ctx.qs.find((q) => q.kind === 'time' && /\bevery\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 8), q.start)));
+  const sizeEach = ctx.qs.filter((q) => q.kind === 'size' && !q.per);
+  if (streams && period && sizeEach.length === 1) {
+    const k = ctx.qs.find((q) => q !== streams && (q.kind === 'number' || q.kind === 'count') && q.end <= sizeEach[0]!.start && sizeEach[0]!.start - q.end < 4);
+    const perStream = (k ? k.value : 1) / period.value;
+    return { calculator: 'bandwidth', args: [`rate=${perSec(streams.value * perStream)}`, `size=${bytesOf(sizeEach[0]!)}`], used: [streams, period, sizeEach[0]!, ...(k ? [k] : [])], consumes: ['rate', 'size', 'count', 'number', 'time'], notes: [`${fmt(streams.value)} × ${fmt(k ? k.value : 1)} message every ${period.raw} = ${fmt(streams.value * perStream)} messages a second`] };
+  }
   const sizes = ctx.qs.filter((q) => q.kind === 'size' && !q.per?.endsWith('s'));
   const rates = ctx.qs.filter((q) => q.kind === 'rate');
   if (sizes.length > 1 || rates.length > 1) return null;
@@ -792,8 +985,8 @@ const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planUsl,
   planAmdahl,
   planCapacity,
-  planQueue,
   planLittle,
+  planQueue,
   planStorage,
   planBandwidth,
 ];
@@ -804,12 +997,20 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
   if (/^\/?calc\b/i.test(q)) return { calculator: '', command: q.replace(/^\//, ''), used: [], unused: [], unplaced: [], notes: [] };
   const { text, quantities } = readQuantities(q);
   const ctx: Ctx = { text, lower: text.toLowerCase(), qs: quantities, places };
+  if (!quantities.length && /\bhow many (?:\w+ )?(?:nodes|members|replicas|voters|servers)\b/.test(ctx.lower) && /\b(?:raft|paxos|consensus|etcd|zookeeper|quorum|majority)\b/.test(ctx.lower)) {
+    return { calculator: 'quorum', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down at the same time while it keeps working (f)? A majority quorum needs 2f + 1 nodes.', example: 'quorum f=<failures>' } };
+  }
+  // "how much downtime does our SLA allow?" with no figure: ask for it.
+  if (!quantities.length && /\bhow (?:much|many (?:minutes|hours|seconds))\b[^?]*\b(?:downtime|outage|down)\b[^?]*\b(?:sla|slo)\b|\bhow (?:much|many)\b[^?]*\b(?:sla|slo)\b[^?]*\b(?:allow|give|mean)/.test(ctx.lower)) {
+    return { calculator: 'availability', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'the availability your SLA or SLO promises', ask: 'what percentage does it promise (for example 99.9%), and over what window?', example: 'availability 99.9%' } };
+  }
   if (!quantities.length && !planLatency(ctx)) return null;
   for (const planner of PLANNERS) {
     const d = planner(ctx);
     if (!d) continue;
     const unused = others(ctx, d.used);
-    const unplaced = unused.filter((x) => d.consumes.includes(x.kind) && !(d.irrelevant ?? []).includes(x));
+    const alternative = (x: Quantity) => /\b(?:instead of|rather than|compared (?:to|with)|versus|vs\.?|than)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, x.start - 24), x.start));
+    const unplaced = unused.filter((x) => d.consumes.includes(x.kind) && !(d.irrelevant ?? []).includes(x) && !alternative(x));
     const command = d.missing ? undefined : [d.calculator, ...(d.positional ?? []), ...(d.args ?? [])].join(' ');
     return { calculator: d.calculator, command, used: d.used, unused: unused.filter((x) => !unplaced.includes(x)), unplaced, missing: d.missing, notes: d.notes ?? [] };
   }

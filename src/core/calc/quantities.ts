@@ -69,7 +69,15 @@ export function normalizeNumbers(text: string): string {
     const k = SMALL[n.toLowerCase()] ?? Number(n);
     return `${'9'.repeat(2)}${k > 2 ? '.' + '9'.repeat(k - 2) : ''}%`;
   });
+  t = t.replace(/\b(\d{1,2})\s*\^\s*(\d{1,3})\b/g, (_m, b: string, e: string) => fmt(Number(b) ** Number(e)));
   t = t.replace(/\b(?:a|one)\s+dozen\b/gi, '12').replace(/\b(\d+|two|three|four|five|six)\s+dozen\b/gi, (_m, n: string) => String((SMALL[n.toLowerCase()] ?? Number(n)) * 12));
+  // "1 in 10,000", "one in a thousand": a share.
+  t = t.replace(/\b(\d+(?:\.\d+)?|one|a)\s+(?:in|out of)\s+(?:a\s+|every\s+)?(\d{1,3}(?:,\d{3})+|\d+|ten|hundred|thousand|million|a hundred|a thousand|a million)\b(?!\s*(?:%|ms|s\b))/gi, (m, a: string, b: string) => {
+    const top = /^(?:one|a)$/i.test(a) ? 1 : Number(a);
+    const words: Record<string, number> = { ten: 10, hundred: 100, thousand: 1e3, million: 1e6, 'a hundred': 100, 'a thousand': 1e3, 'a million': 1e6 };
+    const bottom = words[b.toLowerCase()] ?? Number(b.replace(/,/g, ''));
+    return bottom > top && bottom > 1 ? `${fmt((top / bottom) * 100)}%` : m;
+  });
   t = t.replace(/\b(?:a|one)\s+(half|third|quarter|fifth|tenth)\s+of\b/gi, (_m, w: string) => `${fmt(FRACTION_WORDS[w.toLowerCase()]!)}% of`);
   t = t.replace(/\b(two|three)\s+(thirds|quarters|fifths)\s+of\b/gi, (_m, a: string, w: string) => `${fmt(SMALL[a.toLowerCase()]! * FRACTION_WORDS[w.toLowerCase().replace(/s$/, '')]!)}% of`);
   t = t.replace(/\bhalf\s+(?:of\s+)?(?=the\b|its\b|their\b|our\b)/gi, '50% of ');
@@ -78,7 +86,7 @@ export function normalizeNumbers(text: string): string {
   // Word numbers up to the nineties, with an optional unit word after ("twenty-five").
   const word = Object.keys(SMALL).join('|');
   // "each one", "at least one", "one of them", "one by one": the pronoun, not a quantity.
-  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|no)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|or (?:another|more|two))\b)/gi, '\u200bone');
+  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|single|either|neither)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|or (?:another|more|two)|(?:shared\s+|single\s+|common\s+)?(?:queue|line)\b|(?:request|job|task|message|thing|call|query)\s+at a time)\b)/gi, '\u200bone');
   t = t.replace(new RegExp(String.raw`(?<!\u200b)\b(${word})(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b`, 'gi'), (m, a: string, b?: string) => {
     const x = SMALL[a.toLowerCase()]!;
     if (b && x >= 20 && x % 10 === 0) return String(x + SMALL[b.toLowerCase()]!);
@@ -129,8 +137,11 @@ const SIZE_UNIT: Array<[RegExp, number]> = [
 
 /** Words that sit between a count and its noun without changing what is counted. */
 const QUALIFIERS = new Set(
-  'independent identical redundant separate different distinct stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf data of the'.split(' '),
+  'random base62 base64 base36 base58 hex daily monthly weekly active concurrent unique simultaneous independent identical redundant separate different distinct cheap expensive commodity beefy stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf data of the'.split(' '),
 );
+
+/** Words after a number that are not what it counts ("1000 and", "5 in"). */
+const STOPWORDS = new Set('them us compared relative and or but the a an of in on at to for with from by is are was were be as if so than then that this it its per each every all any about around roughly approximately over under into onto via vs when while where which who what how can could will would should may might must do does did has have had not no nor also just only more less most least same other such up down out off too very'.split(' '));
 
 /** Nouns a count can name, singular. */
 function singular(word: string): string {
@@ -190,11 +201,17 @@ export function readQuantities(question: string): ReadQuestion {
     if (dollar || /^\s?(?:usd|dollars?|\$)/i.test(rest)) {
       if (!dollar) take(/^\s?(?:usd|dollars?|\$)/i.exec(rest)![0].length);
       q.kind = 'money';
-      const unit = /^\s*(?:\/|per|a|an|each|for each|for every|every)\s*((?:1\s*)?(?:million|m\b|mm\b|1m\b|k\b|thousand|billion)?\s*(?:requests?|invocations?|calls?|reqs?|gb-?s(?:econds?)?|gb|gib|tb|hours?|hr|h\b|months?|mo\b|days?|years?|instances?|servers?|vcpu-?hours?|seconds?|s\b))/i.exec(rest);
+      const unit = /^\s*(?:\/|per|a|an|each|for each|for every|every)\s*((?:1\s*)?(?:million|mm\b|1m\b|m\b|thousand|k\b|billion)(?:\s*(?:requests?|invocations?|calls?|reqs?|writes?|reads?|events?|messages?|queries|executions?))?|(?:requests?|invocations?|calls?|reqs?|gb-?s(?:econds?)?|gb|gib|tb|hours?|hr|h\b|months?|mo\b|days?|years?|instances?|servers?|vcpu-?hours?|seconds?|s\b))/i.exec(rest);
       if (unit) {
         q.priceUnit = unit[1]!.toLowerCase().replace(/\s+/g, ' ').trim();
         take(unit[0].length);
       }
+      matched = true;
+    }
+    // "slo is 99.9", "availability of 99.95": a share written without its % sign.
+    if (!matched && value > 90 && value < 100 && /\./.test(m[1]!) && /\b(?:slo|sla|availability|uptime|target|nines?)\b[^.\d]{0,16}$/i.test(before) && !/^\s?(?:%|ms\b|s\b|secs?\b|min|h\b|hours?|rps|qps|x\b|k\b|gb|mb|kb|tb)/i.test(rest)) {
+      q.kind = 'percent';
+      q.value = value / 100;
       matched = true;
     }
     if (!matched && /^\s?%/.test(rest)) {
@@ -212,6 +229,16 @@ export function readQuantities(question: string): ReadQuestion {
       }
     }
     if (!matched) {
+      const bitRate = /^\s?(k|m|g|t)(?:bps|bit\/s|b\/s|bits?\s*(?:per|\/)\s*s(?:ec(?:ond)?)?)\b/i.exec(rest);
+      if (bitRate) {
+        take(bitRate[0].length);
+        q.kind = 'size';
+        q.value = (value * { k: 1e3, m: 1e6, g: 1e9, t: 1e12 }[bitRate[1]!.toLowerCase() as 'k']!) / 8;
+        q.per = '1s';
+        matched = true;
+      }
+    }
+    if (!matched) {
       for (const [re, factor] of SIZE_UNIT) {
         const lead = /^\s?-?\s?/.exec(rest)![0];
         const u = re.exec(rest.slice(lead.length));
@@ -225,17 +252,20 @@ export function readQuantities(question: string): ReadQuestion {
       }
       if (matched) {
         // A size per time is a throughput of bytes, kept as a size with `per`.
-        const per = PER_TIME.find(([re]) => re.test(rest.trim()));
+        const skip = /^\s*(?:of\s+[a-z]+\s+)?/i.exec(rest)![0];
+        const tail = rest.slice(skip.length);
+        const per = PER_TIME.find(([re]) => re.test(tail));
         if (per) {
-          const u = per[0].exec(rest.trim())!;
+          const u = per[0].exec(tail)!;
           q.per = `${per[1]}s`;
-          take(rest.length - rest.trimStart().length + u[0].length);
+          take(skip.length + u[0].length);
         }
       }
     }
     if (!matched) {
       // Rates: "5k rps", "200 req/s", "1,000 requests per second", "3 writes a second".
-      const noun = /^\s?((?:[a-z][\w-]*\s+){0,2}?)((?:requests?|reqs?|queries|query|calls?|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?)\b)?\s*/i.exec(rest);
+      const NOUN_RE = /^\s?((?:[a-z][\w-]*\s+){0,2}?)((?:requests?|reqs?|queries|query|calls?|times|increments?|ticks?|ids|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?)\b)\s*/i;
+      const noun = NOUN_RE.exec(rest) ?? /^\s?()()\s*/.exec(rest);
       let after = noun ? rest.slice(noun[0].length) : rest;
       // "20 events per user per day": a rate per something, then per time.
       const perThing = /^(?:per|\/|for each|for every|each|a|an)\s*([a-z][\w-]*)\s+(?=per\b|\/|a\s|an\s|each\b|every\b|daily|hourly|monthly|weekly|yearly)/i.exec(after);
@@ -244,7 +274,8 @@ export function readQuantities(question: string): ReadQuestion {
         perThingLen = perThing[0].length;
         after = after.slice(perThingLen);
       }
-      const per = PER_TIME.find(([re]) => re.test(after)) ?? (noun?.[2] ? undefined : PER_TIME.find(([re]) => re.test(rest.trim())));
+      const adjective = /^\s*(?:daily|monthly|weekly|yearly)\s+(?:active\s+)?(?:users|visitors|customers|members|players|uniques|devices|accounts|actives)\b/i.test(noun?.[2] ? after : rest);
+      const per = adjective ? undefined : PER_TIME.find(([re]) => re.test(after)) ?? (noun?.[2] ? undefined : PER_TIME.find(([re]) => re.test(rest.trim())));
       if (per) {
         const source = (noun || perThingLen) && PER_TIME.some(([re]) => re.test(after)) ? after : rest.trim();
         const u = per[0].exec(source)!;
@@ -309,8 +340,12 @@ export function readQuantities(question: string): ReadQuestion {
         const list = words[1]!.trim().split(/\s+/);
         let i = 0;
         while (i < list.length - 1 && i < 3 && QUALIFIERS.has(list[i]!.toLowerCase())) i++;
-        q.kind = 'count';
-        q.noun = singular(list[QUALIFIERS.has(list[i]!.toLowerCase()) ? i : i]!);
+        const noun = singular(list[i]!);
+        if (noun === 'bit') q.kind = 'bits';
+        else if (!STOPWORDS.has(noun)) {
+          q.kind = 'count';
+          q.noun = noun;
+        }
       }
     }
     // A range or alternative written "3-5" keeps only the first number here; the second is read on its own.

@@ -28,9 +28,9 @@ export const availability: Calculator = {
   aliases: ['avail', 'nines', 'uptime', 'downtime'],
   title: 'Availability',
   summary: 'downtime for an availability, series and parallel composition, or MTBF/MTTR',
-  usage: 'availability <a1> [<a2> ...] [mode=series|parallel]  or  availability mtbf=<time> mttr=<time>  or  availability downtime=<time> period=<time>',
+  usage: 'availability <a1> [<a2> ...] [mode=series|parallel] [need=<k of n must work>] [period=<time>]  or  availability mtbf=<time> mttr=<time>  (one of them with target= for the other)  or  availability downtime=<time> period=<time>',
   examples: ['availability 99.9% 99.95% mode=series', 'availability 99.9% 99.9% mode=parallel', 'availability 99.99%', 'availability mtbf=720h mttr=1h', 'availability downtime=5min period=30d'],
-  keys: ['mode', 'mtbf', 'mttr', 'downtime', 'period'],
+  keys: ['mode', 'mtbf', 'mttr', 'downtime', 'period', 'need', 'target'],
   positional: true,
   doc: { id: 'quantitative/availability-math', anchor: 'the-formula', title: 'Availability Math' },
   run(args) {
@@ -40,7 +40,7 @@ export const availability: Calculator = {
     let reading: string;
     const figures: Figure[] = [];
     let series;
-    if (args.keys.has('downtime') || args.keys.has('period')) {
+    if (args.keys.has('downtime') || (args.keys.has('period') && !args.positional.length)) {
       if (args.positional.length || args.keys.has('mtbf') || args.keys.has('mttr')) throw new CalcInputError('too_many_values', 'give downtime= with period= on their own', 'downtime');
       if (!args.keys.has('downtime') || !args.keys.has('period')) throw new CalcInputError('missing_key', 'downtime= and period= go together: how much downtime over how long, e.g. downtime=5min period=30d', args.keys.has('downtime') ? 'period' : 'downtime');
       const down = parseTime(args.keys.get('downtime')!, 'downtime');
@@ -52,6 +52,32 @@ export const availability: Calculator = {
       reading = `${duration(down)} of downtime in ${duration(period)} is ${percent(a)} availability (${num(nines(a), 3)} nines).`;
     } else if (args.keys.has('mtbf') || args.keys.has('mttr')) {
       if (args.positional.length) throw new CalcInputError('too_many_values', 'give either availabilities or mtbf= with mttr=, not both', 'mtbf');
+      if (args.keys.has('target') && args.keys.has('mtbf') !== args.keys.has('mttr')) {
+        const t = parseFraction(args.keys.get('target')!, 'target').value;
+        checkInput(z.object({ target: between(0, 1, 'target= must be an availability above 0% and below 100%', { minExclusive: true, maxExclusive: true }) }), { target: t });
+        if (args.keys.has('mtbf')) {
+          const mtbf = parseTime(args.keys.get('mtbf')!, 'mtbf');
+          checkInput(z.object({ mtbf: positive('mtbf= must be a positive time') }), { mtbf });
+          const mttr = (mtbf * (1 - t)) / t;
+          return {
+            status: 'ok',
+            figures: [{ key: 'max_mttr', label: `Longest mean repair time that keeps ${percent(t)}`, value: mttr, unit: 's', text: duration(mttr) }, ...downtimeFigures(t)],
+            formula: 'A = MTBF / (MTBF + MTTR), so MTTR ≤ MTBF × (1 − A) / A',
+            assumptions,
+            reading: `Failing every ${duration(mtbf)} on average, each repair must take at most ${duration(mttr)} to keep ${percent(t)}.`,
+          };
+        }
+        const mttr = parseTime(args.keys.get('mttr')!, 'mttr');
+        checkInput(z.object({ mttr: positive('mttr= must be a positive time') }), { mttr });
+        const mtbf = (mttr * t) / (1 - t);
+        return {
+          status: 'ok',
+          figures: [{ key: 'min_mtbf', label: `Shortest mean time between failures that keeps ${percent(t)}`, value: mtbf, unit: 's', text: duration(mtbf) }, ...downtimeFigures(t)],
+          formula: 'A = MTBF / (MTBF + MTTR), so MTBF ≥ MTTR × A / (1 − A)',
+          assumptions,
+          reading: `With repairs taking ${duration(mttr)}, failures must come no more often than every ${duration(mtbf)} on average to keep ${percent(t)}; shortening repairs is usually the cheaper lever.`,
+        };
+      }
       if (!args.keys.has('mtbf')) throw new CalcInputError('missing_key', 'mttr= needs mtbf= (mean time between failures, e.g. mtbf=720h)', 'mtbf');
       if (!args.keys.has('mttr')) throw new CalcInputError('missing_key', 'mtbf= needs mttr= (mean time to repair, e.g. mttr=1h)', 'mttr');
       const mtbf = parseTime(args.keys.get('mtbf')!, 'mtbf');
@@ -74,7 +100,23 @@ export const availability: Calculator = {
       const modeRaw = (args.keys.get('mode') ?? 'series').toLowerCase();
       if (modeRaw !== 'series' && modeRaw !== 'parallel') throw new CalcInputError('wrong_unit', `mode=${modeRaw} is not a mode; use mode=series (all must work) or mode=parallel (any one is enough)`, 'mode');
       const mode = modeRaw as 'series' | 'parallel';
-      if (parts.length === 1) {
+      if (args.keys.has('need')) {
+        const k = Number(args.keys.get('need'));
+        checkInput(z.object({ need: between(1, parts.length, `need= must be a whole number from 1 to the number of components (${parts.length})`, { whole: true }) }), { need: k });
+        if (new Set(parts).size !== 1) throw new CalcInputError('wrong_unit', 'need= (k of n) takes identical components; give the same availability for each', 'need');
+        const p = parts[0]!;
+        const n = parts.length;
+        let sum = 0;
+        let c = 1;
+        for (let i = 0; i <= n; i++) {
+          if (i >= k) sum += c * Math.pow(p, i) * Math.pow(1 - p, n - i);
+          c = (c * (n - i)) / (i + 1);
+        }
+        a = sum;
+        formula = 'k of n: A = Σ_{i=k..n} C(n, i) · a^i · (1 − a)^(n − i)';
+        assumptions.push('components fail independently; the group works while at least k of n are up');
+        reading = `${n} components at ${percent(p)} of which ${k} must be up give ${percent(a)}, if their failures are independent.`;
+      } else if (parts.length === 1) {
         a = parts[0]!;
         formula = 'downtime = (1 − A) × period';
         reading = `${percent(a)} allows ${duration((1 - a) * YEAR_S)} of downtime a year, ${duration(((1 - a) * YEAR_S) / 12)} a month.`;
@@ -99,6 +141,11 @@ export const availability: Calculator = {
       };
     }
     figures.push({ key: 'nines', label: 'Nines', value: nines(a), unit: 'nines', text: Number.isFinite(nines(a)) ? num(nines(a), 3) : '∞' });
+    if (args.keys.has('period') && !args.keys.has('downtime')) {
+      const period = parseTime(args.keys.get('period')!, 'period', 'd');
+      figures.push({ key: 'downtime_period', label: `Downtime per ${duration(period)}`, value: (1 - a) * period, unit: 's', text: duration((1 - a) * period) });
+      reading += ` Over ${duration(period)} that is ${duration((1 - a) * period)}.`;
+    }
     figures.push(...downtimeFigures(a));
     return { status: 'ok', figures, formula, assumptions, reading, series };
   },

@@ -31,7 +31,7 @@ export const bloom: Calculator = {
   keys: ['n', 'm', 'k', 'p', 'bits_per_item'],
   doc: { id: 'patterns/bloom-filter', anchor: 'in-practice', title: 'Bloom Filter' },
   run(args) {
-    if (!args.keys.has('n')) throw new CalcInputError('missing_key', 'missing n= (how many items the filter holds, e.g. n=1M)', 'n');
+    if (!args.keys.has('n')) return perItem(args);
     const n = parseNumber(args.keys.get('n')!, 'n');
     checkInput(z.object({ n: between(1, 1e15, 'n= must be a whole number of items from 1 to 10^15', { whole: true }) }), { n });
     const given = ['m', 'p', 'bits_per_item'].filter((k) => args.keys.has(k));
@@ -84,3 +84,35 @@ export const bloom: Calculator = {
     };
   },
 };
+
+/** Without n=: what a target rate costs per item, or what a number of bits per item gives. */
+function perItem(args: { keys: Map<string, string> }) {
+  if (args.keys.has('m')) throw new CalcInputError('missing_key', 'm= needs n= (how many items the filter holds, e.g. n=1M)', 'n');
+  if (args.keys.has('p') === args.keys.has('bits_per_item')) throw new CalcInputError('missing_key', 'give n= (items) with m= or p=, or on its own p= (bits per item for a rate) or bits_per_item= (the rate it gives)', 'n');
+  const figures: Figure[] = [];
+  let reading: string;
+  let b: number;
+  let k: number;
+  if (args.keys.has('p')) {
+    const p = parseProbability(args.keys.get('p')!, 'p');
+    b = -Math.log(p) / Math.LN2 ** 2;
+    k = args.keys.has('k') ? parseNumber(args.keys.get('k')!, 'k') : Math.max(1, Math.round(b * Math.LN2));
+    figures.push({ key: 'bits_per_item', label: 'Bits per item', value: b, unit: 'bits', text: num(b) }, { key: 'hashes', label: 'Hash functions (optimal k)', value: k, unit: 'hashes', text: String(k) });
+    reading = `A ${percent(p, 3)} false-positive rate takes ${num(b)} bits per item with ${k} hash functions, whatever the number of items.`;
+  } else {
+    b = parseNumber(args.keys.get('bits_per_item')!, 'bits_per_item');
+    checkInput(z.object({ bits_per_item: between(0, 1e6, 'bits_per_item= must be a positive number of bits', { minExclusive: true }) }), { bits_per_item: b });
+    const optimal = Math.max(1, Math.round(b * Math.LN2));
+    k = args.keys.has('k') ? parseNumber(args.keys.get('k')!, 'k') : optimal;
+    checkInput(z.object({ k: between(1, 100, 'k= must be a whole number of hash functions from 1 to 100', { whole: true }) }), { k });
+    const rate = fp(b, 1, k);
+    figures.push(
+      { key: 'false_positive_rate', label: 'False-positive rate', value: rate, unit: 'fraction', text: percent(rate, 3) },
+      { key: 'hashes', label: args.keys.has('k') ? 'Hash functions (given)' : 'Hash functions (optimal k)', value: k, unit: 'hashes', text: String(k) },
+      { key: 'optimal_hashes', label: 'Optimal hash functions ((m/n) ln 2)', value: optimal, unit: 'hashes', text: String(optimal) },
+      { key: 'false_positive_rate_optimal', label: 'False-positive rate with the optimal k', value: fp(b, 1, optimal), unit: 'fraction', text: percent(fp(b, 1, optimal), 3) },
+    );
+    reading = `${num(b)} bits per item with ${k} hash function${k === 1 ? '' : 's'} give a ${percent(rate, 3)} false-positive rate, whatever the number of items.`;
+  }
+  return { status: 'ok' as const, figures, formula: 'p = (1 − e^(−k/b))^k for b bits per item; b = −ln p / (ln 2)², k = b ln 2', assumptions: ['hash functions are independent and uniform; the standard approximation'], reading };
+}

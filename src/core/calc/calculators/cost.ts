@@ -34,7 +34,8 @@ export const cost: Calculator = {
   keys: ['rate', 'per_million', 'memory', 'duration', 'gb_s', 'instance', 'instances', 'hours'],
   doc: { id: 'quantitative/cost-models', anchor: 'the-formula', title: 'Cost Models' },
   run(args) {
-    if (!args.keys.has('rate')) throw new CalcInputError('missing_key', 'missing rate= (requests per time, e.g. rate=50/s or rate=10M/month)', 'rate');
+    if (!args.keys.has('rate') && !(args.keys.has('instance') && !args.keys.has('memory'))) throw new CalcInputError('missing_key', 'missing rate= (requests per time, e.g. rate=50/s or rate=10M/month); without it only the break-even rate against instance= can be computed', 'rate');
+    if (!args.keys.has('rate')) return breakEven(args);
     const r = parseRate(args.keys.get('rate')!.replace(/\/mo(?:nth)?$/i, '/month'), 'rate');
     const perMillion = args.keys.has('per_million') ? parseMoney(args.keys.get('per_million')!, 'per_million', false) : COST_DEFAULTS.perMillion;
     const gbS = args.keys.has('gb_s') ? parseMoney(args.keys.get('gb_s')!, 'gb_s', false) : COST_DEFAULTS.perGbSecond;
@@ -81,3 +82,27 @@ export const cost: Calculator = {
     return { status: 'ok', figures, formula: 'per-request = requests × price per request + requests × duration × memory × price per GB-second; always-on = instances × monthly price; break-even where they are equal', assumptions, reading };
   },
 };
+
+/** Without a rate: the request rate at which per-request pricing costs as much as the instances. */
+function breakEven(args: { keys: Map<string, string> }) {
+  const hours = args.keys.has('hours') ? parseNumber(args.keys.get('hours')!, 'hours') : 730;
+  checkInput(z.object({ hours: between(1, 744, 'hours= is the hours in a billing month, from 1 to 744') }), { hours });
+  const perMillion = args.keys.has('per_million') ? parseMoney(args.keys.get('per_million')!, 'per_million', false) : COST_DEFAULTS.perMillion;
+  const instance = parseMoney(args.keys.get('instance')!, 'instance', true, hours);
+  const count = args.keys.has('instances') ? parseNumber(args.keys.get('instances')!, 'instances') : 1;
+  checkInput(z.object({ per_million: between(0, 1e6, 'per_million= must be a price above $0', { minExclusive: true }), instance: between(0, 1e7, 'instance= must be a price from $0 up', { minExclusive: true }), instances: between(1, 100000, 'instances= must be a whole number from 1 up', { whole: true }) }), { per_million: perMillion, instance, instances: count });
+  const alwaysOn = instance * count;
+  const monthlyRequests = (alwaysOn / perMillion) * 1e6;
+  const perSecond = monthlyRequests / (hours * 3600);
+  return {
+    status: 'ok' as const,
+    figures: [
+      { key: 'break_even_rate', label: 'Break-even rate (per-request costs more above it)', value: perSecond, unit: '/s', text: rate(perSecond) },
+      { key: 'break_even_requests_month', label: 'Break-even requests per month', value: monthlyRequests, unit: 'requests', text: num(monthlyRequests) },
+      { key: 'always_on_month', label: `Always-on per month (${count} instance${count === 1 ? '' : 's'})`, value: alwaysOn, unit: 'usd', text: usd(alwaysOn) },
+    ],
+    formula: 'break-even requests per month = always-on monthly cost ÷ price per request',
+    assumptions: [`a month is ${hours} hours; per-request price $${perMillion} per million${args.keys.has('per_million') ? '' : ' (default, AWS Lambda list price)'}; the instances can carry the load`],
+    reading: `Per-request pricing at $${perMillion} per million costs as much as ${usd(alwaysOn)} a month of always-on capacity at ${rate(perSecond)} on average (${num(monthlyRequests)} requests a month); below that it is cheaper.`,
+  };
+}

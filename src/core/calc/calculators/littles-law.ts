@@ -16,9 +16,9 @@ export const littlesLaw: Calculator = {
   aliases: ['little', 'littles', 'little-law', 'littleslaw', 'little\u2019s-law', "little's-law"],
   title: "Little's law",
   summary: 'any two of concurrency, throughput and latency give the third (L = λW)',
-  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=)',
+  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>]',
   examples: ['littles-law throughput=200/s latency=50ms', 'littles-law concurrency=64 latency=800ms'],
-  keys: ['concurrency', 'throughput', 'latency'],
+  keys: ['concurrency', 'throughput', 'latency', 'per_unit'],
   doc: { id: 'quantitative/littles-law', anchor: 'the-formula', title: "Little's Law" },
   run(args) {
     const L = args.keys.has('concurrency') ? parseNumber(args.keys.get('concurrency')!, 'concurrency') : undefined;
@@ -39,16 +39,25 @@ export const littlesLaw: Calculator = {
         : solved === 'throughput'
           ? `With ${num(conc)} requests in flight and ${duration(lat)} each, the system completes at most ${rate(thr)}; more throughput needs more concurrency or less time per request.`
           : `With ${num(conc)} requests in flight at ${rate(thr)}, each spends ${duration(lat)} in the system on average.`;
+    const figures = [
+      { key: 'concurrency', label: 'Concurrency (L)', value: conc, unit: 'requests', text: num(conc) },
+      { key: 'throughput', label: 'Throughput (λ)', value: thr, unit: '/s', text: rate(thr) },
+      { key: 'latency', label: 'Latency (W)', value: lat, unit: 's', text: duration(lat) },
+    ];
+    let units = '';
+    if (args.keys.has('per_unit')) {
+      const per = parseNumber(args.keys.get('per_unit')!, 'per_unit');
+      checkInput(z.object({ per_unit: positive('per_unit= must be the concurrency one unit holds, above zero') }), { per_unit: per });
+      const n = Math.ceil(conc / per - 1e-9);
+      figures.push({ key: 'units_needed', label: `Units needed at ${num(per)} concurrent each`, value: n, unit: 'units', text: String(n) });
+      units = ` At ${num(per)} concurrent per unit that takes ${n} units, before headroom.`;
+    }
     return {
       status: 'ok',
-      figures: [
-        { key: 'concurrency', label: 'Concurrency (L)', value: conc, unit: 'requests', text: num(conc) },
-        { key: 'throughput', label: 'Throughput (λ)', value: thr, unit: '/s', text: rate(thr) },
-        { key: 'latency', label: 'Latency (W)', value: lat, unit: 's', text: duration(lat) },
-      ],
+      figures,
       formula: 'L = λ × W (items in the system = arrival rate × time each spends in it)',
       assumptions: ['long-run averages of a stable system (arrivals equal departures)', `computed: ${solved}`],
-      reading,
+      reading: reading + units,
     };
   },
 };

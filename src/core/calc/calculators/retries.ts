@@ -10,11 +10,31 @@ export const retries: Calculator = {
   aliases: ['retry', 'retry-amplification', 'amplification'],
   title: 'Retry amplification',
   summary: 'how retries at several layers multiply the load on the deepest service when it fails',
-  usage: 'retries retries=<retries per layer> layers=<layers that retry> [rate=<incoming rate>] [failure=<share of calls failing, default 100%>]',
+  usage: 'retries retries=<retries per layer> layers=<layers that retry> [rate=<incoming rate>] [failure=<share of calls failing, default 100%>]  or  retries budget=<extra share each layer may retry> layers=<layers>',
   examples: ['retries retries=3 layers=3', 'retries retries=2 layers=4 rate=1k/s', 'retries retries=3 layers=1 failure=10%'],
-  keys: ['retries', 'attempts', 'layers', 'rate', 'failure'],
+  keys: ['retries', 'attempts', 'layers', 'rate', 'failure', 'budget'],
   doc: { id: 'patterns/retry-backoff', anchor: 'pitfalls-and-a-failure-story', title: 'Retry with Backoff' },
   run(args) {
+    if (args.keys.has('budget')) {
+      if (args.keys.has('retries') || args.keys.has('attempts') || args.keys.has('failure')) throw new CalcInputError('too_many_values', 'budget= caps retries on its own; leave out retries=, attempts= and failure=', 'budget');
+      const b = parseFraction(args.keys.get('budget')!, 'budget').value;
+      checkInput(z.object({ budget: between(0, 10, 'budget= must be a share of extra requests, e.g. budget=10%') }), { budget: b });
+      const layers = args.keys.has('layers') ? parseNumber(args.keys.get('layers')!, 'layers') : 1;
+      checkInput(z.object({ layers: between(1, 20, 'layers= must be a whole number of layers that retry, from 1 to 20', { whole: true }) }), { layers });
+      const amp = Math.pow(1 + b, layers);
+      const figures: Figure[] = [{ key: 'amplification', label: 'Most calls reaching the deepest service per user request', value: amp, unit: 'x', text: `${num(amp)}×` }];
+      if (args.keys.has('rate')) {
+        const r = parseRate(args.keys.get('rate')!, 'rate');
+        figures.push({ key: 'load', label: 'Most load on the deepest service', value: r * amp, unit: '/s', text: rate(r * amp) });
+      }
+      return {
+        status: 'ok',
+        figures,
+        formula: 'calls ≤ (1 + budget)^layers',
+        assumptions: ['each layer retries at most the budget share of its own requests'],
+        reading: `A ${percent(b, 3)} retry budget at each of ${layers} layer${layers === 1 ? '' : 's'} caps the load on the deepest service at ${num(amp)}× even during an outage.`,
+      };
+    }
     if (args.keys.has('retries') && args.keys.has('attempts')) throw new CalcInputError('too_many_values', 'give retries= (extra tries) or attempts= (tries including the first), not both', 'attempts');
     if (!args.keys.has('retries') && !args.keys.has('attempts')) throw new CalcInputError('missing_key', 'missing retries= (retries per layer after the first try, e.g. retries=3) or attempts= (tries including the first)', 'retries');
     const tries = args.keys.has('attempts') ? parseNumber(args.keys.get('attempts')!, 'attempts') : parseNumber(args.keys.get('retries')!, 'retries') + 1;

@@ -51,6 +51,7 @@ export const tail: Calculator = {
       figures: [
         { key: 'share_slow', label: `Requests that wait on at least one backend slower than its p${num(p * 100, 4)}`, value: slow, unit: 'fraction', text: percent(slow, 3) },
         { key: 'share_fast', label: 'Requests that meet no slow backend at all', value: 1 - slow, unit: 'fraction', text: percent(1 - slow, 3) },
+        { key: 'backend_slow_allowed', label: `Share of calls each backend may be slow to keep ${percent(p, 4)} of requests fast`, value: 1 - needed, unit: 'fraction', text: percent(1 - needed, 3) },
         { key: 'backend_percentile_needed', label: `Backend percentile that keeps ${percent(p, 4)} of requests fast`, value: needed, unit: 'fraction', text: `p${num(needed * 100, 6)}` },
       ],
       formula: 'P(at least one slow) = 1 − p^N for N independent backends each fast with probability p',
