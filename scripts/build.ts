@@ -117,6 +117,15 @@ async function main() {
     if (!doc) return draft ? [] : [`calculator ${c.name}: explains itself in ${c.doc.id}, which does not exist`];
     return doc.sections.some((s) => s.anchor === c.doc.anchor) ? [] : [`calculator ${c.name}: ${c.doc.id} has no section #${c.doc.anchor}`];
   });
+  // Every calculator command a document shows ("Try it") must run: an example that errors fails the build.
+  const calculatorsForExamples = new Calculators(places);
+  for (const f of files) {
+    for (const m of f.body.matchAll(/(?:`|^\s*)\/calc ([^`\n]+)/gm)) {
+      if (m[1]!.includes('...') || m[1]!.includes('<')) continue;
+      const r = calculatorsForExamples.run(m[1]!.trim());
+      if (!r.ok) calcProblems.push(`${f.path}: "/calc ${m[1]!.trim()}" does not run: ${r.message}`);
+    }
+  }
   // Each name (alias or search term) belongs to one document, and each catalog id appears once.
   const lineIn = (file: string, text: string, last = false) => {
     const lines = readFileSync(join(contentDir, file), 'utf8').split('\n');

@@ -3,7 +3,7 @@ export function num(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   const abs = Math.abs(x);
-  if (abs >= 1e4) return Math.round(x).toLocaleString('en-US');
+  if (abs >= 1e4 || Number.isInteger(x)) return Math.round(x).toLocaleString('en-US');
   const p = Number(x.toPrecision(digits));
   return p.toLocaleString('en-US', { maximumFractionDigits: 10 });
 }

@@ -9,5 +9,6 @@ export { erlangC, mmc } from './calculators/queue';
 export { fitUsl, uslCapacity, uslPeak } from './calculators/usl';
 
 export * from './natural';
+export * from './quantities';
 export * from './render';
 export * from './input';

@@ -67,7 +67,7 @@ const has = (ctx: Ctx, re: RegExp) => re.test(ctx.lower);
 // ---------------------------------------------------------------------------------------------
 // Availability: downtime for a figure, series and parallel composition, targets over dependencies.
 
-const PARALLEL = /\b(?:parallel|either (?:one|of|is|can|region|node|copy|replica|box)|any (?:one|single|of them|replica|copy|node)|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
+const PARALLEL = /\b(?:parallel|fallback|fall back|either (?:one|of|is|can|region|node|copy|replica|box|\w+ing)|any (?:one|single|of them|replica|copy|node)|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
 const SERIES = /\b(?:in series|series\b|chain|->|→|then\b|calls?\b|depends? on|dependenc|every request (?:goes|needs|hits)|needs? (?:both|all|each)|end[- ]to[- ]end|composite|path\b|behind\b|in front of|downstream|synchronously|sequential)/;
 
 function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
@@ -118,14 +118,14 @@ function planAvailability(ctx: Ctx): Draft | null {
     return { calculator: 'availability', args: [`downtime=${secs(down)}`, `period=${secs(period)}`], used: periodQ ? [down, periodQ] : [down], consumes: ['time', 'percent'] };
   }
   if (!percents.length) return null;
-  const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|promise|commit|want|require|achieve)\w*\b[^%\d]*$/, 40, 0));
+  const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|get at least|at least|promise|commit|want|require|achieve)\w*\b[^%\d]*$/, 40, 0) || /^\s*(?:even\s+)?(?:possible|achievable|feasible|doable|realistic|reachable)\b/.test(ctx.lower.slice(q.end, q.end + 24)));
   let components = percents.filter((q) => !targets.includes(q));
   const dependencyWords = /\bdepend|dependenc|downstream|\bcalls?\b|\bchain|\bdeps?\b|in series|serial|\bsplit\b|what (?:availability|uptime) (?:does|do|should|must) each|each (?:one|service|dependency|component|of them) (?:need|get|have)/;
   if (targets.length === 1 && !components.length && !has(ctx, dependencyWords)) {
     components = targets.splice(0, 1);
   }
   // Copies needed: "how many copies of a 98% worker reach five nines?"
-  if (targets.length === 1 && components.length === 1 && has(ctx, /how many\b[^?]*\b(?:copies|replicas|instances|nodes|servers|workers|boxes|machines|zones|regions|pods)|copies (?:do|would) (?:i|we) need/) && has(ctx, PARALLEL)) {
+  if (targets.length === 1 && components.length === 1 && has(ctx, /how many\b|copies (?:do|would) (?:i|we) need/) && has(ctx, PARALLEL)) {
     return { calculator: 'feasibility', args: [`target=${pct(targets[0]!)}`, `parallel=${pct(components[0]!)}`], used: [targets[0]!, components[0]!], consumes: ['percent', 'count'] };
   }
   // A target over dependencies: feasibility.
@@ -313,6 +313,11 @@ function planSlo(ctx: Ctx): Draft | null {
     const total = requests.kind === 'rate' ? requests.value * (window ?? 30 * 86400) : requests.value;
     args.push(`requests=${fmt(total)}`);
     used.push(requests);
+    const failed = ctx.qs.find((q) => q !== requests && (q.kind === 'count' || q.kind === 'number') && /^\s*(?:of them\s+|requests?\s+|calls?\s+)?(?:errored|failed|errors?|failures?|5xx|were errors|returned errors|timed out)/.test(ctx.lower.slice(q.end, q.end + 30)));
+    if (failed) {
+      args.push(`failed=${fmt(failed.value)}`);
+      used.push(failed);
+    }
   }
   return { calculator: 'slo', args, used, consumes: ['percent', 'time'] };
 }
@@ -323,6 +328,8 @@ function planSlo(ctx: Ctx): Draft | null {
 function planTail(ctx: Ctx): Draft | null {
   if (!has(ctx, /fan[- ]?s? ?out|fans out|fanning|scatter|in parallel to|parallel calls|backends|shards|leaves|leaf|tail|slow|percentile|\bp\d{2}/)) return null;
   if (has(ctx, /availab|uptime|\bnines\b/)) return null;
+  // Hedged or first-response reads take the fastest of several, the opposite of waiting for all.
+  if (has(ctx, /hedg|whichever (?:\w+ )?(?:answers|responds|returns|comes back|is) first|first (?:response|reply|answer)|fastest (?:of|one)/)) return null;
   const fan = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && Number.isInteger(q.value) && q.value >= 1 && (isCount(q, /^(?:backend|server|shard|service|leaf|leave|node|partition|replica|downstream|call|microservice|dependency|dependencie|host|instance|worker|machine|subrequest|rpc|query|querie|way|parallel)$/) || /(?:fan(?:s|ning)?[- ]?out(?: to| of| is)?|scatter(?:s|ing)? to|hits?|waits? (?:on|for)|queries|touches|calls)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start))));
   const pName = /\bp(\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)[- ]percentile/.exec(ctx.lower);
   const percents = ctx.qs.filter((q) => q.kind === 'percent');
@@ -830,6 +837,8 @@ function planCost(ctx: Ctx): Draft | null {
   const money = ctx.qs.filter((q) => q.kind === 'money');
   if (!money.length) return null;
   const perMillion = money.filter((q) => q.priceUnit && /million|\bm\b|mm|1m/.test(q.priceUnit));
+  // "$3 per million tokens" prices something else than requests.
+  if (perMillion.some((q) => /(?:million|\bm|mm|1m)\s+(?!requests?\b|invocations?\b|calls?\b|reqs?\b|executions?\b)[a-z]/.test(q.priceUnit!))) return null;
   const instance = money.filter((q) => q.priceUnit && /hour|hr|\bh\b|month|mo\b|day|year/.test(q.priceUnit));
   if (perMillion.length > 1 || instance.length > 1 || perMillion.length + instance.length !== money.length) return null;
   const rate = ctx.qs.filter((q) => q.kind === 'rate');
@@ -850,7 +859,7 @@ function planCost(ctx: Ctx): Draft | null {
   else if (/\b730[- ]?h(?:our)?/.test(ctx.lower)) args.push('hours=730');
   for (const q of ctx.qs) if ((q.kind === 'count' || q.kind === 'number' || q.kind === 'time') && /^(?:30|720|730)$/.test(fmt(q.value)) && near(ctx, q, /^\s*[- ]?(?:day month|hours? month|hour month|h month)/, 0, 14)) used.push(q);
   if (!rate.length && perMillion.length && instance.length && has(ctx, /break[- ]?even|same cost|cost the same|cross ?over|at what (?:rate|rps|traffic|volume)/)) {
-    return { calculator: 'cost', args, used, consumes: ['money', 'rate'] };
+    return { calculator: 'cost', args, used, consumes: ['money', 'rate', 'percent'] };
   }
   if (!rate.length) {
     return { calculator: 'cost', used, consumes: ['money', 'rate'], missing: { what: 'the request rate', ask: 'how many requests per second (or per month) do you serve on average?', example: `cost rate=<requests per time> ${args.join(' ')}` } };
@@ -858,7 +867,7 @@ function planCost(ctx: Ctx): Draft | null {
   args.unshift(`rate=${perSec(rate[0]!)}`);
   used.push(rate[0]!);
   if (!perMillion.length && !instance.length) return null;
-  return { calculator: 'cost', args, used, consumes: ['money', 'rate'] };
+  return { calculator: 'cost', args, used, consumes: ['money', 'rate', 'percent'] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1009,8 +1018,10 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
     const d = planner(ctx);
     if (!d) continue;
     const unused = others(ctx, d.used);
+    // People and other things no calculation counts ("a team of 4 engineers") are named as not used, never block one.
+    const human = (x: Quantity) => x.kind === 'count' && !!x.noun && /^(?:engineer|person|people|developer|dev|sre|oncall|on-call|human|staff|employee|lead|architect|manager|teammate|week-old|year-old|month-old|day-old)$/.test(x.noun);
     const alternative = (x: Quantity) => /\b(?:instead of|rather than|compared (?:to|with)|versus|vs\.?|than)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, x.start - 24), x.start));
-    const unplaced = unused.filter((x) => d.consumes.includes(x.kind) && !(d.irrelevant ?? []).includes(x) && !alternative(x));
+    const unplaced = unused.filter((x) => d.consumes.includes(x.kind) && !(d.irrelevant ?? []).includes(x) && !alternative(x) && !human(x));
     const command = d.missing ? undefined : [d.calculator, ...(d.positional ?? []), ...(d.args ?? [])].join(' ');
     return { calculator: d.calculator, command, used: d.used, unused: unused.filter((x) => !unplaced.includes(x)), unplaced, missing: d.missing, notes: d.notes ?? [] };
   }

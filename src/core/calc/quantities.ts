@@ -82,6 +82,9 @@ export function normalizeNumbers(text: string): string {
   t = t.replace(/\b(two|three)\s+(thirds|quarters|fifths)\s+of\b/gi, (_m, a: string, w: string) => `${fmt(SMALL[a.toLowerCase()]! * FRACTION_WORDS[w.toLowerCase().replace(/s$/, '')]!)}% of`);
   t = t.replace(/\bhalf\s+(?:of\s+)?(?=the\b|its\b|their\b|our\b)/gi, '50% of ');
   // "a hundred", "a thousand", "a million" → 1 hundred...
+  t = t.replace(/\bhalf an?\s+(hundred|thousand|million|billion)\b/gi, (_m, w: string) => fmt(0.5 * SCALE[w.toLowerCase()]!));
+  t = t.replace(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+(hundred|thousand|million|billion)\b/gi, (_m, n: string, w: string) => fmt(((SMALL[n.toLowerCase()] ?? Number(n)) + 0.5) * SCALE[w.toLowerCase()]!));
+  t = t.replace(/\b(?:a|one)\s+fortnight\b/gi, '14 days').replace(/\b(\d+)\s+fortnights?\b/gi, (_m, n: string) => `${Number(n) * 14} days`);
   t = t.replace(/\b(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b/gi, '1 $1');
   // Word numbers up to the nineties, with an optional unit word after ("twenty-five").
   const word = Object.keys(SMALL).join('|');
@@ -201,7 +204,7 @@ export function readQuantities(question: string): ReadQuestion {
     if (dollar || /^\s?(?:usd|dollars?|\$)/i.test(rest)) {
       if (!dollar) take(/^\s?(?:usd|dollars?|\$)/i.exec(rest)![0].length);
       q.kind = 'money';
-      const unit = /^\s*(?:\/|per|a|an|each|for each|for every|every)\s*((?:1\s*)?(?:million|mm\b|1m\b|m\b|thousand|k\b|billion)(?:\s*(?:requests?|invocations?|calls?|reqs?|writes?|reads?|events?|messages?|queries|executions?))?|(?:requests?|invocations?|calls?|reqs?|gb-?s(?:econds?)?|gb|gib|tb|hours?|hr|h\b|months?|mo\b|days?|years?|instances?|servers?|vcpu-?hours?|seconds?|s\b))/i.exec(rest);
+      const unit = /^\s*(?:\/|per|a|an|each|for each|for every|every)\s*((?:1\s*)?(?:million|mm\b|1m\b|m\b|thousand|k\b|billion)(?:\s*[a-z][\w-]*)?|(?:requests?|invocations?|calls?|reqs?|gb-?s(?:econds?)?|gb|gib|tb|hours?|hr|h\b|months?|mo\b|days?|years?|instances?|servers?|vcpu-?hours?|seconds?|s\b))/i.exec(rest);
       if (unit) {
         q.priceUnit = unit[1]!.toLowerCase().replace(/\s+/g, ' ').trim();
         take(unit[0].length);
@@ -363,6 +366,16 @@ export function readQuantities(question: string): ReadQuestion {
     }
     out.push(q);
     numRe.lastIndex = end;
+  }
+  // "LB is four nines, api 99.95 percent, payments 99.9": once a question speaks in shares, bare 9x.x figures are shares too.
+  if (out.some((q) => q.kind === 'percent') || /\b(?:availab\w*|uptime|nines|slo|sla)\b/i.test(text)) {
+    for (const q of out) {
+      if ((q.kind === 'number' || q.kind === 'count') && q.value > 90 && q.value < 100 && /\./.test(q.raw) && (!q.noun || /^(?:and|each|for|or|up|available|availability|uptime)$/.test(q.noun))) {
+        q.kind = 'percent';
+        q.value /= 100;
+        delete q.noun;
+      }
+    }
   }
   return { text, quantities: out };
 }

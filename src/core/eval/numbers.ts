@@ -53,7 +53,7 @@ export function parseNumbersCases(text: string, name: string): NumbersCase[] {
     if (typeof c.q !== 'string' || !c.q.trim()) throw new Error(`${where}: "q" must be the question`);
     if (!Array.isArray(c.expect)) throw new Error(`${where}: "expect" must be a list (empty when "need" is given)`);
     if (!c.expect.length && !c.need) throw new Error(`${where}: give expected figures or "need"`);
-    if (typeof c.tol !== 'number' || !(c.tol > 0) || c.tol > 0.2) throw new Error(`${where}: "tol" must be a relative tolerance above 0 and at most 0.2`);
+    if (typeof c.tol !== 'number' || !(c.tol >= 0) || c.tol > 0.2) throw new Error(`${where}: "tol" must be a relative tolerance from 0 (exact) to 0.2`);
     for (const e of c.expect) {
       if (typeof e.value !== 'number' || !Number.isFinite(e.value)) throw new Error(`${where}: expected value of "${e.what}" must be a number`);
       if (!UNITS.has(e.unit)) throw new Error(`${where}: unit "${e.unit}" of "${e.what}" is not one of ${[...UNITS].join(', ')}`);
@@ -79,7 +79,8 @@ function base(value: number, unit: string): { dim: string; v: number } | null {
   return { dim: 'count', v: value };
 }
 
-function close(expected: number, actual: number, tol: number): boolean {
+function close(expected: number, actual: number, tol0: number): boolean {
+  const tol = Math.max(tol0, 1e-9);
   if (expected === 0) return Math.abs(actual) <= tol;
   if (Math.abs(actual - expected) <= tol * Math.abs(expected)) return true;
   return false;

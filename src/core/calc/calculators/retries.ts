@@ -50,7 +50,11 @@ export const retries: Calculator = {
     const figures: Figure[] = [
       { key: 'amplification', label: failure === 1 ? 'Calls reaching the deepest service per user request' : 'Expected calls to the deepest service per user request', value: amplification, unit: 'x', text: `${num(amplification)}×` },
     ];
-    if (failure !== 1) figures.push({ key: 'worst_case', label: 'Worst case, when every call fails', value: worst, unit: 'x', text: `${num(worst)}×` });
+    if (failure !== 1) {
+      figures.push({ key: 'worst_case', label: 'Worst case, when every call fails', value: worst, unit: 'x', text: `${num(worst)}×` });
+      const finalFailure = Math.pow(Math.pow(failure, tries), 1);
+      if (layers === 1) figures.push({ key: 'final_failure', label: `Chance a request still fails after ${tries} attempts`, value: finalFailure, unit: 'fraction', text: finalFailure < 1e-4 ? finalFailure.toExponential(2) : percent(finalFailure, 3) });
+    }
     if (args.keys.has('rate')) {
       const r = parseRate(args.keys.get('rate')!, 'rate');
       figures.push({ key: 'load', label: 'Load on the deepest service', value: r * amplification, unit: '/s', text: rate(r * amplification) });

@@ -27,9 +27,9 @@ export const slo: Calculator = {
   aliases: ['error-budget', 'budget', 'burn-rate'],
   title: 'SLO error budget',
   summary: 'error budget, what remains, and burn-rate alert thresholds for an SLO',
-  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>] [error_rate=<current share of failing requests> or burn=<burn rate>] [left=<share of budget left>] [requests=<requests in the window>]',
+  usage: 'slo target=<percent> [window=<time, default 30d>] [consumed=<downtime so far>] [error_rate=<current share of failing requests> or burn=<burn rate>] [left=<share of budget left>] [requests=<requests in the window> [failed=<failed requests so far>]]',
   examples: ['slo target=99.9% window=30d consumed=20min', 'slo target=99.9% error_rate=0.5%', 'slo target=99.95% window=28d requests=100M'],
-  keys: ['target', 'window', 'consumed', 'error_rate', 'requests', 'burn', 'left'],
+  keys: ['target', 'window', 'consumed', 'error_rate', 'requests', 'burn', 'left', 'failed'],
   doc: { id: 'human-factors/sre-practices', anchor: 'practices', title: 'SRE Practices' },
   run(args) {
     const targetRaw = requireKey(args, 'target', 'the SLO, e.g. target=99.9%');
@@ -56,6 +56,13 @@ export const slo: Calculator = {
       checkInput(z.object({ requests: between(1, 1e18, 'requests= must be a positive number of requests in the window') }), { requests });
       figures.push({ key: 'budget_requests', label: `Failed requests allowed per ${duration(window)}`, value: (1 - target) * requests, unit: 'requests', text: num((1 - target) * requests) });
       reading += ` Out of ${num(requests)} requests, ${num((1 - target) * requests)} may fail.`;
+      if (args.keys.has('failed')) {
+        const failed = parseNumber(args.keys.get('failed')!, 'failed');
+        checkInput(z.object({ failed: between(0, requests, `failed= must be from 0 to the requests in the window (${num(requests)})`) }), { failed });
+        const share = failed / ((1 - target) * requests);
+        figures.push({ key: 'consumed_share', label: 'Share of budget used', value: share, unit: 'fraction', text: percent(share, 3) }, { key: 'remaining_requests', label: 'Failed requests still allowed', value: (1 - target) * requests - failed, unit: 'requests', text: num((1 - target) * requests - failed) });
+        reading += ` ${num(failed)} failures use ${percent(share, 3)} of it.`;
+      }
     }
     if (args.keys.has('error_rate') && args.keys.has('burn')) throw new CalcInputError('too_many_values', 'give error_rate= or burn=, not both (burn rate = error rate ÷ (1 − SLO))', 'burn');
     if (args.keys.has('left') && consumed !== undefined) throw new CalcInputError('too_many_values', 'give consumed= or left=, not both', 'left');
