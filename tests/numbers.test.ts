@@ -44,19 +44,23 @@ describe('the numbers dev set', () => {
   });
 });
 
-describe('the held-out numbers set (never used to tune the reader)', () => {
-  const files = readdirSync(dir).filter((f) => /^holdout.*\.jsonl$/.test(f));
+describe('the held-out numbers sets', () => {
+  const files = readdirSync(dir).filter((f) => /^(?:final-)?holdout.*\.jsonl$/.test(f));
   const s = summaryOf(files);
 
   it.runIf(files.length)('computes most questions right and almost never a wrong figure', () => {
-    expect(s().questions).toBeGreaterThanOrEqual(100);
+    expect(s().questions).toBeGreaterThanOrEqual(200);
     expect(s().wrong / s().computable).toBeLessThanOrEqual(HOLDOUT.maxWrong);
     expect(s().right / s().computable).toBeGreaterThanOrEqual(HOLDOUT.minRight);
   });
 });
 
-/** First measured at 48.6% right and 10.5% wrong; the reader bugs that measurement exposed were fixed, so it is no longer unseen (see the closing note). */
-const HOLDOUT = { minRight: 0.52, maxWrong: 0 };
+/**
+ * Each held-out set was measured once before any change it could inform (holdout: 48.6% right,
+ * 10.5% wrong; final-holdout: 62.5% right, 5.7% wrong). The reader bugs those measurements exposed
+ * were then fixed, so these thresholds guard the fixes; they are no longer unseen measurements.
+ */
+const HOLDOUT = { minRight: 0.64, maxWrong: 0 };
 
 describe('the quantity reader', () => {
   it('reads numbers as words, suffixes, rates, percentiles, nines, durations and sizes', () => {

@@ -67,7 +67,7 @@ const has = (ctx: Ctx, re: RegExp) => re.test(ctx.lower);
 // ---------------------------------------------------------------------------------------------
 // Availability: downtime for a figure, series and parallel composition, targets over dependencies.
 
-const PARALLEL = /\b(?:parallel|fallback|fall back|either (?:one|of|is|can|region|node|copy|replica|box|\w+ing)|any (?:one|single|of them|replica|copy|node)|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
+const PARALLEL = /\b(?:parallel|fallback|fall back|either (?:one|of|is|can|region|node|copy|replica|box|\w+ing)|any (?:one|single|of them|replica|copy|node)\b(?=[^.?]{0,30}\b(?:can|is enough|will do|suffices|up is|serves?|handles?|carr(?:y|ies)))|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
 const SERIES = /\b(?:in series|series\b|chain|->|→|then\b|calls?\b|depends? on|dependenc|every request (?:goes|needs|hits)|needs? (?:both|all|each)|end[- ]to[- ]end|composite|path\b|behind\b|in front of|downstream|synchronously|sequential)/;
 
 function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
@@ -93,14 +93,20 @@ function planAvailability(ctx: Ctx): Draft | null {
   if (!has(ctx, /availab|uptime|\bnines?\b|downtime|\bsla\b|\bslo\b|\bup (?:about |roughly |around )?\d|redundan|fail ?over|replica|standby|series|serial|parallel|end[- ]to[- ]end|composite|combined|reliab|depend|\bdeps?\b|chain/)) return null;
   // Only shares that can be availabilities take part; a "10% service credit" is named as not used.
   const allPercents = ctx.qs.filter((q) => q.kind === 'percent');
-  const percents = allPercents.filter((q) => q.value >= 0.5 && !near(ctx, q, /credit|refund|discount|error|fail|slow|util|busy|cpu|traffic|of (?:the )?(?:requests|users|traffic)/, 24, 16));
-  const irrelevant = allPercents.filter((q) => !percents.includes(q));
+  const nonAvailability = (q: Quantity) => /(?:credit|refund|discount|penalt\w*|error(?: rate)?|fail\w*|slow|util\w*|busy|cpu)\s*(?:of|is|at|=|:)?\s*(?:about|around|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)) || /^\s*(?:service credit|credit|refund|discount|of (?:the )?(?:requests|users|traffic|calls)|error|failure|cpu|util)/.test(ctx.lower.slice(q.end, q.end + 24));
+  const percents = allPercents.filter((q) => q.value >= 0.5 && !nonAvailability(q));
+  const irrelevant = allPercents.filter((q) => !percents.includes(q) && near(ctx, q, /credit|refund|discount|penalt/, 24, 24));
   const times = ctx.qs.filter((q) => q.kind === 'time');
   // Availability from allowed downtime: "5 minutes of downtime a month is how many nines?"
   if (!percents.length && times.length && has(ctx, /availab|uptime|nines|\bsla\b/)) {
     // "6 incidents last year, each took 45 min to resolve": downtime is their product.
     const incidents = ctx.qs.find((q) => isCount(q, /^(?:incident|outage|failure|crash|event|page|sev1|sev|disruption)$/));
     const each = times.length === 1 ? times[0] : undefined;
+    if (incidents && each && near(ctx, each, /total|in all|altogether|combined|overall|sum/, 30, 30) && has(ctx, /mttr|mtbf|mean time/)) {
+      const pw = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week)\b/.exec(ctx.lower);
+      const period1 = pw ? { year: 365, quarter: 91.25, month: 30, week: 7 }[pw[1] as 'year']! * 86400 : 0;
+      if (period1) return { calculator: 'availability', args: [`downtime=${secs(each)}`, `period=${secs(period1)}`, `incidents=${fmt(incidents.value)}`], used: [incidents, each], consumes: ['time', 'count', 'percent'] };
+    }
     if (incidents && each && near(ctx, each, /each|every|average|took|to (?:resolve|restore|recover|fix)|mttr|lasting|lasted/, 40, 40)) {
       const periodWord0 = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week)\b/.exec(ctx.lower);
       const w0 = periodWord0?.[1] ?? '';
@@ -118,9 +124,9 @@ function planAvailability(ctx: Ctx): Draft | null {
     return { calculator: 'availability', args: [`downtime=${secs(down)}`, `period=${secs(period)}`], used: periodQ ? [down, periodQ] : [down], consumes: ['time', 'percent'] };
   }
   if (!percents.length) return null;
-  const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|get at least|at least|promise|commit|want|require|achieve)\w*\b[^%\d]*$/, 40, 0) || /^\s*(?:even\s+)?(?:possible|achievable|feasible|doable|realistic|reachable)\b/.test(ctx.lower.slice(q.end, q.end + 24)));
+  const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|get at least|at least|promise|commit|want|require|achieve|asking for|asks for|expects?)\w*\b[^%\d]*$/, 40, 0) || /^\s*(?:even\s+)?(?:possible|achievable|feasible|doable|realistic|reachable)\b/.test(ctx.lower.slice(q.end, q.end + 24)));
   let components = percents.filter((q) => !targets.includes(q));
-  const dependencyWords = /\bdepend|dependenc|downstream|\bcalls?\b|\bchain|\bdeps?\b|in series|serial|\bsplit\b|what (?:availability|uptime) (?:does|do|should|must) each|each (?:one|service|dependency|component|of them) (?:need|get|have)/;
+  const dependencyWords = /\bdepend|dependenc|downstream|\bcalls?\b|\bchain|\bdeps?\b|in series|serial|synchronous|fans? (?:out |in)to|each backend|same (?:availability )?target|\bsplit\b|what (?:availability|uptime) (?:does|do|should|must) each|each (?:one|service|dependency|component|of them) (?:need|get|have)/;
   if (targets.length === 1 && !components.length && !has(ctx, dependencyWords)) {
     components = targets.splice(0, 1);
   }
@@ -133,8 +139,11 @@ function planAvailability(ctx: Ctx): Draft | null {
     const target = targets[0]!;
     const used: Quantity[] = [target];
     const positional: string[] = [];
+    const listed = (cq: Quantity | undefined) => !!cq && components.filter((c) => c.start > cq.start).length === cq.value && components.length === cq.value;
     for (const c of components) {
-      const count = availabilityCount(ctx, c);
+      const count0 = availabilityCount(ctx, c);
+      if (count0 && listed(count0)) used.push(count0);
+      const count = count0 && !listed(count0) ? count0 : undefined;
       const n = count ? count.value : 1;
       if (count) used.push(count);
       if (n < 1 || n > 50 || !Number.isInteger(n)) return null;
@@ -168,7 +177,15 @@ function planAvailability(ctx: Ctx): Draft | null {
   // Composition: each figure with its multiplicity ("a primary and a hot standby" is two).
   const pairWords = /\bpair\b|\bprimary\s*(?:\+|and|with|plus)\s*(?:an?\s+|one\s+)?(?:hot\s+|warm\s+)?(?:standby|replica|secondary|backup|follower)|\bactive[- ](?:active|passive)\b|\bboth (?:nodes|copies|replicas|servers|instances|boxes)\b/;
   const groups: Array<{ c: Quantity; count?: Quantity | { value: number } }> = components.map((c) => ({ c, count: availabilityCount(ctx, c) }));
-  if (groups.length === 1 && !groups[0]!.count && !countOf(ctx, COMPONENT_NOUN) && pairWords.test(ctx.lower) && has(ctx, PARALLEL)) groups[0]!.count = { value: 2 };
+  // The pair must be the component the figure is about ("each node is 99.5%", not "our 99.9% api behind a pair of LBs").
+  const pairNoun = /\bpair of (?:\w+\s+)?(\w+?)s?\b/.exec(ctx.lower)?.[1];
+  const figureNoun = groups.length === 1 ? /^\s*(?:(?:available|availability|uptime|up)\s+)?([a-z]+?)s?\b/.exec(ctx.lower.slice(groups[0]!.c.end, groups[0]!.c.end + 20))?.[1] : undefined;
+  const samePair = !pairNoun || !figureNoun || !/^(?:api|app|service|db|database|tier|frontend|backend|web)$/.test(figureNoun) || figureNoun === pairNoun;
+  if (groups.length === 1 && !groups[0]!.count && !countOf(ctx, COMPONENT_NOUN) && pairWords.test(ctx.lower) && has(ctx, PARALLEL) && samePair) groups[0]!.count = { value: 2 };
+  // "three serial dependencies at 99.95%, 99.98% and 99.99%": the count announces the list.
+  for (const g of groups) {
+    if (g.count && 'kind' in g.count && components.filter((c) => c.start > (g.count as Quantity).start).length === g.count.value && components.length === g.count.value) g.count = undefined;
+  }
   if (has(ctx, /\b(?:better than|compared? (?:with|to)|versus|vs\.?)\b/) && components.length > 1) {
     // "is one box at 99.99% better than two at 99.9% in a pair? what does the pair give": the redundant group alone.
     const counted0 = groups.filter((g) => g.count && g.count.value >= 2);
@@ -237,6 +254,7 @@ function planAvailability(ctx: Ctx): Draft | null {
 
 function planMtbf(ctx: Ctx): Draft | null {
   if (!has(ctx, /mtbf|mttr|between failures|time to (?:repair|recover|restore)|fails? (?:about |roughly |on average )?(?:once )?every|repair|recover/)) return null;
+  if (ctx.qs.some((q) => isCount(q, /^(?:incident|outage|failure|crash)$/)) && has(ctx, /total|in all|altogether/)) return null;
   if (ctx.qs.filter((q) => q.kind === 'time').length > 2) return null;
   const times = ctx.qs.filter((q) => q.kind === 'time');
   const mtbf = times.find((q) => near(ctx, q, /mtbf|between failures|fails?\b[^.]*\bevery|failure every|once every|up for/, 40, 24));
@@ -267,12 +285,12 @@ function planSlo(ctx: Ctx): Draft | null {
   if (!has(ctx, /error budget|burn rate|\bburn|budget/) && !(askRequests && has(ctx, /\bslo\b|\bsla\b|availab/))) return null;
   if (has(ctx, /\bdepend|dependenc|downstream|serial dep/)) return null;
   const percents = ctx.qs.filter((q) => q.kind === 'percent');
-  const isErrorShare = (q: Quantity) => /(?:error|fail\w*|5xx|bad|erroring)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|now|right now|currently)?\s*(?:about|around|roughly|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start)) || /^\s*(?:of (?:requests|calls|traffic) )?(?:errors?|fail|failing|failure|5xx|error rate)/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:failing|erroring)\s+$/.test(ctx.lower.slice(Math.max(0, q.start - 12), q.start));
+  const isErrorShare = (q: Quantity) => /(?:error|fail\w*|5xx|bad|erroring)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|now|right now|currently)?\s*(?:about|around|roughly|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start)) || /^\s*(?:of (?:requests|calls|traffic) )?(?:(?:have been|has been|are|were|is|keep) )?(?:errors?|erroring|fail|failing|failure|5xx|error rate)/.test(ctx.lower.slice(q.end, q.end + 40)) || /\b(?:failing|erroring)\s+$/.test(ctx.lower.slice(Math.max(0, q.start - 12), q.start));
   const leftShare = percents.find((q) => /^\s*(?:of (?:the |our |its )?(?:error )?budget )?(?:left|remaining|remains)/.test(ctx.lower.slice(q.end, q.end + 40)) || /\b(?:left|remaining)\s*(?:is|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start)));
   const target = percents.find((q) => q !== leftShare && q.value >= 0.9 && q.value < 1 && !isErrorShare(q));
   if (!target) {
     const rate0 = percents.find(isErrorShare);
-    if (rate0 && has(ctx, /how long|when|until|before|run out|blow|exhaust/)) return { calculator: 'slo', used: [rate0], consumes: ['percent', 'time'], missing: { what: 'your SLO', ask: 'what is the SLO target (for example 99.9%) and its window (for example 30 days)?', example: `slo target=<SLO> window=30d error_rate=${pct(rate0)}` } };
+    if (rate0 && has(ctx, /how long|how fast|burn|when|until|before|run out|blow|exhaust/)) return { calculator: 'slo', used: [rate0], consumes: ['percent', 'time'], missing: { what: 'your SLO', ask: 'what is the SLO target (for example 99.9%) and its window (for example 30 days)?', example: `slo target=<SLO> window=30d error_rate=${pct(rate0)}` } };
     return null;
   }
   const used: Quantity[] = [target];
@@ -342,7 +360,7 @@ function planTail(ctx: Ctx): Draft | null {
   const used: Quantity[] = [];
   if (backendShare) used.push(backendShare);
   if (!fan) {
-    if (percentile !== undefined && fastTarget !== undefined && has(ctx, /how (?:many|wide|large|big)|largest|max(?:imum)?|most/)) {
+    if (percentile !== undefined && fastTarget !== undefined && has(ctx, /how (?:many|wide|large|big)|largest|max(?:imum)?|most|at what (?:fan-?out|number|size)|what fan-?out/)) {
       return { calculator: 'tail', args: [`percentile=${fmt(percentile)}`, `target=${pct(fastTarget)}`], used: [...used, requestShare!], consumes: ['percent', 'count'] };
     }
     if (backendShare && has(ctx, /backends?|shards?|servers|nodes|leaves|services/) && has(ctx, /(?:user|our|end|client|overall)\s+requests?|fraction|what share|how many requests/)) {
@@ -381,6 +399,11 @@ function planQueue(ctx: Ctx): Draft | null {
   const single = /\b(?:single|one)[- ](?:server|worker|thread|queue|core|instance|cashier|consumer)\b|\bm\/m\/1\b/.test(ctx.lower);
   const utils = ctx.qs.filter((q) => q.kind === 'percent' && near(ctx, q, /util|busy|load|loaded|running at|run at/, 40, 24));
   if (utils.length > 1) return null;
+  if (!serviceRate && !serviceTime && utils.length === 1 && arrival && !servers && (single || !has(ctx, /\bservers\b|\bworkers\b/))) {
+    // "70% busy at 300 req/s on one worker": the service time follows (ρ = λS).
+    const s = utils[0]!.value / arrival.value;
+    return { calculator: 'queue', args: [`service=${secs(s)}`, 'servers=1', `arrival=${perSec(arrival)}`, ...targetsT.map((t) => `target=${secs(t)}`).slice(0, 1)], used: [utils[0]!, arrival, ...targetsT.slice(0, 1)], consumes: ['rate', 'time', 'percent', 'count'], notes: [`service time ${fmt(s * 1000)} ms from ${pct(utils[0]!)} busy at ${fmt(arrival.value)}/s`] };
+  }
   if (!serviceRate && !serviceTime) {
     if (utils.length || arrival) return { calculator: 'queue', used: [...utils, ...(arrival ? [arrival] : [])], consumes: ['rate', 'time', 'percent', 'count'], missing: { what: 'the service time', ask: 'how long does one request (or job) take to serve on average, or how many per second can one server handle?', example: `queue ${arrival ? `arrival=${perSec(arrival)}` : `util=${pct(utils[0]!)}`} service=<time>` } };
     return null;
@@ -419,7 +442,7 @@ function planQueue(ctx: Ctx): Draft | null {
 const CONCURRENT_NOUN = /^(?:connection|request|thread|session|worker|process|stream|message|order|checkout|job|task|item|call|query|querie|invocation|execution|function|slot|user|transaction|upload|event|record)$/;
 
 function planLittle(ctx: Ctx): Draft | null {
-  const asksConcurrency = /\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
+  const asksConcurrency = /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
   const rateWords = /\b(?:max(?:imum)? (?:throughput|rps|qps|rate|invocations|requests)|how many (?:rps|qps|requests per second)|what throughput|sustain|throughput (?:are|is|can))/.test(ctx.lower);
   if (!asksConcurrency && !rateWords && !has(ctx, /little|pool|connections?\b|behind|backlog|\blag\b|sits at|on average|threads?\b|worker process|concurrency limit|query time|time (?:a|each) \w+ spends|spends in/)) return null;
   if (has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|erlang|poisson/)) return null;
@@ -461,6 +484,11 @@ function planLittle(ctx: Ctx): Draft | null {
     used.push(usefulTimes[0]);
   }
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
+  if (args.length === 1 && (asksConcurrency || rateWords || /\b(?:latency|how long|response time|throughput|rps|qps)\b/.test(ctx.lower))) {
+    const have = args[0]!.split('=')[0]!;
+    const want = have === 'concurrency' ? (/latency|how long|response time|time/.test(ctx.lower) ? 'the request rate' : 'the latency (time each request spends)') : have === 'throughput' ? 'the latency (time each request spends) or the concurrency' : 'the request rate or the concurrency';
+    return { calculator: 'littles-law', used, consumes: ['rate', 'time', 'count', 'number'], missing: { what: want, ask: have === 'concurrency' ? 'how many requests per second does it serve (or how long does each take)? Any two of concurrency, throughput and latency give the third.' : 'any two of concurrency, throughput and latency give the third: which other one do you know?', example: `littles-law ${args[0]} ${have === 'throughput' ? 'latency=<time>' : 'throughput=<rate>'}` } };
+  }
   if (args.length !== 2) return null;
   if (conc === undefined && !asksConcurrency && !perUnit) return null;
   if (perUnit) args.push(`per_unit=${fmt(perUnit.value)}`);
@@ -475,7 +503,7 @@ function planCapacity(ctx: Ctx): Draft | null {
   const zoneLoss = zonesQ && has(ctx, /(?:az|zone|region|datacenter|dc)s?\b[^.?]*\b(?:down|fail|lose|loss|lost|outage|goes away|dies)|(?:lose|losing|loss of|survive)[^.?]*\b(?:az|zone|region|datacenter)/);
   const rates = ctx.qs.filter((q) => q.kind === 'rate');
   if (ctx.qs.some((q) => q.kind === 'size')) return null;
-  const perServer = rates.find((q) => q.per && SERVER_NOUN.test(q.per)) ?? rates.find((q) => near(ctx, q, /\b(?:each|one|1|a single|per|an?)\s+(?:\w+\s+){0,2}(?:server|instance|pod|node|machine|host|box|vm|container|worker|replica|dyno|core)s?\b[^.]{0,30}$|benchmark|tops? out|max(?:es)? out|load test|can (?:handle|do|serve|take|sustain)|(?:servers?|instances?|boxes|nodes|pods)\s+(?:each\s+)?(?:max out|top out|handle|do|serve|can do)\s*(?:at|about|around)?\s*$/, 60, 30));
+  const perServer = rates.find((q) => q.per && SERVER_NOUN.test(q.per)) ?? rates.find((q) => q.per === 'each' && /\b(?:servers?|boxes|box|instances?|nodes?|pods?|machines?|hosts?|vms?)\b/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start))) ?? rates.find((q) => near(ctx, q, /\b(?:each|one|1|a single|per|an?)\s+(?:\w+\s+){0,2}(?:server|instance|pod|node|machine|host|box|vm|container|worker|replica|dyno|core)s?\b[^.]{0,30}$|benchmark|tops? out|max(?:es)? out|load test|can (?:handle|do|serve|take|sustain)|(?:servers?|instances?|boxes|nodes|pods)\s+(?:each\s+)?(?:max out|top out|handle|do|serve|can do)\s*(?:at|about|around)?\s*$/, 60, 30));
   const users = ctx.qs.find((q) => isCount(q, /^(?:user|dau|mau|customer|device|visitor|client|member|player)$/));
   const perUserRate = rates.find((q) => q !== perServer && users && (q.per && /^(?:user|customer|device|visitor|client)$/.test(q.per) || /\beach\b|\bevery (?:user|customer)|per (?:user|customer|device)/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start))));
   let demand = rates.filter((q) => q !== perServer);
@@ -488,7 +516,7 @@ function planCapacity(ctx: Ctx): Draft | null {
   const mult = ctx.qs.find((q) => q.kind === 'multiplier' && near(ctx, q, /peak|spike|burst|average|avg|mean|normal/, 30, 30));
   // "250 rps at 75% cpu": the share describes how the capacity was measured, not a target to apply again.
   const describesCapacity = (q: Quantity) => !!perServer && q.start > perServer.end && /^\s*(?:at|@|with|on)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(perServer.end, q.start));
-  const util = ctx.qs.find((q) => q.kind === 'percent' && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
+  const util = ctx.qs.find((q) => q.kind === 'percent' && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max|above|over|exceed|higher than|beyond/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
   const measuredAt = ctx.qs.find((q) => q.kind === 'percent' && describesCapacity(q));
   const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
   const used: Quantity[] = [];
@@ -542,7 +570,7 @@ function planAmdahl(ctx: Ctx): Draft | null {
   const share = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /parallel|serial|sequential|single[- ]threaded/, 60, 40));
   const cores = ctx.qs.filter((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
   if (!share) {
-    if (cores.length && has(ctx, /can'?t (?:run|be) (?:in )?parallel|serial|sequential|part of it/) && has(ctx, /how (?:long|fast)|speed ?up|faster/)) {
+    if (cores.length && has(ctx, /how (?:long|fast|much faster)|speed ?up|faster/)) {
       return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(cores[cores.length - 1]!.value)}` } };
     }
     return null;
@@ -586,13 +614,18 @@ function planAmdahl(ctx: Ctx): Draft | null {
 
 function planUsl(ctx: Ctx): Draft | null {
   if (!has(ctx, /\busl\b|universal scalab|sigma|σ|kappa|κ|contention|coheren/)) return null;
-  const sigma = ctx.qs.find((q) => near(ctx, q, /sigma|σ|contention|alpha|α/, 20, 0));
-  const kappa = ctx.qs.find((q) => near(ctx, q, /kappa|κ|coheren|crosstalk|beta|β/, 20, 0));
+  // The nearest label before a number names it ("contention only (κ=0) with σ = 0.1").
+  const label = (q: Quantity) => {
+    const m = [...ctx.lower.slice(Math.max(0, q.start - 24), q.start).matchAll(/(sigma|σ|contention|alpha|α)|(kappa|κ|coheren\w*|crosstalk|beta|β)/g)].pop();
+    return m ? (m[1] ? 'sigma' : 'kappa') : undefined;
+  };
+  const sigma = ctx.qs.find((q) => label(q) === 'sigma');
+  const kappa = ctx.qs.find((q) => label(q) === 'kappa');
   const val = (q: Quantity) => (q.kind === 'percent' ? q.value : q.value);
   const nodes = ctx.qs.filter((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && q.value !== 1 && isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/));
   const baselineOnes = ctx.qs.filter((q) => q !== sigma && q !== kappa && q.value === 1 && (q.kind === 'count' || q.kind === 'number'));
   const nAsked = nodes.length > 1 ? nodes.find((q) => q.target || near(ctx, q, /\b(?:would|should|will|at|give|with|for|to)\s*$/, 16, 0)) ?? nodes[nodes.length - 1] : nodes[0];
-  const n = nAsked ?? ctx.qs.find((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && (isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/) || near(ctx, q, /\bn\s*=\s*$|at\s*$/, 6, 0)));
+  const n = nAsked ?? ctx.qs.find((q) => q !== sigma && q !== kappa && q.kind !== 'rate' && (isCount(q, /^(?:node|core|cpu|server|instance|thread|worker|machine|user|client|replica)$/) || /(?:\bn\s*=|\bat)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 6), q.start))));
   if (!sigma || !kappa) {
     if (sigma || kappa) return { calculator: 'usl', used: [sigma ?? kappa!], consumes: ['number', 'percent', 'count'], missing: { what: sigma ? 'the coherence coefficient κ (kappa)' : 'the contention coefficient σ (sigma)', ask: sigma ? 'what is κ, the coherence (crosstalk) cost? Fit it from throughput measured at several loads with usl fit points=1:100,2:190,...' : 'what is σ, the contention (serial) share?', example: sigma ? `usl sigma=${fmt(val(sigma))} kappa=<coherence> n=<concurrency>` : `usl sigma=<contention> kappa=${fmt(val(kappa!))} n=<concurrency>` } };
     return null;
@@ -604,6 +637,11 @@ function planUsl(ctx: Ctx): Draft | null {
     args.push(`x1=${perSec(x1)}`);
     used.push(x1);
   }
+  const fromTo = /\bfrom\s+(\d+)\s+(?:\w+\s+)?to\s+(\d+)\b/.exec(ctx.lower);
+  if (fromTo && n && Number(fromTo[2]) === n.value) {
+    args.push(`from=${fromTo[1]}`);
+    used.push(...ctx.qs.filter((q) => q.start >= fromTo.index && q.end <= fromTo.index + fromTo[0].length && q !== n));
+  }
   if (n) {
     args.push(`n=${fmt(n.value)}`);
     used.push(n);
@@ -614,6 +652,7 @@ function planUsl(ctx: Ctx): Draft | null {
 function planQuorum(ctx: Ctx): Draft | null {
   if (!has(ctx, /quorum|raft|paxos|consensus|etcd|zookeeper|\bzk\b|majority|byzantine|\bbft\b|pbft|malicious|voting|voters|members|\bn\s*=|\brf\s*=?\s*\d|replication factor|consistency level|\bw\s*=|\br\s*=/)) return null;
   if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'rate' || q.kind === 'percent' || q.kind === 'money')) return null;
+  if (has(ctx, /\busl\b|sigma|σ|kappa|κ|scalab|contention|coheren/)) return null;
   const byz = has(ctx, /byzantine|\bbft\b|pbft|malicious|lying|arbitrary fault/);
   const nkw = /\b(?:n|rf)\s*=\s*(\d+)|\brf\s*(?:of\s*)?(\d+)|replication factor (?:of )?(\d+)/i.exec(ctx.lower);
   const rkw = /\br\s*=\s*(\d+)|read(?:s| at| with| quorum(?: of)?)?\s*(?:=|at|of|from)?\s*(one|two|three|\d+)\b/i.exec(ctx.lower);
@@ -708,7 +747,7 @@ function idSize(ctx: Ctx): { args: string[]; used: Quantity[] } | null {
 }
 
 function planCollision(ctx: Ctx): Draft | null {
-  if (!has(ctx, /collision|collide|birthday|duplicate|clash|unique|same (?:id|code|key)|share (?:a|an|the same) (?:id|code|key)|sharing (?:a|an) (?:id|code|key)/)) return null;
+  if (!has(ctx, /collision|collid|birthday|duplicate|clash|unique|same (?:id|code|key|bucket|slot)|share (?:a|an|the same) (?:id|code|key|bucket|slot|hash)|sharing (?:a|an) (?:id|code|key|bucket|slot)/)) return null;
   if (!has(ctx, /random|uuid|hash|bits?\b|characters?|collision|birthday/)) return null;
   const size = idSize(ctx);
   if (!size) {
@@ -717,12 +756,12 @@ function planCollision(ctx: Ctx): Draft | null {
   }
   // "at least two collide", "some two share a code": the pair in the definition, not a quantity.
   const pairWord = ctx.qs.filter((q) => q.value === 2 && (near(ctx, q, /least|any|some|two of/, 12, 0) || /^\s*(?:\w+\s+)?(?:collide|share|sharing|clash|identical|match|being the same)/.test(ctx.lower.slice(q.end, q.end + 24))));
-  const used = [...size.used, ...pairWord];
+  const used = [...size.used, ...pairWord, ...ctx.qs.filter((q) => size.args[0] === `bits=${Math.log2(q.value)}` && (q.kind === 'count' || q.kind === 'number'))];
   if (/\b50\s*\/\s*50\b|even odds|coin flip/.test(ctx.lower)) for (const q of ctx.qs) if (q.value === 50 && q.kind === 'number') used.push(q);
   const args = [...size.args];
   const rate = ctx.qs.find((q) => q.kind === 'rate');
   const time = ctx.qs.find((q) => q.kind === 'time');
-  const n = ctx.qs.find((q) => !used.includes(q) && (q.kind === 'count' || q.kind === 'number') && q.value >= 2 && (isCount(q, ITEM_NOUN) || isCount(q, /^(?:id|uuid|code|key|url|link|short|hash|value|object|row|identifier)$/) || (q.kind === 'number' && q.value >= 100)));
+  const n = ctx.qs.find((q) => !used.includes(q) && (q.kind === 'count' || q.kind === 'number') && q.value >= 2 && (isCount(q, ITEM_NOUN) || isCount(q, /^(?:id|uuid|code|key|url|link|short|hash|value|object|row|identifier|tenant|customer|user|item|file|request)$/) || (q.kind === 'number' && q.value >= 100)));
   const p = ctx.qs.find((q) => q.kind === 'percent' || (q.kind === 'number' && q.value > 0 && q.value < 1));
   if (rate && time) {
     args.push(`rate=${perSec(rate)}`, `time=${secs(time)}`);
@@ -757,6 +796,11 @@ function planIdspace(ctx: Ctx): Draft | null {
   }
   if (signed) args.push('signed=yes');
   const tick = /\b(?:millisecond|ms)s?\b[^.]{0,20}\b(?:timestamp|precision|resolution|epoch|clock|since)|\b(?:timestamps?|epoch|clock)\b[^.]{0,30}\b(milliseconds?|seconds?|microseconds?|ms)\b|\b(milliseconds?|seconds?|microseconds?)\b[^.]{0,24}\b(?:epoch|since)\b/.exec(ctx.lower);
+  const at = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && q.value > 1 && (/\b(?:at|reached|hit|now|currently|already|is at|sits at)\s*(?:about|around|roughly|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start)) || /\b(?:current|max(?:imum)?|latest|highest|last)\s+(?:\w+\s+){0,2}(?:is|=|:)\s*(?:about|around|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 30), q.start))));
+  if (at) {
+    args.push(`at=${fmt(at.value)}`);
+    used.push(at);
+  }
   if (rate) {
     args.push(`rate=${perSec(rate)}`);
     used.push(rate);
@@ -770,10 +814,10 @@ function planIdspace(ctx: Ctx): Draft | null {
 }
 
 function planShuffle(ctx: Ctx): Draft | null {
-  if (!has(ctx, /shuffle|shard size|each (?:tenant|customer|client) (?:is assigned|gets)|(?:tenants|customers|clients) (?:share|get the same)/)) return null;
+  if (!has(ctx, /shuffle|shard size|each (?:tenant|customer|client) (?:is assigned|gets|sits on)|every (?:tenant|customer|client) (?:is assigned|gets|sits on)|(?:tenants|customers|clients) (?:share|get the same)/)) return null;
   if (ctx.qs.some((q) => q.kind === 'percent' || q.kind === 'rate' || q.kind === 'size')) return null;
   const nodes = ctx.qs.find((q) => isCount(q, /^(?:node|worker|host|instance|server|cell|machine|box|endpoint|backend|replica)$/) && !near(ctx, q, /per customer|each customer|per tenant|each tenant|shard size|shards? of|gets?|assigned/, 30, 20));
-  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && (near(ctx, q, /shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 0) || /^\s*(?:of them\b|(?:nodes?|workers?|hosts?|backends?)?\s*(?:per|each|for each|in each)\s+(?:shard|customer|tenant|client|cell))/.test(ctx.lower.slice(q.end, q.end + 30))));
+  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && (near(ctx, q, /shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 0) || /^\s*(?:of them\b|(?:nodes?|workers?|hosts?|backends?)?\s*(?:per|each|for each|in each)\s+(?:shard|customer|tenant|client|cell))/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:sits? on|gets?|assigned)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start))));
   // "two tenants", "exactly the same 5": restating the question, not inputs.
   const restated = ctx.qs.filter((q) => q !== nodes && q !== size && (isCount(q, /^(?:tenant|customer|client|user)$/) || (!!size && q.value === size.value && near(ctx, q, /same|all|share/, 20, 0))));
   if (!nodes || !size) {
@@ -787,16 +831,15 @@ function planRetries(ctx: Ctx): Draft | null {
   if (!has(ctx, /retr(?:y|ies|ying)|attempts?|tries\b/)) return null;
   const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30) && !near(ctx, q, /budget/, 30, 30));
   const budget = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /budget|at most|extra|cap/, 40, 30));
-  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|client|db|database|load/) && !failureShare) return null;
+  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|client|db|database|load|budget|baseline/) && !failureShare) return null;
   const tryCounts = ctx.qs.filter((q) => isCount(q, /^(?:retry|retrie|time|attempt|try|trie)$/) || /retr(?:y|ies)\s*(?:up to\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start)));
   const layers = ctx.qs.find((q) => !tryCounts.includes(q) && (isCount(q, /^(?:layer|tier|level|hop|service|microservice|deep)$/) || /^\s*(?:-?\s*deep|layers?|tiers?|levels?|hops?)\b/.test(ctx.lower.slice(q.end, q.end + 14))));
   const rate = ctx.qs.find((q) => q.kind === 'rate');
   const used: Quantity[] = [];
   const args: string[] = [];
   if (budget && !tryCounts.length) {
-    if (!layers) return null;
-    args.push(`budget=${pct(budget)}`, `layers=${fmt(layers.value)}`);
-    used.push(budget, layers);
+    args.push(`budget=${pct(budget)}`, `layers=${layers ? fmt(layers.value) : '1'}`);
+    used.push(budget, ...(layers ? [layers] : []));
   } else {
     let attempts: number | undefined;
     let layerCount = layers?.value;
@@ -850,8 +893,10 @@ function planCost(ctx: Ctx): Draft | null {
     const u = instance[0].priceUnit!;
     args.push(`instance=${fmt(instance[0].value)}/${/hour|hr|\bh\b/.test(u) ? 'h' : /day/.test(u) ? 'd' : /year/.test(u) ? 'y' : 'month'}`);
     const count = ctx.qs.find((q) => isCount(q, SERVER_NOUN) && !q.per);
+    // "$0.085/hr each" or "per instance" multiplies; "$2,400 a month for six servers" is already the total.
+    const each = /^\s*(?:each|apiece|per (?:server|instance|box|node|vm|machine|pod))\b/.test(ctx.lower.slice(instance[0].end, instance[0].end + 24)) || /\b(?:each|per (?:server|instance|box|node|vm|machine))\b/.test(ctx.lower.slice(Math.max(0, instance[0].start - 30), instance[0].start)) || (count !== undefined && /\bat\s*$/.test(ctx.lower.slice(Math.max(0, instance[0].start - 6), instance[0].start)));
     if (count) {
-      args.push(`instances=${fmt(count.value)}`);
+      if (each) args.push(`instances=${fmt(count.value)}`);
       used.push(count);
     }
   }
@@ -876,7 +921,10 @@ function planCost(ctx: Ctx): Draft | null {
 function planStorage(ctx: Ctx): Draft | null {
   if (!has(ctx, /storage|store|disk|how much (?:space|data)|grow|footprint|capacity (?:for|of) (?:data|storage)|retention|retain|keep\b/)) return null;
   const sizes = ctx.qs.filter((q) => q.kind === 'size');
-  if (sizes.length !== 1) return sizes.length ? null : has(ctx, /storage|disk/) && ctx.qs.some((q) => q.kind === 'count' || q.kind === 'rate') ? null : null;
+  if (!sizes.length && has(ctx, /how much (?:storage|disk|space)|storage (?:do|will) we need|disk (?:do|will) we need/) && ctx.qs.some((q) => q.kind === 'rate' || isCount(q, /^(?:user|dau|event|message|row|record|object|file|photo|video|click)$/))) {
+    return { calculator: 'storage', used: [], consumes: ['size', 'count', 'rate', 'time', 'number'], missing: { what: 'the size of one item', ask: 'how many bytes does one event (row, message, file) take on average?', example: 'storage rate=<items per time> size=<bytes each> retention=<time>' } };
+  }
+  if (sizes.length !== 1) return null;
   const size = sizes[0]!;
   const used: Quantity[] = [size];
   const args: string[] = [];
@@ -923,6 +971,42 @@ function planStorage(ctx: Ctx): Draft | null {
     args.push(`retention=${days}d`);
   }
   return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time'] };
+}
+
+function planFill(ctx: Ctx): Draft | null {
+  if (!has(ctx, /until (?:it'?s |it is )?full|fill(?:s|ed)? up|run out of (?:disk|space)|days (?:left|until)|how long until|when will (?:it|the disk|we) (?:be )?full/)) return null;
+  const sizes = ctx.qs.filter((q) => q.kind === 'size');
+  const growth = sizes.find((q) => q.per && /^\d+s$/.test(q.per));
+  const rest = sizes.filter((q) => q !== growth);
+  if (!growth || rest.length !== 2) return null;
+  const [a, b] = rest as [Quantity, Quantity];
+  const used = near(ctx, a, /used|full|have|at|of/, 12, 24) && a.value <= b.value ? a : b.value <= a.value ? b : a;
+  const capacity = used === a ? b : a;
+  const perDay = (growth.value / Number(growth.per!.slice(0, -1))) * 86400;
+  return { calculator: 'storage', args: [`per_day=${bytesOf(perDay)}`, `used=${bytesOf(used)}`, `capacity=${bytesOf(capacity)}`], used: [growth, used, capacity], consumes: ['size', 'percent'] };
+}
+
+function planTransfer(ctx: Ctx): Draft | null {
+  const link = /(\d+(?:\.\d+)?)\s*(k|m|g|t)(?:bps|bit\/s|b\/s|bits?\s*(?:per|\/)\s*s(?:ec(?:ond)?)?)\b|(\d+(?:\.\d+)?)\s*(g|m)be\b/i.exec(ctx.text);
+  if (!link || !has(ctx, /copy|transfer|move|migrat|backup|replicat|upload|download|send|ship|how long|hours|links?\b|ports?\b/)) return null;
+  const linkQ = ctx.qs.find((q) => q.start >= link.index && q.end <= link.index + link[0].length + 2);
+  const sizes = ctx.qs.filter((q) => q.kind === 'size' && q !== linkQ && !q.per);
+  if (!sizes.length && has(ctx, /how long|how many hours|how many links/)) return { calculator: 'bandwidth', used: linkQ ? [linkQ] : [], consumes: ['size', 'percent', 'time'], missing: { what: 'how much data moves', ask: 'how large is the data (the backup, the copy), in GB or TB?', example: `bandwidth transfer=<size> link=${link[0].replace(/\s+/g, '')}` } };
+  if (sizes.length !== 1) return null;
+  const bps = Number(link[1] ?? link[3]) * ({ k: 1e3, m: 1e6, g: 1e9, t: 1e12 }[(link[2] ?? link[4])!.toLowerCase() as 'k']!);
+  const args = [`transfer=${bytesOf(sizes[0]!)}`, `link=${fmt(bps)}bps`];
+  const used: Quantity[] = [sizes[0]!, ...(linkQ ? [linkQ] : [])];
+  const eff = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /line rate|efficien|realistic|effective|of (?:the )?(?:link|bandwidth|capacity)|get|utili[sz]/, 30, 30));
+  if (eff) {
+    args.push(`efficiency=${pct(eff)}`);
+    used.push(eff);
+  }
+  const window = ctx.qs.find((q) => q.kind === 'time' && near(ctx, q, /window|within|in under|deadline|must finish|have/, 30, 10));
+  if (window) {
+    args.push(`window=${secs(window)}`);
+    used.push(window);
+  }
+  return { calculator: 'bandwidth', args, used, consumes: ['size', 'percent', 'time'] };
 }
 
 function planBandwidth(ctx: Ctx): Draft | null {
@@ -984,6 +1068,7 @@ const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planMtbf,
   planAvailability,
   planTail,
+  planUsl,
   planQuorum,
   planBloom,
   planCollision,
@@ -991,11 +1076,12 @@ const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planShuffle,
   planRetries,
   planCost,
-  planUsl,
   planAmdahl,
   planCapacity,
   planLittle,
   planQueue,
+  planFill,
+  planTransfer,
   planStorage,
   planBandwidth,
 ];
@@ -1009,6 +1095,9 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
   if (!quantities.length && /\bhow many (?:\w+ )?(?:nodes|members|replicas|voters|servers)\b/.test(ctx.lower) && /\b(?:raft|paxos|consensus|etcd|zookeeper|quorum|majority)\b/.test(ctx.lower)) {
     return { calculator: 'quorum', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down at the same time while it keeps working (f)? A majority quorum needs 2f + 1 nodes.', example: 'quorum f=<failures>' } };
   }
+  if (!quantities.length && /\b(?:bigint|int|int32|int64|uint32|uint64|integer|serial|auto[- ]?increment)\b[^?]*\b(?:run out|wrap|overflow|exhaust|max out|hit the max|how long)|\b(?:run out|wrap|overflow|exhaust|how long)\b[^?]*\b(?:bigint|int|int32|int64|uint32|uint64|integer)\b/.test(ctx.lower)) {
+    return { calculator: 'idspace', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how fast IDs are used', ask: 'how many IDs (rows) are taken per second or per day, and how far along is the counter today?', example: 'idspace bits=64 signed=yes rate=<ids per second>' } };
+  }
   // "how much downtime does our SLA allow?" with no figure: ask for it.
   if (!quantities.length && /\bhow (?:much|many (?:minutes|hours|seconds))\b[^?]*\b(?:downtime|outage|down)\b[^?]*\b(?:sla|slo)\b|\bhow (?:much|many)\b[^?]*\b(?:sla|slo)\b[^?]*\b(?:allow|give|mean)/.test(ctx.lower)) {
     return { calculator: 'availability', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'the availability your SLA or SLO promises', ask: 'what percentage does it promise (for example 99.9%), and over what window?', example: 'availability 99.9%' } };
@@ -1021,7 +1110,9 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
     // People and other things no calculation counts ("a team of 4 engineers") are named as not used, never block one.
     const human = (x: Quantity) => x.kind === 'count' && !!x.noun && /^(?:engineer|person|people|developer|dev|sre|oncall|on-call|human|staff|employee|lead|architect|manager|teammate|week-old|year-old|month-old|day-old)$/.test(x.noun);
     const alternative = (x: Quantity) => /\b(?:instead of|rather than|compared (?:to|with)|versus|vs\.?|than)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, x.start - 24), x.start));
-    const unplaced = unused.filter((x) => d.consumes.includes(x.kind) && !(d.irrelevant ?? []).includes(x) && !alternative(x) && !human(x));
+    // A bare number nobody could place ("the current max id is 1.8 billion") may be the input that matters: never compute past it.
+    const bare = (x: Quantity) => x.kind === 'number' && x.value >= 10;
+    const unplaced = unused.filter((x) => (d.consumes.includes(x.kind) || bare(x)) && !(d.irrelevant ?? []).includes(x) && !alternative(x) && !human(x));
     const command = d.missing ? undefined : [d.calculator, ...(d.positional ?? []), ...(d.args ?? [])].join(' ');
     return { calculator: d.calculator, command, used: d.used, unused: unused.filter((x) => !unplaced.includes(x)), unplaced, missing: d.missing, notes: d.notes ?? [] };
   }

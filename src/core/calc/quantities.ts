@@ -72,18 +72,22 @@ export function normalizeNumbers(text: string): string {
   t = t.replace(/\b(\d{1,2})\s*\^\s*(\d{1,3})\b/g, (_m, b: string, e: string) => fmt(Number(b) ** Number(e)));
   t = t.replace(/\b(?:a|one)\s+dozen\b/gi, '12').replace(/\b(\d+|two|three|four|five|six)\s+dozen\b/gi, (_m, n: string) => String((SMALL[n.toLowerCase()] ?? Number(n)) * 12));
   // "1 in 10,000", "one in a thousand": a share.
-  t = t.replace(/\b(\d+(?:\.\d+)?|one|a)\s+(?:in|out of)\s+(?:a\s+|every\s+)?(\d{1,3}(?:,\d{3})+|\d+|ten|hundred|thousand|million|a hundred|a thousand|a million)\b(?!\s*(?:%|ms|s\b))/gi, (m, a: string, b: string) => {
+  t = t.replace(/\b(\d+(?:\.\d+)?|one|a)\s+(?:in|out of)\s+(?:a\s+|every\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[kKmM]?|ten|hundred|thousand|million|a hundred|a thousand|a million)\b(?!\s*(?:%|ms|s\b))/gi, (m, a: string, b: string) => {
     const top = /^(?:one|a)$/i.test(a) ? 1 : Number(a);
     const words: Record<string, number> = { ten: 10, hundred: 100, thousand: 1e3, million: 1e6, 'a hundred': 100, 'a thousand': 1e3, 'a million': 1e6 };
-    const bottom = words[b.toLowerCase()] ?? Number(b.replace(/,/g, ''));
+    const suffix = /[kKmM]$/.exec(b);
+    const bottom = words[b.toLowerCase()] ?? Number(b.replace(/,/g, '').replace(/[kKmM]$/, '')) * (suffix ? (/k/i.test(suffix[0]) ? 1e3 : 1e6) : 1);
     return bottom > top && bottom > 1 ? `${fmt((top / bottom) * 100)}%` : m;
   });
+  // "3/4 utilization", "2/3 of the budget" (never 24/7).
+  t = t.replace(/(?<![\d/.])(\d)\s*\/\s*(\d{1,2})(?![\d/])(?=\s+(?:of|util|busy|load|full|used|utili[sz]ation|capacity)\b)/gi, (m, a: string, b: string) => (Number(a) < Number(b) ? `${fmt((Number(a) / Number(b)) * 100)}%` : m));
   t = t.replace(/\b(?:a|one)\s+(half|third|quarter|fifth|tenth)\s+of\b/gi, (_m, w: string) => `${fmt(FRACTION_WORDS[w.toLowerCase()]!)}% of`);
   t = t.replace(/\b(two|three)\s+(thirds|quarters|fifths)\s+of\b/gi, (_m, a: string, w: string) => `${fmt(SMALL[a.toLowerCase()]! * FRACTION_WORDS[w.toLowerCase().replace(/s$/, '')]!)}% of`);
   t = t.replace(/\bhalf\s+(?:of\s+)?(?=the\b|its\b|their\b|our\b)/gi, '50% of ');
   // "a hundred", "a thousand", "a million" → 1 hundred...
   t = t.replace(/\bhalf an?\s+(hundred|thousand|million|billion)\b/gi, (_m, w: string) => fmt(0.5 * SCALE[w.toLowerCase()]!));
   t = t.replace(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+(hundred|thousand|million|billion)\b/gi, (_m, n: string, w: string) => fmt(((SMALL[n.toLowerCase()] ?? Number(n)) + 0.5) * SCALE[w.toLowerCase()]!));
+  t = t.replace(/\b(?:a|one)\s+(?:whole|full|entire)\s+(year|month|week|day|hour)\b/gi, '1 $1');
   t = t.replace(/\b(?:a|one)\s+fortnight\b/gi, '14 days').replace(/\b(\d+)\s+fortnights?\b/gi, (_m, n: string) => `${Number(n) * 14} days`);
   t = t.replace(/\b(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b/gi, '1 $1');
   // Word numbers up to the nineties, with an optional unit word after ("twenty-five").
@@ -138,9 +142,12 @@ const SIZE_UNIT: Array<[RegExp, number]> = [
   [/^(?:bytes?)\b/i, 1], [/^B\b/, 1],
 ];
 
+/** What a rate counts: "5k requests per second", "20 events a day". */
+const RATE_NOUNS = String.raw`(?:requests?|reqs?|queries|query|calls?|times|increments?|ticks?|ids|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?)`;
+
 /** Words that sit between a count and its noun without changing what is counted. */
 const QUALIFIERS = new Set(
-  'random base62 base64 base36 base58 hex daily monthly weekly active concurrent unique simultaneous independent identical redundant separate different distinct cheap expensive commodity beefy stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf data of the'.split(' '),
+  'index search random base62 base64 base36 base58 hex daily monthly weekly active concurrent unique simultaneous independent identical redundant separate different distinct cheap expensive commodity beefy stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf data of the'.split(' '),
 );
 
 /** Words after a number that are not what it counts ("1000 and", "5 in"). */
@@ -267,8 +274,19 @@ export function readQuantities(question: string): ReadQuestion {
     }
     if (!matched) {
       // Rates: "5k rps", "200 req/s", "1,000 requests per second", "3 writes a second".
-      const NOUN_RE = /^\s?((?:[a-z][\w-]*\s+){0,2}?)((?:requests?|reqs?|queries|query|calls?|times|increments?|ticks?|ids|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?)\b)\s*/i;
-      const noun = NOUN_RE.exec(rest) ?? /^\s?()()\s*/.exec(rest);
+      // The counted noun, up to two words after the number; prefer the reading followed by "per second", "a day"...
+      let noun: RegExpExecArray | null = null;
+      for (let k = 0; k <= 2; k++) {
+        const m = new RegExp(String.raw`^\s?((?:[a-z][\w-]*\s+){${k}})(${RATE_NOUNS})\b\s*`, 'i').exec(rest);
+        if (!m) continue;
+        noun ??= m;
+        const tail = rest.slice(m[0].length);
+        if (PER_TIME.some(([re]) => re.test(tail)) || /^(?:per|\/|for each|for every|each|a|an)\s*[a-z]/i.test(tail)) {
+          noun = m;
+          break;
+        }
+      }
+      noun ??= /^\s?()()\s*/.exec(rest);
       let after = noun ? rest.slice(noun[0].length) : rest;
       // "20 events per user per day": a rate per something, then per time.
       const perThing = /^(?:per|\/|for each|for every|each|a|an)\s*([a-z][\w-]*)\s+(?=per\b|\/|a\s|an\s|each\b|every\b|daily|hourly|monthly|weekly|yearly)/i.exec(after);
@@ -370,7 +388,9 @@ export function readQuantities(question: string): ReadQuestion {
   // "LB is four nines, api 99.95 percent, payments 99.9": once a question speaks in shares, bare 9x.x figures are shares too.
   if (out.some((q) => q.kind === 'percent') || /\b(?:availab\w*|uptime|nines|slo|sla)\b/i.test(text)) {
     for (const q of out) {
-      if ((q.kind === 'number' || q.kind === 'count') && q.value > 90 && q.value < 100 && /\./.test(q.raw) && (!q.noun || /^(?:and|each|for|or|up|available|availability|uptime)$/.test(q.noun))) {
+      if ((q.kind === 'number' || q.kind === 'count') && q.value > 90 && q.value < 100 && /\./.test(q.raw) && (!q.noun || /^(?:and|each|for|or|up|available|availability|uptime|slo|sla|target|objective)$/.test(q.noun))) {
+        if (q.noun === 'slo' || q.noun === 'target' || q.noun === 'objective') q.target = true;
+        else if (q.noun === 'sla') q.target = false;
         q.kind = 'percent';
         q.value /= 100;
         delete q.noun;

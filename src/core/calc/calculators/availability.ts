@@ -2,7 +2,7 @@ import type { Calculator } from '../calculator';
 import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError, type Figure } from '../types';
-import { parseFraction, parseTime } from '../units';
+import { parseFraction, parseNumber, parseTime } from '../units';
 import { duration, num, percent } from '../format';
 
 /** A year of 365.25 days; a month is a twelfth of it (30.44 days). */
@@ -30,7 +30,7 @@ export const availability: Calculator = {
   summary: 'downtime for an availability, series and parallel composition, or MTBF/MTTR',
   usage: 'availability <a1> [<a2> ...] [mode=series|parallel] [need=<k of n must work>] [period=<time>]  or  availability mtbf=<time> mttr=<time>  (one of them with target= for the other)  or  availability downtime=<time> period=<time>',
   examples: ['availability 99.9% 99.95% mode=series', 'availability 99.9% 99.9% mode=parallel', 'availability 99.99%', 'availability mtbf=720h mttr=1h', 'availability downtime=5min period=30d'],
-  keys: ['mode', 'mtbf', 'mttr', 'downtime', 'period', 'need', 'target'],
+  keys: ['mode', 'mtbf', 'mttr', 'downtime', 'period', 'need', 'target', 'incidents'],
   positional: true,
   doc: { id: 'quantitative/availability-math', anchor: 'the-formula', title: 'Availability Math' },
   run(args) {
@@ -50,6 +50,12 @@ export const availability: Calculator = {
       formula = 'A = 1 − downtime / period';
       figures.push({ key: 'availability', label: 'Availability', value: a, unit: 'fraction', text: percent(a) });
       reading = `${duration(down)} of downtime in ${duration(period)} is ${percent(a)} availability (${num(nines(a), 3)} nines).`;
+      if (args.keys.has('incidents')) {
+        const k = parseNumber(args.keys.get('incidents')!, 'incidents');
+        checkInput(z.object({ incidents: between(1, 1e6, 'incidents= must be a whole number of incidents from 1 up', { whole: true }) }), { incidents: k });
+        figures.push({ key: 'mttr', label: 'Mean time to repair (MTTR)', value: down / k, unit: 's', text: duration(down / k) }, { key: 'mtbf', label: 'Mean time between failures (MTBF, uptime ÷ incidents)', value: (period - down) / k, unit: 's', text: duration((period - down) / k) });
+        reading += ` Over ${num(k)} incidents that is an MTTR of ${duration(down / k)} and an MTBF of ${duration((period - down) / k)}.`;
+      }
     } else if (args.keys.has('mtbf') || args.keys.has('mttr')) {
       if (args.positional.length) throw new CalcInputError('too_many_values', 'give either availabilities or mtbf= with mttr=, not both', 'mtbf');
       if (args.keys.has('target') && args.keys.has('mtbf') !== args.keys.has('mttr')) {

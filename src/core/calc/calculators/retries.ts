@@ -26,6 +26,7 @@ export const retries: Calculator = {
       if (args.keys.has('rate')) {
         const r = parseRate(args.keys.get('rate')!, 'rate');
         figures.push({ key: 'load', label: 'Most load on the deepest service', value: r * amp, unit: '/s', text: rate(r * amp) });
+        figures.push({ key: 'extra_load', label: 'Most extra load from retries', value: r * (amp - 1), unit: '/s', text: rate(r * (amp - 1)) });
       }
       return {
         status: 'ok',
@@ -58,6 +59,7 @@ export const retries: Calculator = {
     if (args.keys.has('rate')) {
       const r = parseRate(args.keys.get('rate')!, 'rate');
       figures.push({ key: 'load', label: 'Load on the deepest service', value: r * amplification, unit: '/s', text: rate(r * amplification) });
+      figures.push({ key: 'extra_load', label: 'Extra load from retries', value: r * (amplification - 1), unit: '/s', text: rate(r * (amplification - 1)) });
     }
     return {
       status: 'ok',

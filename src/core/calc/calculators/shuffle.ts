@@ -42,6 +42,7 @@ export const shuffle: Calculator = {
       { key: 'any_overlap', label: 'Chance another customer shares at least one node', value: any, unit: 'fraction', text: `${num(any * 100, 3)}%` },
     ];
     if (j !== k) figures.push({ key: 'overlap_at_least', label: `Chance another customer shares ${j} or more nodes`, value: atLeast, unit: 'fraction', text: `${num(atLeast * 100, 3)}%` });
+    figures.push({ key: 'expected_shared', label: 'Workers another customer shares on average (size² / nodes)', value: (k * k) / n, unit: 'workers', text: num((k * k) / n) });
     figures.push({ key: 'plain_sharding_overlap', label: 'Same chance with plain sharding into equal groups', value: k / n, unit: 'fraction', text: `${num((k / n) * 100, 3)}%` });
     return {
       status: 'ok',

@@ -21,10 +21,11 @@ export const storage: Calculator = {
   summary: 'stored data from daily volume, retention, replication and yearly growth',
   usage: 'storage per_day=<size> retention=<time> [replication=<copies, default 1>] [growth=<% per year, default 0>]  (or users=<count> events=<per user per day> size=<per event> instead of per_day=; or rate=<events per time> size=<per event>)',
   examples: ['storage per_day=50GB retention=90d replication=3 growth=40%', 'storage users=10M events=20 size=500B retention=1y replication=3', 'storage rate=25k/s size=1KB retention=7d replication=3'],
-  keys: ['per_day', 'users', 'events', 'size', 'rate', 'retention', 'replication', 'growth'],
+  keys: ['per_day', 'users', 'events', 'size', 'rate', 'retention', 'replication', 'growth', 'used', 'capacity'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'worked-example', title: 'Capacity Planning' },
   run(args) {
     const perDay = dailyVolume(args);
+    if (args.keys.has('capacity') || args.keys.has('used')) return fillTime(args, perDay);
     const retentionRaw = requireKey(args, 'retention', 'how long data is kept, e.g. retention=90d or retention=1y');
     const retentionDays = parseTime(retentionRaw, 'retention', 'd') / 86400;
     const replication = args.keys.has('replication') ? parseNumber(args.keys.get('replication')!, 'replication') : 1;
@@ -75,4 +76,25 @@ function dailyVolume(args: Args): number {
   }
   if (args.keys.has('rate')) return parseRate(args.keys.get('rate')!, 'rate') * 86400 * parseSize(args.keys.get('size')!, 'size');
   throw new CalcInputError('missing_key', 'missing per_day= (new data per day, e.g. per_day=50GB), or users= events= size=, or rate= size=', 'per_day');
+}
+
+/** A disk or volume filling at a daily rate: days until it is full, and until 80%. */
+function fillTime(args: Args, perDay: number) {
+  if (!args.keys.has('capacity') || !args.keys.has('used')) throw new CalcInputError('missing_key', 'capacity= and used= go together: how large the volume is and how much is used today', args.keys.has('used') ? 'capacity' : 'used');
+  const capacity = parseSize(args.keys.get('capacity')!, 'capacity');
+  const used = parseSize(args.keys.get('used')!, 'used');
+  checkInput(z.object({ capacity: positive('capacity= must be a positive size'), used: between(0, capacity, 'used= must be from 0 to capacity=') }), { capacity, used });
+  const full = (capacity - used) / perDay;
+  const eighty = Math.max(0, (0.8 * capacity - used) / perDay);
+  return {
+    status: 'ok' as const,
+    figures: [
+      { key: 'days_to_full', label: 'Days until full', value: full * 86400, unit: 's', text: `${num(full)} days` },
+      { key: 'days_to_80', label: 'Days until 80% full', value: eighty * 86400, unit: 's', text: `${num(eighty)} days` },
+      { key: 'used_share', label: 'Used today', value: used / capacity, unit: 'fraction', text: percent(used / capacity, 3) },
+    ],
+    formula: 'days until full = (capacity − used) ÷ growth per day',
+    assumptions: ['steady growth per day; deletions, compaction and retention are not counted'],
+    reading: `At ${bytes(perDay)} a day, ${bytes(capacity - used)} of free space lasts ${num(full)} days${eighty > 0 ? `, and 80% is reached in ${num(eighty)} days` : ', and it is already past 80%'}.`,
+  };
 }

@@ -30,7 +30,7 @@ export const tail: Calculator = {
       const max = Math.floor(Math.log(t0) / Math.log(p0) + 1e-9);
       return {
         status: 'ok',
-        figures: [{ key: 'max_fanout', label: `Largest fan-out that keeps ${percent(t0, 4)} of requests clear of the backends' slowest ${percent(1 - p0, 3)}`, value: max, unit: 'backends', text: String(max) }],
+        figures: [{ key: 'min_fanout_over', label: `Smallest fan-out at which more than ${percent(1 - t0, 3)} of requests are slow`, value: max + 1, unit: 'backends', text: String(max + 1) }, { key: 'max_fanout', label: `Largest fan-out that keeps ${percent(t0, 4)} of requests clear of the backends' slowest ${percent(1 - p0, 3)}`, value: max, unit: 'backends', text: String(max) }],
         formula: 'largest N with p^N ≥ target: N = ⌊ln target / ln p⌋',
         assumptions: ['backends are independent and each is slow with probability 1 − p; the request waits for all of them'],
         reading: max >= 1 ? `At most ${max} backend${max === 1 ? '' : 's'} per request keep ${percent(t0, 4)} of requests clear of the backends' p${num(p0 * 100, 6)} tail.` : `Even one backend fails the goal: its own p${num(p0 * 100, 6)} already leaves more than ${percent(1 - t0, 3)} of requests slow.`,

@@ -79,9 +79,9 @@ export const usl: Calculator = {
   aliases: ['universal-scalability-law', 'gunther', 'scalability'],
   title: 'Universal Scalability Law',
   summary: 'relative capacity and peak concurrency from contention σ and coherence κ, or fit them from measurements',
-  usage: 'usl sigma=<contention> kappa=<coherence> [n=<concurrency>] [x1=<throughput at concurrency 1>]  or  usl fit points=<n:throughput,...>',
+  usage: 'usl sigma=<contention> kappa=<coherence> [n=<concurrency>] [x1=<throughput at concurrency 1>] [from=<concurrency now>]  or  usl fit points=<n:throughput,...>',
   examples: ['usl sigma=0.05 kappa=0.001 n=32', 'usl fit points=1:100,2:190,4:350,8:560'],
-  keys: ['sigma', 'kappa', 'n', 'points', 'x1'],
+  keys: ['sigma', 'kappa', 'n', 'points', 'x1', 'from'],
   positional: true,
   doc: { id: 'quantitative/universal-scalability-law', anchor: 'the-formula', title: 'Universal Scalability Law' },
   run(args) {
@@ -129,6 +129,12 @@ export const usl: Calculator = {
       checkInput(z.object({ n: between(1, 1e6, 'n= must be from 1 to 1,000,000') }), { n });
       const c = uslCapacity(n, sigma, kappa);
       figures.unshift({ key: 'capacity', label: `Relative capacity C(${num(n)})`, value: c, unit: '×', text: `${num(c)}×` });
+      if (args.keys.has('from')) {
+        const from = parseNumber(args.keys.get('from')!, 'from');
+        checkInput(z.object({ from: between(1, 1e6, 'from= must be from 1 to 1,000,000') }), { from });
+        const gain = c / uslCapacity(from, sigma, kappa);
+        figures.push({ key: 'gain', label: `Throughput at ${num(n)} against ${num(from)}`, value: gain, unit: '×', text: `${num(gain)}×` });
+      }
       if (absolute) figures.push({ key: 'throughput', label: `Throughput at ${num(n)}`, value: c * x1, unit: '/s', text: `${num(c * x1)}/s` });
     }
     const top = Math.max(16, Math.ceil(Math.min(Number.isFinite(peakN) ? peakN * 2.5 : 64, 4096)), n ? Math.ceil(n * 1.5) : 0);
