@@ -19,6 +19,8 @@ const QUESTIONS = [
   'how do I bake sourdough bread?',
   'what availability do two 99.9% services in series give?',
   '/calc queue arrival=80/s service=10ms servers=1',
+  'bloom filter for 10M keys at 1% false positives, how much memory?',
+  'how many servers do we need for 40k rps at peak?',
 ];
 
 async function viaHttp(question: string) {
@@ -53,14 +55,15 @@ describe('contract: the same question through every interface', () => {
   });
 
   it('gives the same calculator result over HTTP and the CLI', async () => {
-    const input = 'usl fit points=1:100,2:190,4:350,8:560';
-    const res = await app.request(`${BASE}/api/calc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
-    const fromHttp = await res.json();
-    const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'compendium.mjs'), 'calc', ...input.split(' '), '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, COMPENDIUM_URL: BASE },
-    });
-    expect(JSON.parse(r.stdout)).toEqual(fromHttp);
-    expect(fromHttp).toEqual(knowledge.calc(input, BASE));
+    for (const input of ['usl fit points=1:100,2:190,4:350,8:560', 'feasibility target=99.95% 99.99% 99.99% 99.95%']) {
+      const res = await app.request(`${BASE}/api/calc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+      const fromHttp = await res.json();
+      const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'compendium.mjs'), 'calc', ...input.split(' '), '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, COMPENDIUM_URL: BASE },
+      });
+      expect(JSON.parse(r.stdout)).toEqual(fromHttp);
+      expect(fromHttp).toEqual(knowledge.calc(input, BASE));
+    }
   });
 });

@@ -45,6 +45,9 @@ describe('MCP tools over Streamable HTTP', () => {
   it('calculates as POST /api/calc does, and reports a bad input as a tool error', async () => {
     const r = await call('calculate', { calculator: 'queue', arguments: 'arrival=80/s service=10ms servers=2' });
     expect(r.structuredContent).toEqual(await api('/api/calc', { input: 'queue arrival=80/s service=10ms servers=2' }));
+    const bloom = await call('calculate', { calculator: 'bloom', arguments: 'n=1M p=1%' });
+    expect(bloom.isError).toBeFalsy();
+    expect(bloom.structuredContent).toEqual(await api('/api/calc', { input: 'bloom n=1M p=1%' }));
     const bad = await call('calculate', { calculator: 'queue', arguments: 'arrival=fast' });
     expect(bad.isError).toBe(true);
     expect((bad.content as Array<{ text: string }>)[0]!.text).toMatch(/arrival/);
