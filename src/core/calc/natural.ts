@@ -1,5 +1,5 @@
 import type { Place } from './places';
-import { readQuantities, type Quantity } from './quantities';
+import { isQualifier, readQuantities, type Quantity } from './quantities';
 
 /**
  * Turns a plain question that carries numbers into a calculator command, filling each input by
@@ -75,7 +75,8 @@ function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
   const idx = ctx.qs.indexOf(pq);
   // "two 99.9% services": a bare number right before the figure, with a component noun after it.
   const prev = ctx.qs[idx - 1];
-  if (prev && (prev.kind === 'number' || prev.kind === 'count') && Number.isInteger(prev.value) && prev.value >= 1 && prev.value <= 20 && /^\s*$/.test(ctx.lower.slice(prev.end, pq.start))) {
+  const between = ctx.lower.slice(prev?.end ?? 0, pq.start).trim();
+  if (prev && (prev.kind === 'number' || prev.kind === 'count') && Number.isInteger(prev.value) && prev.value >= 1 && prev.value <= 20 && (!between || between.split(/\s+/).every(isQualifier))) {
     const after = /^\s*(?:(?:[a-z-]+)\s+){0,2}?([a-z]+?)s?\b/.exec(ctx.lower.slice(pq.end, pq.end + 40));
     if (after && COMPONENT_NOUN.test(after[1]!)) return prev;
   }

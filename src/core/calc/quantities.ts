@@ -153,6 +153,11 @@ const QUALIFIERS = new Set(
 /** Words after a number that are not what it counts ("1000 and", "5 in"). */
 const STOPWORDS = new Set('them us compared relative and or but the a an of in on at to for with from by is are was were be as if so than then that this it its per each every all any about around roughly approximately over under into onto via vs when while where which who what how can could will would should may might must do does did has have had not no nor also just only more less most least same other such up down out off too very'.split(' '));
 
+/** Whether a word only qualifies a count ("independent", "stateless") without being what is counted. */
+export function isQualifier(word: string): boolean {
+  return QUALIFIERS.has(word.toLowerCase());
+}
+
 /** Nouns a count can name, singular. */
 function singular(word: string): string {
   const w = word.toLowerCase();

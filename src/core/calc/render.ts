@@ -26,7 +26,7 @@ export function calcToMarkdown(outcome: CalcOutcome, docUrl: string, extra: Calc
   const parts = [
     `${outcome.status === 'overloaded' ? '**Overloaded.** ' : ''}${outcome.reading}`,
     ['| Figure | Value |', '|---|---|', ...rows].join('\n'),
-    `**${outcome.title}**, computed as \`${outcome.input}\`. Formula: ${outcome.formula}`,
+    `**${outcome.title}**, computed as \`${outcome.input}\`. Formula: ${outcome.formula}${outcome.worked ? `. With your numbers: ${outcome.worked}` : ''}`,
     `Assumptions: ${[...outcome.assumptions, ...(extra.notes ?? [])].join('; ')}.`,
   ];
   const unused = (extra.unused ?? []).map(plain).filter(Boolean);

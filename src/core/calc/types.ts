@@ -28,6 +28,8 @@ export type CalcResult = {
   status: 'ok' | 'overloaded';
   figures: Figure[];
   formula: string;
+  /** The formula with the user's own numbers in it, where it reads well ("0.999 × 0.9995 = 0.9985"). */
+  worked?: string;
   assumptions: string[];
   reading: string;
   /** The compendium section that explains it. */

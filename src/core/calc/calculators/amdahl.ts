@@ -87,6 +87,7 @@ export const amdahl: Calculator = {
         ...extra,
       ],
       formula: 'Amdahl: S(n) = 1 / ((1 − p) + p/n), ceiling 1/(1 − p); Gustafson: S(n) = (1 − p) + p·n',
+      worked: `1 / (${num(1 - p, 4)} + ${num(p, 4)}/${n}) = ${num(speedup, 4)}; Gustafson ${num(1 - p, 4)} + ${num(p, 4)} × ${n} = ${num(gustafson, 4)}`,
       assumptions: [
         'Amdahl: fixed problem size; the serial part cannot overlap the parallel part',
         "Gustafson: the problem grows with n and p is the parallel share of the run on n processors",

@@ -37,6 +37,7 @@ export const availability: Calculator = {
     const assumptions: string[] = ['a year is 365.25 days and a month a twelfth of it'];
     let a: number;
     let formula: string;
+    let worked: string | undefined;
     let reading: string;
     const figures: Figure[] = [];
     let series;
@@ -91,6 +92,7 @@ export const availability: Calculator = {
       checkInput(z.object({ mtbf: positive('mtbf= must be a positive time'), mttr: between(0, Number.MAX_VALUE, 'mttr= must not be negative') }), { mtbf, mttr });
       a = mtbf / (mtbf + mttr);
       formula = 'A = MTBF / (MTBF + MTTR)';
+      worked = `${duration(mtbf)} / (${duration(mtbf)} + ${duration(mttr)}) = ${percent(a)}`;
       figures.push({ key: 'availability', label: 'Availability', value: a, unit: 'fraction', text: percent(a) });
       figures.push({ key: 'failures_per_year', label: 'Failures per year', value: YEAR_S / (mtbf + mttr), unit: 'per year', text: num(YEAR_S / (mtbf + mttr)) });
       reading = `Failing every ${duration(mtbf)} and taking ${duration(mttr)} to repair gives ${percent(a)} (${num(nines(a), 2)} nines). Halving the repair time buys as much as doubling the time between failures.`;
@@ -125,17 +127,20 @@ export const availability: Calculator = {
       } else if (parts.length === 1) {
         a = parts[0]!;
         formula = 'downtime = (1 − A) × period';
+        worked = `(1 − ${num(a, 8)}) × 365.25 days = ${duration((1 - a) * YEAR_S)} a year`;
         reading = `${percent(a)} allows ${duration((1 - a) * YEAR_S)} of downtime a year, ${duration(((1 - a) * YEAR_S) / 12)} a month.`;
       } else if (mode === 'series') {
         a = parts.reduce((x, y) => x * y, 1);
         formula = 'series (every component must work): A = A1 × A2 × … × An';
+        worked = `${parts.map((x) => num(x, 6)).join(' × ')} = ${num(a, 8)}`;
         assumptions.push('components fail independently');
-        reading = `${parts.length} components in series give ${percent(a)}, lower than the weakest (${percent(Math.min(...parts))}): every dependency on the request path takes its share of the downtime.`;
+        reading = `${parts.length} components in series give ${percent(a)}, about ${duration((1 - a) * YEAR_S)} of downtime a year, lower than the weakest (${percent(Math.min(...parts))}): every dependency on the request path takes its share of the downtime.`;
       } else {
         a = 1 - parts.reduce((x, y) => x * (1 - y), 1);
         formula = 'parallel (any one is enough): A = 1 − (1 − A1) × (1 − A2) × … × (1 − An)';
+        worked = `1 − ${parts.map((x) => `(1 − ${num(x, 6)})`).join(' × ')} = ${num(a, 10)}`;
         assumptions.push('components fail independently and failover is instant and perfect; correlated failures (shared region, config, deploy) make the real figure lower');
-        reading = `${parts.length} redundant components in parallel give ${percent(a)}, if their failures are truly independent; shared dependencies and failover time eat into this.`;
+        reading = `${parts.length} redundant components in parallel give ${percent(a)}, about ${duration((1 - a) * YEAR_S)} of downtime a year, if their failures are truly independent; shared dependencies and failover time eat into this.`;
       }
       figures.push({ key: 'availability', label: parts.length === 1 ? 'Availability' : `Combined availability (${mode})`, value: a, unit: 'fraction', text: percent(a) });
       const base = parts[0]!;
@@ -153,6 +158,6 @@ export const availability: Calculator = {
       reading += ` Over ${duration(period)} that is ${duration((1 - a) * period)}.`;
     }
     figures.push(...downtimeFigures(a));
-    return { status: 'ok', figures, formula, assumptions, reading, series };
+    return { status: 'ok', figures, formula, worked, assumptions, reading, series };
   },
 };

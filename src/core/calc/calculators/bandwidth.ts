@@ -37,6 +37,7 @@ export const bandwidth: Calculator = {
       status: 'ok',
       figures,
       formula: 'bandwidth = rate × size × copies; peak = average × peak ratio',
+      worked: `${num(r)}/s × ${bytes(size)}${copies !== 1 ? ` × ${num(copies)}` : ''} = ${bytes(avg)}/s`,
       assumptions: ['decimal units (1 KB = 1,000 bytes; write KiB for 1,024); no protocol overhead, compression or retransmission'],
       reading: `${num(r)} items a second of ${bytes(size)}${copies !== 1 ? `, sent ${num(copies)} times,` : ''} need ${bytes(avg)}/s (${num((avg * 8) / 1e6)} Mbit/s) on average${peak !== 1 ? ` and ${bytes(avg * peak)}/s at a ${num(peak)}× peak` : ''}: ${bytes(avg * 30 * 86400)} in a 30-day month.`,
     };

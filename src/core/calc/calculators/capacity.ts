@@ -91,6 +91,7 @@ export const capacity: Calculator = {
         { key: 'headroom', label: 'Headroom above peak, all servers up', value: total * perServer / peak - 1, unit: 'fraction', text: percent(total * perServer / peak - 1, 3) },
       ],
       formula: 'N = ⌈peak × safety ÷ (per-server capacity × target utilization)⌉; total = N + k spares',
+      worked: `⌈${num(peak)} × ${num(safety)} ÷ (${num(perServer)} × ${num(util, 4)})⌉ = ${base}; ${base} + ${spares} = ${total}`,
       assumptions,
       reading: `Run ${total} servers: ${base} carry ${rate(required)} at ${percent(util, 3)} utilization and ${spares} spare${spares === 1 ? ' covers' : 's cover'} failures or deploys. At peak they run at ${percent(atPeak, 3)}, and ${percent(afterLoss, 3)} with ${spares} down${afterLoss > 0.85 ? ', which is past the queueing knee: add servers' : ''}.`,
     };

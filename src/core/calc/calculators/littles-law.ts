@@ -56,6 +56,7 @@ export const littlesLaw: Calculator = {
       status: 'ok',
       figures,
       formula: 'L = λ × W (items in the system = arrival rate × time each spends in it)',
+      worked: `${num(conc)} = ${num(thr)}/s × ${num(lat)} s`,
       assumptions: ['long-run averages of a stable system (arrivals equal departures)', `computed: ${solved}`],
       reading: reading + units,
     };

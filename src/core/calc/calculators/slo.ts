@@ -100,6 +100,7 @@ export const slo: Calculator = {
       status: 'ok',
       figures,
       formula: 'budget = (1 − SLO) × window; burn rate = share of budget × window ÷ alert window; alert error rate = burn rate × (1 − SLO)',
+      worked: `(1 − ${num(target, 8)}) × ${duration(window)} = ${duration(budget)}`,
       assumptions: ['downtime counts fully against the budget; partial failures consume it in proportion', 'alert windows follow the SRE Workbook multiwindow scheme (2% in 1h, 5% in 6h, 10% in 3d)'],
       reading,
     };

@@ -47,6 +47,7 @@ export const storage: Calculator = {
         { key: 'raw_next_year', label: 'Stored in a year, at that volume', value: rawNextYear, unit: 'B', text: bytes(rawNextYear) },
       ],
       formula: 'stored = per day × retention (days) × replication; in a year: per day × (1 + growth) × retention × replication',
+      worked: `${bytes(perDay)} × ${num(retentionDays)} × ${num(replication)} = ${bytes(raw)}`,
       assumptions: [
         'sizes use decimal prefixes (1 GB = 1,000,000,000 bytes; write GiB for binary)',
         'steady state: the retention window is full; growth compounds yearly on the daily volume',

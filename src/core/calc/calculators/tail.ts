@@ -55,6 +55,7 @@ export const tail: Calculator = {
         { key: 'backend_percentile_needed', label: `Backend percentile that keeps ${percent(p, 4)} of requests fast`, value: needed, unit: 'fraction', text: `p${num(needed * 100, 6)}` },
       ],
       formula: 'P(at least one slow) = 1 − p^N for N independent backends each fast with probability p',
+      worked: `1 − ${num(p, 6)}^${n} = ${num(slow, 4)}`,
       assumptions: ['backends are independent and each is slow with probability 1 − p; the request waits for all of them'],
       reading: `Fanning out to ${n} backends, ${percent(slow, 3)} of requests wait on at least one backend's slowest ${percent(1 - p, 3)}: the backend's tail becomes the user's ${slow > 0.5 ? 'typical case' : 'common case'}. To keep ${percent(p, 4)} of requests fast, each backend must be fast at p${num(needed * 100, 6)}; hedged requests or fewer backends per request help.`,
       series: { title: `Share of requests hitting a backend's p${num(p * 100, 4)} tail against fan-out`, x: { label: 'Backends per request', unit: 'N' }, y: { label: 'Requests affected', unit: '%' }, points, mark: { x: n, y: slow * 100, label: 'you' } },
