@@ -8,6 +8,7 @@ import { memorySlackStore } from '../src/slack/store';
 import { slackApi } from '../src/slack/web-api';
 import { socketModeHandler } from '../src/slack/socket';
 import type { SlackDeps } from '../src/slack/handlers';
+import type { Answer, AskOptions, Knowledge } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 import { fakeSlack, type Call } from './helpers/fake-slack';
 
@@ -42,9 +43,17 @@ describe('markdown to Slack mrkdwn', () => {
     ['**bold** and *italic*', '*bold* and _italic_'],
     ['[Saga](https://x.test/docs/patterns/saga#solution)', '<https://x.test/docs/patterns/saga#solution|Saga>'],
     ['- one\n- two', '• one\n• two'],
-    ['use `a < b` & <script>', 'use `a < b` &amp; &lt;script&gt;'],
+    ['use `a < b` & <script>', 'use `a &lt; b` &amp; &lt;script&gt;'],
+    ['`queue arrival=<rate> unit=<km|mi>`', '`queue arrival=&lt;rate&gt; unit=&lt;km|mi&gt;`'],
+    ['```\nif a < b && c > d\n```', '```if a &lt; b &amp;&amp; c &gt; d```'],
     ['## Heading', '*Heading*'],
-  ])('%j', (md, out) => expect(markdownToMrkdwn(md)).toBe(out));
+    // Links are live only to the compendium's own pages; anything else keeps its label only.
+    ['[click here](https://evil.test/login) now', 'click here now'],
+    ['[x](https://x.test.evil.test/docs)', 'x'],
+    ['<!channel> and <@U123>', '&lt;!channel&gt; and &lt;@U123&gt;'],
+  ])('%j', (md, out) => expect(markdownToMrkdwn(md, { linkBase: 'https://x.test' })).toBe(out));
+
+  it('makes no link live without a base', () => expect(markdownToMrkdwn('[Saga](https://x.test/docs/patterns/saga)')).toBe('Saga'));
 
   it('turns a table into an aligned code block', () => {
     expect(markdownToMrkdwn('| a | b |\n|---|---|\n| 1 | 22 |')).toBe('```a  b\n1  22```');
@@ -60,16 +69,13 @@ describe('Block Kit limits', () => {
       intent: 'howto',
       confidence: 1,
       unsure: false,
-    });
+    }, PUBLIC);
     expect(msg.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     for (const b of msg.blocks) {
-      const text = (b.text as { text?: string } | undefined)?.text;
-      if (text) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-      for (const e of (b.elements as Array<{ value?: string; text?: { text: string } }> | undefined) ?? []) {
-        if (e.value) expect(e.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
-      }
+      if (b.type === 'section' && b.text) expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      if (b.type === 'actions') for (const e of b.elements) if ('value' in e && e.value) expect(e.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
     }
-    const first = (msg.blocks[0]!.text as { text: string }).text;
+    const first = msg.blocks[0]!.type === 'section' ? msg.blocks[0]!.text!.text : '';
     expect(first).toMatch(/retries\. … <https:\/\/compendium\.test\/docs\/patterns\/retry-backoff\|Read the full document>$/);
   });
 });
@@ -79,6 +85,16 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
   let store: ReturnType<typeof memorySlackStore>;
   let app: ReturnType<typeof createApp>;
   let errorOn: string | null = null;
+  // A knowledge that records what it was asked and, when `echo` is set, answers with the question
+  // itself: the adapter must stay safe even if an answer ever carried user text.
+  let echo = false;
+  let asked: Array<{ question: string; options: AskOptions }> = [];
+  const spyKnowledge = Object.create(knowledge) as Knowledge;
+  spyKnowledge.ask = async (question: string, options: AskOptions = {}): Promise<Answer> => {
+    asked.push({ question, options });
+    if (echo) return { answer: `You asked: ${question}`, sources: [], intent: 'definition', confidence: 1, unsure: false };
+    return knowledge.ask(question, options);
+  };
 
   beforeAll(async () => {
     slack = await fakeSlack((call: Call) => (errorOn && call.path.endsWith(errorOn) ? { ok: false, error: 'not_in_channel' } : { ok: true, ts: '1700000000.000100' }));
@@ -87,9 +103,11 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
   beforeEach(() => {
     slack.calls.length = 0;
     errorOn = null;
+    echo = false;
+    asked = [];
     store = memorySlackStore();
     const deps: SlackDeps = {
-      knowledge,
+      knowledge: spyKnowledge,
       api: slackApi({ token: 'xoxb-test', baseUrl: `${slack.url}/api`, log: () => {} }),
       store,
       publicUrl: PUBLIC,
@@ -115,6 +133,47 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
   const command = (command: string, text: string) => send(new URLSearchParams({ command, text, user_id: 'U1', channel_id: 'C1', response_url: `${slack.url}/respond` }).toString(), 'application/x-www-form-urlencoded');
   const interact = (payload: Record<string, unknown>) => send(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, response_url: `${slack.url}/respond`, ...payload }) }).toString(), 'application/x-www-form-urlencoded');
   const posted = (method: string) => slack.calls.filter((c) => c.path === `/api/${method}`);
+
+  /** Every string Slack renders in a payload (texts), leaving out button values, which are data. */
+  const rendered = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(rendered) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => (k === 'value' || k === 'action_id' ? [] : rendered(x))) : [];
+
+  it('never posts user text as markup: injected links and <-tokens come back escaped, not live', async () => {
+    echo = true;
+    const text = '<@UBOT> what is [click here](https://evil.test/login) <https://evil.test|docs> &lt;!channel&gt; <!channel> a &lt; b?';
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvInj', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text, channel: 'C1', ts: '300.1' } }), 'application/json');
+    const post = posted('chat.postMessage')[0]!.body as { text: string; blocks: unknown[] };
+    const all = rendered(post).join('\n');
+    expect(all).not.toContain('<https://evil.test');
+    expect(all).not.toContain('evil.test');
+    expect(all).not.toContain('<!channel>');
+    expect(all).not.toMatch(/\]\(https:\/\/evil/);
+    // Decoded on input ("a < b", not "a &lt; b"), escaped once on output.
+    expect(asked[0]!.question).toContain('a < b?');
+    expect(post.text).toContain('a &lt; b?');
+    expect(post.text).not.toContain('&amp;lt;');
+    expect(JSON.stringify(post.blocks)).toContain('a &lt; b?');
+  });
+
+  it('escapes calculator usage and help text (no <rate> or <name> link tokens)', async () => {
+    const usage = (await (await command('/calc', 'queue arrival=80/s')).json()) as { text: string; blocks: unknown[] };
+    expect(JSON.stringify(usage)).toContain('arrival=&lt;rate&gt;');
+    expect(JSON.stringify(usage)).not.toContain('<rate>');
+    const help = (await (await command('/calc', 'help')).json()) as { blocks: unknown[] };
+    expect(JSON.stringify(help)).toContain('&lt;name&gt;');
+    expect(JSON.stringify(help)).not.toContain('<name>');
+  });
+
+  it("removes only the bot's own mention; other mentions keep their meaning, and a bare mention shows the help", async () => {
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvMen', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT> should <@U2|dana> and <#C9|payments> use a saga?', channel: 'C1', ts: '301.1' } }), 'application/json');
+    expect(asked[0]!.question).toBe('should @dana and #payments use a saga?');
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvBare', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT>', channel: 'C1', ts: '302.1' } }), 'application/json');
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvHelp', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT> help', channel: 'C1', ts: '303.1' } }), 'application/json');
+    expect(asked).toHaveLength(1);
+    const helps = posted('chat.postMessage').slice(1);
+    expect(helps).toHaveLength(2);
+    for (const h of helps) expect(JSON.stringify(h.body)).toContain('/compendium');
+  });
 
   it('answers url_verification', async () => {
     const res = await send(JSON.stringify({ type: 'url_verification', challenge: 'abc123' }), 'application/json');

@@ -1,6 +1,8 @@
 import { checkQuestion, stepToMarkdown, type Knowledge } from '../core/index';
 import { calcToMarkdown } from '../core/calc/render';
-import { answerMessage, calcMessage, dialogueMessage, homeView, type Message } from './blocks';
+import { answerMessage, calcMessage, dialogueMessage, homeView, mrkdwnSection, textSection, type Message } from './blocks';
+import { readSlackText, stripLeadingMention } from './input';
+import { escapeSlack } from './mrkdwn';
 import type { SlackApi } from './web-api';
 import type { SlackStore } from './store';
 
@@ -40,8 +42,14 @@ export const CALC_SHORTCUTS: Record<string, string> = {
   '/tail': 'tail',
 };
 
-function stripMention(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, '').trim();
+/** The question in a message: entities decoded, the bot's own mention removed, other mentions kept. */
+function questionText(text: string, botUserId: string | undefined): string {
+  return botUserId ? readSlackText(text, botUserId) : readSlackText(stripLeadingMention(text));
+}
+
+/** A bare mention, or "help", asks for the usage help rather than an answer. */
+function wantsHelp(question: string): boolean {
+  return !question || /^(help|usage|\?)\W*$/i.test(question);
 }
 
 function ephemeral(m: Message): Ack {
@@ -53,13 +61,9 @@ function help(deps: SlackDeps): Message {
   return {
     text: 'How to use Compendium',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*Ask:* \`/compendium how do I stop retries from overloading a service?\` or mention me in a channel.\n*Calculate:* \`/calc <name> key=value ...\`, for example \`/calc queue arrival=80/s service=10ms\`. Calculators: ${calcs}.\n*Choose a pattern:* \`/patterns\`. *Review a design:* \`/review\`.`,
-        },
-      },
+      mrkdwnSection(
+        `*Ask:* \`/compendium how do I stop retries from overloading a service?\` or mention me in a channel.\n*Calculate:* \`/calc ${escapeSlack('<name> key=value')} ...\`, for example \`/calc queue arrival=80/s service=10ms\`. Calculators: ${calcs}.\n*Choose a pattern:* \`/patterns\`. *Review a design:* \`/review\`.`,
+      ),
     ],
   };
 }
@@ -67,8 +71,8 @@ function help(deps: SlackDeps): Message {
 async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | undefined, user: string | undefined, question: string, previous?: string | null) {
   const checked = checkQuestion(question);
   const message: Message = checked.ok
-    ? answerMessage(checked.value, await deps.knowledge.ask(checked.value, { baseUrl: deps.publicUrl, previous: previous ?? undefined }))
-    : { text: checked.error.message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: checked.error.message } }] };
+    ? answerMessage(checked.value, await deps.knowledge.ask(checked.value, { baseUrl: deps.publicUrl, previous: previous ?? undefined }), deps.publicUrl)
+    : { text: escapeSlack(checked.error.message), blocks: [textSection(checked.error.message)] };
   const r = await deps.api.call('chat.postMessage', { channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false });
   if (!r.ok && user && ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'].includes(String(r.error))) {
     // Tell the person who asked why nothing appeared, if Slack lets us.
@@ -83,6 +87,12 @@ async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | u
 
 type SlackEvent = { type: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; tab?: string };
 
+/** The bot's own user id, from the event's authorizations (the installation that sees it). */
+function botUser(body: Record<string, unknown>): string | undefined {
+  const auth = Array.isArray(body.authorizations) ? (body.authorizations[0] as { user_id?: unknown; is_bot?: unknown } | undefined) : undefined;
+  return auth && auth.is_bot !== false && typeof auth.user_id === 'string' ? auth.user_id : undefined;
+}
+
 /** Events API: url_verification and event_callback (mentions, DMs, thread follow-ups, App Home). */
 export async function handleEnvelope(deps: SlackDeps, body: Record<string, unknown>): Promise<Handled> {
   if (body.type === 'url_verification') return { ack: { status: 200, json: { challenge: body.challenge } } };
@@ -92,19 +102,25 @@ export async function handleEnvelope(deps: SlackDeps, body: Record<string, unkno
   const event = (body.event ?? {}) as SlackEvent;
   if (event.bot_id || (event.subtype && event.subtype !== 'thread_broadcast')) return { ack: OK };
   const channel = event.channel ?? '';
+  const botUserId = botUser(body);
   if (event.type === 'app_mention') {
-    const question = stripMention(event.text ?? '');
+    const question = questionText(event.text ?? '', botUserId);
     const thread = event.thread_ts ?? event.ts;
     return {
       ack: OK,
       lazy: async () => {
+        if (wantsHelp(question)) {
+          const h = help(deps);
+          await deps.api.call('chat.postMessage', { channel, ...(thread ? { thread_ts: thread } : {}), text: h.text, blocks: h.blocks });
+          return;
+        }
         const previous = event.thread_ts ? await deps.store.threadQuestion(channel, event.thread_ts) : null;
-        await postAnswer(deps, channel, thread, event.user, question || 'help', previous);
+        await postAnswer(deps, channel, thread, event.user, question, previous);
       },
     };
   }
   if (event.type === 'message' && event.channel_type === 'im') {
-    const question = stripMention(event.text ?? '');
+    const question = questionText(event.text ?? '', botUserId);
     return {
       ack: OK,
       lazy: async () => {
@@ -115,13 +131,14 @@ export async function handleEnvelope(deps: SlackDeps, body: Record<string, unkno
       },
     };
   }
-  if (event.type === 'message' && event.thread_ts && event.text && !/<@[A-Z0-9]+/.test(event.text)) {
+  const mentionsBot = botUserId ? event.text?.includes(`<@${botUserId}`) : /<@[A-Z0-9]+/.test(event.text ?? '');
+  if (event.type === 'message' && event.thread_ts && event.text && !mentionsBot) {
     // A follow-up in a thread the bot answers in (mentions arrive as app_mention instead).
     return {
       ack: OK,
       lazy: async () => {
         const previous = await deps.store.threadQuestion(channel, event.thread_ts!);
-        if (previous !== null) await postAnswer(deps, channel, event.thread_ts, event.user, event.text!, previous);
+        if (previous !== null) await postAnswer(deps, channel, event.thread_ts, event.user, questionText(event.text!, botUserId), previous);
       },
     };
   }
@@ -134,18 +151,18 @@ export async function handleEnvelope(deps: SlackDeps, body: Record<string, unkno
 function runCalc(deps: SlackDeps, input: string, shareable: boolean): Message {
   const outcome = deps.knowledge.calc(input, deps.publicUrl);
   const url = outcome.ok ? outcome.docUrl ?? '' : '';
-  return calcMessage(outcome, url, calcToMarkdown(outcome, url), shareable);
+  return calcMessage(outcome, url, calcToMarkdown(outcome, url), shareable, deps.publicUrl);
 }
 
 function dialogueStep(deps: SlackDeps, dialogue: string, state: string | null, answer: string | null): Message {
   const step = deps.knowledge.dialogue(dialogue, state, answer, deps.publicUrl);
-  return dialogueMessage(step, dialogue, stepToMarkdown(step));
+  return dialogueMessage(step, dialogue, stepToMarkdown(step), deps.publicUrl);
 }
 
 /** Slash commands: /compendium, /calc and its shortcuts, /patterns, /review. Replies privately. */
 export async function handleCommand(deps: SlackDeps, form: URLSearchParams): Promise<Handled> {
   const command = (form.get('command') ?? '').toLowerCase();
-  const text = (form.get('text') ?? '').trim();
+  const text = readSlackText(form.get('text') ?? '');
   if (command === '/calc') return { ack: ephemeral(text && text !== 'help' ? runCalc(deps, text, true) : help(deps)) };
   if (CALC_SHORTCUTS[command]) return { ack: ephemeral(runCalc(deps, `${CALC_SHORTCUTS[command]} ${text}`, true)) };
   if (command === '/patterns') return { ack: ephemeral(dialogueStep(deps, 'selector', null, null)) };
@@ -153,8 +170,8 @@ export async function handleCommand(deps: SlackDeps, form: URLSearchParams): Pro
   if (command === '/compendium') {
     if (!text || text === 'help') return { ack: ephemeral(help(deps)) };
     const q = checkQuestion(text);
-    if (!q.ok) return { ack: ephemeral({ text: q.error.message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: q.error.message } }] }) };
-    return { ack: ephemeral(answerMessage(q.value, await deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }))) };
+    if (!q.ok) return { ack: ephemeral({ text: escapeSlack(q.error.message), blocks: [textSection(q.error.message)] }) };
+    return { ack: ephemeral(answerMessage(q.value, await deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }), deps.publicUrl)) };
   }
   return { ack: ephemeral({ text: `Unknown command ${command}.`, blocks: help(deps).blocks }) };
 }
@@ -221,7 +238,7 @@ export async function handleInteraction(deps: SlackDeps, payload: InteractionPay
     const v = parseValue(action.value);
     const step = deps.knowledge.dialogue(typeof v?.d === 'string' ? v.d : 'selector', typeof v?.s === 'string' ? v.s : null, null, deps.publicUrl);
     const md = step.type === 'result' ? step.markdown : stepToMarkdown(step);
-    const shared = dialogueMessage(step, String(v?.d ?? 'selector'), md);
+    const shared = dialogueMessage(step, String(v?.d ?? 'selector'), md, deps.publicUrl);
     const blocks = shared.blocks.filter((b) => b.block_id !== 'result');
     return { ack: OK, lazy: async () => void (await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks })) };
   }
