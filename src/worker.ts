@@ -5,7 +5,8 @@ import { bindingLimiter, parseRateSetting, RateLimiter, type Limiter } from './h
 import { ConfigError } from './http/errors';
 import { applyRetention, type RetentionSettings } from './http/retention';
 import { hashUserId } from './http/slack';
-import { slackApi } from './slack/web-api';
+import { databaseState } from './http/health';
+import { ChannelPacer, slackApi } from './slack/web-api';
 import { d1SlackStore, memorySlackStore } from './slack/store';
 import knowledgeText from '../generated/knowledge.txt';
 import indexText from '../generated/index.txt';
@@ -21,6 +22,8 @@ const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText, async (id)
   return res.ok ? ((await res.json()) as StoredText) : null;
 });
 let limiter: Limiter | undefined;
+// Posts to one channel are spaced about a second apart within this isolate (Slack's guideline).
+const pacer = new ChannelPacer();
 
 const app = createApp({
   knowledge: () => knowledge,
@@ -29,6 +32,7 @@ const app = createApp({
     return res.ok ? ((await res.json()) as FullDocument) : null;
   },
   feedback: (c) => (c.env.DB ? d1FeedbackStore(c.env.DB) : null),
+  database: (c) => databaseState(c.env.DB),
   rateLimiter: (c) => {
     // The Rate Limiting binding where it exists; a per-isolate bucket only where it does not.
     if (c.env.RATE_LIMITER) return bindingLimiter(c.env.RATE_LIMITER, 60);
@@ -46,7 +50,7 @@ const app = createApp({
       const secret = env.SLACK_SIGNING_SECRET;
       return {
         knowledge,
-        api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined }),
+        api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined, pacer }),
         store: env.DB ? d1SlackStore(env.DB) : memorySlackStore(),
         publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
         hashUser: (id) => hashUserId(id, secret),

@@ -4,13 +4,14 @@ import { hashUserId } from '../src/http/slack';
 import { signSlackRequest, verifySlackRequest } from '../src/slack/verify';
 import { markdownToMrkdwn } from '../src/slack/mrkdwn';
 import { answerMessage, SLACK_LIMITS } from '../src/slack/blocks';
-import { memorySlackStore } from '../src/slack/store';
-import { slackApi } from '../src/slack/web-api';
+import { memorySlackStore, type SlackStore } from '../src/slack/store';
+import { ChannelPacer, slackApi } from '../src/slack/web-api';
+import { databaseState } from '../src/http/health';
 import { socketModeHandler } from '../src/slack/socket';
 import type { SlackDeps } from '../src/slack/handlers';
 import type { Answer, AskOptions, Knowledge } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
-import { fakeSlack, type Call } from './helpers/fake-slack';
+import { fakeSlack, httpReply, type Call, type HttpReply } from './helpers/fake-slack';
 
 const knowledge = builtKnowledge();
 const SECRET = 'test-signing-secret';
@@ -82,9 +83,15 @@ describe('Block Kit limits', () => {
 
 describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
   let slack: Awaited<ReturnType<typeof fakeSlack>>;
-  let store: ReturnType<typeof memorySlackStore>;
+  let memory: ReturnType<typeof memorySlackStore>;
   let app: ReturnType<typeof createApp>;
   let errorOn: string | null = null;
+  // Replies the fake gives once, in order, to the next calls on a path (429s, 500s, Slack errors).
+  let queued: Array<{ path: string; reply: Record<string, unknown> | HttpReply }> = [];
+  let sleeps: number[] = [];
+  let logs: string[] = [];
+  let store: SlackStore;
+  let deps: SlackDeps;
   // A knowledge that records what it was asked and, when `echo` is set, answers with the question
   // itself: the adapter must stay safe even if an answer ever carried user text.
   let echo = false;
@@ -97,7 +104,11 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
   };
 
   beforeAll(async () => {
-    slack = await fakeSlack((call: Call) => (errorOn && call.path.endsWith(errorOn) ? { ok: false, error: 'not_in_channel' } : { ok: true, ts: '1700000000.000100' }));
+    slack = await fakeSlack((call: Call) => {
+      const i = queued.findIndex((q) => call.path.endsWith(q.path));
+      if (i >= 0) return queued.splice(i, 1)[0]!.reply;
+      return errorOn && call.path.endsWith(errorOn) ? { ok: false, error: 'not_in_channel' } : { ok: true, ts: '1700000000.000100' };
+    });
   });
   afterAll(() => slack.close());
   beforeEach(() => {
@@ -105,11 +116,19 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     errorOn = null;
     echo = false;
     asked = [];
-    store = memorySlackStore();
-    const deps: SlackDeps = {
+    queued = [];
+    sleeps = [];
+    logs = [];
+    memory = memorySlackStore();
+    store = memory;
+    deps = {
       knowledge: spyKnowledge,
-      api: slackApi({ token: 'xoxb-test', baseUrl: `${slack.url}/api`, log: () => {} }),
-      store,
+      // No real waiting in tests: the waits are recorded instead.
+      api: slackApi({ token: 'xoxb-test', baseUrl: `${slack.url}/api`, log: (m) => void logs.push(m), sleep: async (ms) => void sleeps.push(ms), pacer: new ChannelPacer() }),
+      get store() {
+        return store;
+      },
+      log: (m) => void logs.push(m),
       publicUrl: PUBLIC,
       hashUser: (id) => hashUserId(id, SECRET),
     };
@@ -120,6 +139,7 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
       feedback: () => null,
       rateLimiter: () => null,
       slack: { signingSecret: () => SECRET, handlers: () => deps },
+      database: () => databaseState(undefined),
     });
   });
 
@@ -173,6 +193,93 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     const helps = posted('chat.postMessage').slice(1);
     expect(helps).toHaveLength(2);
     for (const h of helps) expect(JSON.stringify(h.body)).toContain('/compendium');
+  });
+
+  const mention = (text: string, id: string, ts = '400.1', channel = 'C1') =>
+    send(JSON.stringify({ type: 'event_callback', event_id: id, authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, channel, ts } }), 'application/json');
+
+  it('honours 429 Retry-After: a rate-limited answer is posted exactly once, after the wait', async () => {
+    queued.push({ path: 'chat.postMessage', reply: httpReply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '3' }) });
+    await mention('what is a saga?', 'Ev429');
+    // Two calls: the one Slack refused with 429, and the one after the wait that posted. One answer.
+    expect(posted('chat.postMessage')).toHaveLength(2);
+    expect(sleeps).toContain(3000);
+  });
+
+  it('retries a 5xx with growing backoff, and stops within its budget', async () => {
+    queued.push({ path: 'chat.postMessage', reply: httpReply(503) }, { path: 'chat.postMessage', reply: httpReply(502) });
+    await mention('what is a bulkhead?', 'Ev5xx');
+    expect(posted('chat.postMessage')).toHaveLength(3);
+    expect(sleeps).toEqual([1000, 2000]);
+    slack.calls.length = 0;
+    sleeps = [];
+    for (let i = 0; i < 10; i++) queued.push({ path: 'chat.postMessage', reply: httpReply(500) });
+    await mention('what is a bulkhead?', 'Ev5xxForever', '400.2', 'C2');
+    expect(posted('chat.postMessage')).toHaveLength(4); // the first attempt and three retries
+    expect(sleeps).toEqual([1000, 2000, 4000]);
+    expect(logs.join('\n')).toMatch(/failed after 4 attempt/);
+  });
+
+  it('marks an event done only when its answer was posted, so the redelivery of a failed one goes through', async () => {
+    for (let i = 0; i < 4; i++) queued.push({ path: 'chat.postMessage', reply: httpReply(500) });
+    await mention('what is a circuit breaker?', 'EvRedeliver');
+    expect(posted('chat.postMessage')).toHaveLength(4);
+    await mention('what is a circuit breaker?', 'EvRedeliver'); // Slack redelivers: it runs again and posts
+    expect(posted('chat.postMessage')).toHaveLength(5);
+    await mention('what is a circuit breaker?', 'EvRedeliver'); // answered now: a third delivery does nothing
+    expect(posted('chat.postMessage')).toHaveLength(5);
+  });
+
+  it('falls back to plain text when Slack refuses the blocks (invalid_blocks, msg_too_long)', async () => {
+    for (const error of ['invalid_blocks', 'msg_too_long']) {
+      slack.calls.length = 0;
+      queued.push({ path: 'chat.postMessage', reply: { ok: false, error } });
+      await mention('what is a saga?', `EvBlocks-${error}`);
+      const [first, second] = posted('chat.postMessage');
+      expect(first!.body.blocks).toBeTruthy();
+      expect(second!.body.blocks).toBeUndefined();
+      expect(String(second!.body.text)).toMatch(/saga/i);
+      expect(second!.body.thread_ts).toBe('400.1');
+    }
+  });
+
+  it('logs clearly when Slack refuses the bot token, and tells the person where it can', async () => {
+    queued.push({ path: 'chat.postMessage', reply: { ok: false, error: 'invalid_auth' } });
+    await mention('what is a saga?', 'EvAuth');
+    expect(logs.join('\n')).toMatch(/refused the bot token \(invalid_auth\).*SLACK_BOT_TOKEN/);
+    // A slash command needs no token to answer: it still works and is private.
+    const r = (await (await command('/compendium', 'what is a saga?')).json()) as { response_type: string };
+    expect(r.response_type).toBe('ephemeral');
+  });
+
+  it('paces posts to one channel about a second apart', async () => {
+    const pacer = new ChannelPacer(1000);
+    expect([pacer.reserve('C1', 0), pacer.reserve('C1', 0), pacer.reserve('C2', 0), pacer.reserve('C1', 2500)]).toEqual([0, 1000, 0, 0]);
+    await mention('what is a saga?', 'EvPace1', '500.1');
+    await mention('what is a bulkhead?', 'EvPace2', '500.2');
+    // The second post waited for the rest of the channel's second (minus the time the answer took).
+    expect(sleeps.filter((ms) => ms > 0 && ms <= 1000)).toHaveLength(1);
+  });
+
+  it('answers 200 to a signed body it cannot process, so Slack does not count a failed delivery', async () => {
+    expect((await send('{not json', 'application/json')).status).toBe(200);
+    expect((await send('payload=%7Bnot-json', 'application/x-www-form-urlencoded')).status).toBe(200);
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('keeps answering when the database is broken (de-duplication degrades), and /healthz says so', async () => {
+    const broken = async () => {
+      throw new Error('D1_ERROR: no such table: slack_events');
+    };
+    store = { claimEvent: broken, finishEvent: broken, rememberThread: broken, threadQuestion: broken, saveFeedback: broken };
+    await mention('what is a saga?', 'EvNoDb');
+    expect(posted('chat.postMessage')).toHaveLength(1);
+    expect(logs.join('\n')).toMatch(/claimEvent failed/);
+    const fakeDb = { prepare: () => ({ all: broken }) } as unknown as D1Database;
+    expect(await databaseState(fakeDb)).toMatchObject({ status: 'out of date' });
+    expect(await databaseState(undefined)).toMatchObject({ status: 'not configured' });
+    const health = (await (await app.request('http://x/healthz')).json()) as { ok: boolean; database: { status: string } };
+    expect(health).toMatchObject({ ok: true, database: { status: 'not configured' } });
   });
 
   it('answers url_verification', async () => {
@@ -278,15 +385,15 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
 
   it('stores 👍/👎 with the question and a hashed user id', async () => {
     await interact({ actions: [{ action_id: 'feedback_down', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] });
-    expect(store.feedback).toHaveLength(1);
-    expect(store.feedback[0]).toMatchObject({ channel: 'slack', question: 'what is a saga?', vote: 'down', sources: ['patterns/saga'] });
-    expect(store.feedback[0]!.userHash).toMatch(/^[0-9a-f]{32}$/);
-    expect(store.feedback[0]!.userHash).not.toContain('U1');
+    expect(memory.feedback).toHaveLength(1);
+    expect(memory.feedback[0]).toMatchObject({ channel: 'slack', question: 'what is a saga?', vote: 'down', sources: ['patterns/saga'] });
+    expect(memory.feedback[0]!.userHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(memory.feedback[0]!.userHash).not.toContain('U1');
     // A replayed (still validly signed) click, or a change of mind, does not add a second vote.
     await interact({ actions: [{ action_id: 'feedback_down', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] });
     await interact({ actions: [{ action_id: 'feedback_up', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] });
-    expect(store.feedback).toHaveLength(1);
-    expect(store.feedback[0]!.vote).toBe('up');
+    expect(memory.feedback).toHaveLength(1);
+    expect(memory.feedback[0]!.vote).toBe('up');
   });
 
   it('publishes the App Home tab with buttons to start a dialogue', async () => {

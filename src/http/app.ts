@@ -37,7 +37,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
+  // `ok` is about answering (it needs no database); `database` says honestly what the rest can rely on.
+  app.get('/healthz', async (c) =>
+    c.json({ ok: true, documents: deps.knowledge().docs.length, database: deps.database ? await deps.database(c) : { status: 'not configured' } }),
+  );
   app.route('/api', apiRoutes(deps));
   app.route('/mcp', mcpRoutes(deps));
   if (deps.slack) app.route('/slack', slackRoutes(deps.slack));

@@ -3,6 +3,7 @@ import type { FullDocument, Knowledge } from '../core/index';
 import type { FeedbackStore } from './feedback';
 import type { Limiter } from './rate-limit';
 import type { SlackRouteDeps } from './slack';
+import type { DatabaseState } from './health';
 
 /** What the HTTP adapter needs from its runtime; tests and the Worker each hand in their own. */
 export type AppDeps = {
@@ -15,6 +16,8 @@ export type AppDeps = {
   feedback: (c: Context<{ Bindings: Env }>) => FeedbackStore | null;
   /** The per-client limiter of every route that computes (API, MCP, /ask, missed pages); null for none. */
   rateLimiter: (c: Context<{ Bindings: Env }>) => Limiter | null;
+  /** The database's state for /healthz; absent where there is none to report. */
+  database?: (c: Context<{ Bindings: Env }>) => Promise<DatabaseState>;
   /** The Slack app; absent where Slack is not wired. */
   slack?: SlackRouteDeps;
 };

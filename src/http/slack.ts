@@ -32,9 +32,11 @@ export function slackRoutes(deps: SlackRouteDeps) {
     const verified = await verifySlackRequest(secret, { timestamp: c.req.header('x-slack-request-timestamp'), signature: c.req.header('x-slack-signature') }, raw);
     if (!verified.ok) return apiError(c, 401, 'invalid_signature', `The Slack signature was rejected: ${verified.reason}.`);
 
+    // A validly signed body the app cannot read still gets 200: anything else counts as a failed
+    // delivery at Slack (which retries it, and disables event subscriptions after enough failures).
     let handled: Handled;
+    const type = c.req.header('content-type') ?? '';
     try {
-      const type = c.req.header('content-type') ?? '';
       if (type.includes('application/json')) {
         handled = await handleEnvelope(handlerDeps, JSON.parse(raw) as Record<string, unknown>);
       } else {
@@ -43,8 +45,11 @@ export function slackRoutes(deps: SlackRouteDeps) {
         handled = payload ? await handleInteraction(handlerDeps, JSON.parse(payload)) : await handleCommand(handlerDeps, form);
       }
     } catch (err) {
-      console.error('slack request could not be handled', err);
-      return apiError(c, 400, 'invalid_payload', 'The Slack payload could not be read.');
+      console.error('slack request could not be handled:', err instanceof Error ? err.message : err);
+      const isCommand = !type.includes('application/json') && new URLSearchParams(raw).has('command');
+      return isCommand
+        ? c.json({ response_type: 'ephemeral', text: 'Compendium could not read this request. Try `/compendium help`.' })
+        : c.body('', 200);
     }
     if (handled.lazy) {
       const work = handled.lazy().catch((err) => console.error('slack follow-up failed', err));

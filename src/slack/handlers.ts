@@ -3,8 +3,8 @@ import { calcToMarkdown } from '../core/calc/render';
 import { answerMessage, calcMessage, dialogueMessage, homeView, mrkdwnSection, textSection, type Message } from './blocks';
 import { readSlackText, stripLeadingMention } from './input';
 import { escapeSlack } from './mrkdwn';
-import type { SlackApi } from './web-api';
-import type { SlackStore } from './store';
+import { AUTH_ERRORS, TRANSIENT_ERRORS, type SlackApi, type SlackResult } from './web-api';
+import { resilientStore, type SlackStore } from './store';
 
 /**
  * The Slack app's behaviour, shared by the Worker (HTTP) and the Socket Mode runner: each handler
@@ -23,7 +23,18 @@ export type SlackDeps = {
 };
 
 export type Ack = { status: number; json?: unknown; text?: string };
-export type Handled = { ack: Ack; lazy?: () => Promise<void> };
+/** `lazy` resolves to false when its work failed in a way a later redelivery could fix. */
+export type Handled = { ack: Ack; lazy?: () => Promise<void | boolean> };
+
+/** The handlers' view of the dependencies: a store whose failures never stop an answer. */
+function safe(deps: SlackDeps): SlackDeps {
+  return { ...deps, store: resilientStore(deps.store, deps.log) };
+}
+
+/** Whether a post's outcome is final: posted, or refused for a reason a redelivery will not fix. */
+export function settled(r: SlackResult): boolean {
+  return r.ok || (!TRANSIENT_ERRORS.has(String(r.error)) && !AUTH_ERRORS.has(String(r.error)));
+}
 
 const OK: Ack = { status: 200, text: '' };
 
@@ -68,7 +79,8 @@ function help(deps: SlackDeps): Message {
   };
 }
 
-async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | undefined, user: string | undefined, question: string, previous?: string | null) {
+/** Posts the answer; true once it is settled (see `settled`), false when a redelivery should retry. */
+async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | undefined, user: string | undefined, question: string, previous?: string | null): Promise<boolean> {
   const checked = checkQuestion(question);
   const message: Message = checked.ok
     ? answerMessage(checked.value, await deps.knowledge.ask(checked.value, { baseUrl: deps.publicUrl, previous: previous ?? undefined }), deps.publicUrl)
@@ -83,6 +95,7 @@ async function postAnswer(deps: SlackDeps, channel: string, threadTs: string | u
     });
   }
   if (r.ok && threadTs && checked.ok) await deps.store.rememberThread(channel, threadTs, checked.value);
+  return settled(r);
 }
 
 type SlackEvent = { type: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; tab?: string };
@@ -93,12 +106,35 @@ function botUser(body: Record<string, unknown>): string | undefined {
   return auth && auth.is_bot !== false && typeof auth.user_id === 'string' ? auth.user_id : undefined;
 }
 
-/** Events API: url_verification and event_callback (mentions, DMs, thread follow-ups, App Home). */
-export async function handleEnvelope(deps: SlackDeps, body: Record<string, unknown>): Promise<Handled> {
+/**
+ * Events API: url_verification and event_callback (mentions, DMs, thread follow-ups, App Home).
+ * An event with work to do is claimed when its work starts and marked done only when that work
+ * settled, so Slack's redelivery of an event whose answer was not posted goes through.
+ */
+export async function handleEnvelope(unsafeDeps: SlackDeps, body: Record<string, unknown>): Promise<Handled> {
   if (body.type === 'url_verification') return { ack: { status: 200, json: { challenge: body.challenge } } };
   if (body.type !== 'event_callback') return { ack: OK };
+  const deps = safe(unsafeDeps);
+  const handled = routeEvent(deps, body);
   const eventId = typeof body.event_id === 'string' ? body.event_id : null;
-  if (eventId && !(await deps.store.firstTime(eventId))) return { ack: OK };
+  const work = handled.lazy;
+  if (!work || !eventId) return handled;
+  return {
+    ack: handled.ack,
+    lazy: async () => {
+      if (!(await deps.store.claimEvent(eventId))) return true;
+      let done = false;
+      try {
+        done = (await work()) !== false;
+      } finally {
+        await deps.store.finishEvent(eventId, done);
+      }
+      return done;
+    },
+  };
+}
+
+function routeEvent(deps: SlackDeps, body: Record<string, unknown>): Handled {
   const event = (body.event ?? {}) as SlackEvent;
   if (event.bot_id || (event.subtype && event.subtype !== 'thread_broadcast')) return { ack: OK };
   const channel = event.channel ?? '';
@@ -111,11 +147,10 @@ export async function handleEnvelope(deps: SlackDeps, body: Record<string, unkno
       lazy: async () => {
         if (wantsHelp(question)) {
           const h = help(deps);
-          await deps.api.call('chat.postMessage', { channel, ...(thread ? { thread_ts: thread } : {}), text: h.text, blocks: h.blocks });
-          return;
+          return settled(await deps.api.call('chat.postMessage', { channel, ...(thread ? { thread_ts: thread } : {}), text: h.text, blocks: h.blocks }));
         }
         const previous = event.thread_ts ? await deps.store.threadQuestion(channel, event.thread_ts) : null;
-        await postAnswer(deps, channel, thread, event.user, question, previous);
+        return postAnswer(deps, channel, thread, event.user, question, previous);
       },
     };
   }
@@ -125,9 +160,10 @@ export async function handleEnvelope(deps: SlackDeps, body: Record<string, unkno
       ack: OK,
       lazy: async () => {
         const previous = await deps.store.threadQuestion(channel, 'dm');
-        await postAnswer(deps, channel, event.thread_ts, event.user, question, previous);
+        const done = await postAnswer(deps, channel, event.thread_ts, event.user, question, previous);
         const q = checkQuestion(question);
         if (q.ok) await deps.store.rememberThread(channel, 'dm', q.value);
+        return done;
       },
     };
   }
@@ -138,12 +174,13 @@ export async function handleEnvelope(deps: SlackDeps, body: Record<string, unkno
       ack: OK,
       lazy: async () => {
         const previous = await deps.store.threadQuestion(channel, event.thread_ts!);
-        if (previous !== null) await postAnswer(deps, channel, event.thread_ts, event.user, questionText(event.text!, botUserId), previous);
+        if (previous !== null) return postAnswer(deps, channel, event.thread_ts, event.user, questionText(event.text!, botUserId), previous);
+        return true;
       },
     };
   }
   if (event.type === 'app_home_opened' && event.tab === 'home' && event.user) {
-    return { ack: OK, lazy: async () => void (await deps.api.call('views.publish', { user_id: event.user, view: homeView() })) };
+    return { ack: OK, lazy: async () => settled(await deps.api.call('views.publish', { user_id: event.user, view: homeView() })) };
   }
   return { ack: OK };
 }
@@ -160,7 +197,8 @@ function dialogueStep(deps: SlackDeps, dialogue: string, state: string | null, a
 }
 
 /** Slash commands: /compendium, /calc and its shortcuts, /patterns, /review. Replies privately. */
-export async function handleCommand(deps: SlackDeps, form: URLSearchParams): Promise<Handled> {
+export async function handleCommand(unsafeDeps: SlackDeps, form: URLSearchParams): Promise<Handled> {
+  const deps = safe(unsafeDeps);
   const command = (form.get('command') ?? '').toLowerCase();
   const text = readSlackText(form.get('text') ?? '');
   if (command === '/calc') return { ack: ephemeral(text && text !== 'help' ? runCalc(deps, text, true) : help(deps)) };
@@ -197,7 +235,8 @@ function parseValue(value: string | undefined): Record<string, unknown> | null {
 }
 
 /** Interactivity: feedback buttons, dialogue buttons, share buttons, App Home buttons. */
-export async function handleInteraction(deps: SlackDeps, payload: InteractionPayload): Promise<Handled> {
+export async function handleInteraction(unsafeDeps: SlackDeps, payload: InteractionPayload): Promise<Handled> {
+  const deps = safe(unsafeDeps);
   if (payload.type !== 'block_actions' || !payload.actions?.length) return { ack: OK };
   const action = payload.actions[0]!;
   const respond = (body: Record<string, unknown>) => (payload.response_url ? deps.api.respond(payload.response_url, body) : Promise.resolve({ ok: false }));
@@ -210,13 +249,19 @@ export async function handleInteraction(deps: SlackDeps, payload: InteractionPay
       lazy: async () => {
         const question = typeof v?.q === 'string' ? v.q : '';
         if (!question) return;
-        await deps.store.saveFeedback({
-          channel: 'slack',
-          question,
-          vote: id === 'feedback_up' ? 'up' : 'down',
-          sources: Array.isArray(v?.s) ? (v!.s as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 5) : [],
-          userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined,
-        });
+        try {
+          await deps.store.saveFeedback({
+            channel: 'slack',
+            question,
+            vote: id === 'feedback_up' ? 'up' : 'down',
+            sources: Array.isArray(v?.s) ? (v!.s as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 5) : [],
+            userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined,
+          });
+        } catch (err) {
+          deps.log?.(`slack feedback not saved: ${err instanceof Error ? err.message : String(err)}`);
+          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry: your vote could not be saved right now. Try again later.' });
+          return;
+        }
         await respond({ response_type: 'ephemeral', replace_original: false, text: id === 'feedback_up' ? 'Thanks, noted.' : 'Thanks: noted, and the answer will be reviewed.' });
       },
     };

@@ -46,13 +46,34 @@ describe('Slack endpoint inside workerd', () => {
     expect(row?.n).toBe(1);
   });
 
+  it('keeps an event open for redelivery until its answer is posted (status in D1)', async () => {
+    const { d1SlackStore } = await import('../../src/slack/store');
+    const store = d1SlackStore(env.DB);
+    expect(await store.claimEvent('EvStatus1')).toBe(true);
+    expect(await store.claimEvent('EvStatus1')).toBe(false); // an attempt is running
+    await store.finishEvent('EvStatus1', false);
+    expect(await store.claimEvent('EvStatus1')).toBe(true); // it failed: the redelivery runs
+    await store.finishEvent('EvStatus1', true);
+    expect(await store.claimEvent('EvStatus1')).toBe(false); // answered: never again
+    const stale = new Date(Date.now() - 60_000).toISOString();
+    await env.DB.prepare("INSERT INTO slack_events (event_id, status, received_at) VALUES ('EvStale', 'pending', ?)").bind(stale).run();
+    expect(await store.claimEvent('EvStale')).toBe(true); // an abandoned attempt is taken over
+  });
+
+  it('reports the database state on /healthz', async () => {
+    const health = (await (await SELF.fetch('http://compendium.test/healthz')).json()) as { ok: boolean; database: { status: string } };
+    expect(health).toMatchObject({ ok: true, database: { status: 'ok' } });
+  });
+
   it('acknowledges interactions and rejects unreadable payloads', async () => {
     const ok = await send(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'feedback_up', value: JSON.stringify({ q: 'what is a saga?', s: ['patterns/saga'] }) }] }) }).toString(), 'application/x-www-form-urlencoded');
     expect(ok.status).toBe(200);
     const row = await env.DB.prepare("SELECT channel, vote, user_hash FROM feedback WHERE channel = 'slack' ORDER BY id DESC LIMIT 1").first<{ channel: string; vote: number; user_hash: string }>();
     expect(row?.vote).toBe(1);
     expect(row?.user_hash).toMatch(/^[0-9a-f]{32}$/);
+    // A signed body the app cannot read still gets 200: Slack would count anything else as a failed delivery.
     const bad = await send('payload=%7Bnot-json', 'application/x-www-form-urlencoded');
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(200);
+    expect((await send('{not json', 'application/json')).status).toBe(200);
   });
 });
