@@ -6,6 +6,7 @@ import { ConfigError } from './http/errors';
 import { applyRetention, type RetentionSettings } from './http/retention';
 import { hashUserId } from './http/slack';
 import { databaseState } from './http/health';
+import { baseUrlFor } from './http/base-url';
 import { ChannelPacer, slackApi } from './slack/web-api';
 import { d1SlackStore, memorySlackStore } from './slack/store';
 import knowledgeText from '../generated/knowledge.txt';
@@ -45,14 +46,15 @@ const app = createApp({
   },
   slack: {
     signingSecret: (env) => env?.SLACK_SIGNING_SECRET || null,
-    handlers: (env) => {
+    handlers: (env, requestUrl) => {
       if (!env?.SLACK_SIGNING_SECRET || !env.SLACK_BOT_TOKEN) return null;
       const secret = env.SLACK_SIGNING_SECRET;
       return {
         knowledge,
         api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined, pacer }),
         store: env.DB ? d1SlackStore(env.DB) : memorySlackStore(),
-        publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
+        // PUBLIC_URL, or the origin Slack called (never a loopback address nobody else can open).
+        publicUrl: baseUrlFor(requestUrl, env.PUBLIC_URL),
         hashUser: (id) => hashUserId(id, secret),
       };
     },

@@ -7,6 +7,7 @@ import { answerMessage, SLACK_LIMITS } from '../src/slack/blocks';
 import { memorySlackStore, type SlackStore } from '../src/slack/store';
 import { ChannelPacer, slackApi } from '../src/slack/web-api';
 import { databaseState } from '../src/http/health';
+import { buildManifest, manifestUrl } from '../src/slack/manifest';
 import { socketModeHandler } from '../src/slack/socket';
 import type { SlackDeps } from '../src/slack/handlers';
 import type { Answer, AskOptions, Knowledge } from '../src/core/index';
@@ -414,5 +415,46 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     expect(posted('chat.postMessage').at(-1)!.body).toMatchObject({ channel: 'C2', thread_ts: '9.1' });
     await handler({ body: { type: 'block_actions', user: { id: 'U1' }, response_url: `${slack.url}/respond`, actions: [{ action_id: 'dialogue_answer_0', value: JSON.stringify({ d: 'selector', s: '', a: '1' }) }] }, ack: async () => {} });
     expect(slack.calls.filter((c) => c.path === '/respond').length).toBeGreaterThan(0);
+  });
+});
+
+describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () => {
+  it('is generated: slack/manifest.yaml is exactly what the script writes for the example host', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderManifest } = await import('../scripts/slack-manifest');
+    expect(readFileSync(new URL('../slack/manifest.yaml', import.meta.url), 'utf8')).toBe(renderManifest({ url: 'https://compendium.example.com' }));
+  });
+
+  it('points every URL at the given host', () => {
+    const m = buildManifest({ url: 'https://slack.acme.test' });
+    const urls = JSON.stringify(m).match(/https?:\/\/[^"]+/g)!;
+    expect(new Set(urls)).toEqual(new Set(['https://slack.acme.test/slack/events']));
+  });
+
+  it.each([
+    [undefined, 'Give the deployment'],
+    ['not a url', 'is not a URL'],
+    ['http://compendium.example.com', 'only calls https'],
+    ['https://127.0.0.1:8787', 'cannot reach'],
+    ['https://localhost', 'cannot reach'],
+    ['https://x.example.com/slack/events', 'origin only'],
+  ])('refuses %j with a clear error', (raw, message) => {
+    const r = manifestUrl(raw);
+    expect('error' in r && r.error).toContain(message);
+  });
+
+  it('takes the origin of a good URL', () => expect(manifestUrl('https://x.example.com/')).toEqual({ url: 'https://x.example.com' }));
+});
+
+describe('README for Slack admins', () => {
+  it('explains every scope the manifest requests, and the install order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const scopes = buildManifest({ url: 'https://x.example.com' }).oauth_config!.scopes!.bot!;
+    for (const scope of scopes) expect(readme).toMatch(new RegExp(`\\| \`${scope}\` \\| \\S`));
+    const order = ['npm run slack:manifest', 'From an app manifest', 'SLACK_SIGNING_SECRET', 'Install to Workspace', 'SLACK_BOT_TOKEN', 'Re-verify'];
+    const at = order.map((s) => readme.indexOf(s, readme.indexOf('Install it in a workspace')));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });

@@ -2,6 +2,7 @@ import { checkQuestion, stepToMarkdown, type Knowledge } from '../core/index';
 import { calcToMarkdown } from '../core/calc/render';
 import { answerMessage, calcMessage, dialogueMessage, homeView, mrkdwnSection, textSection, type Message } from './blocks';
 import { readSlackText, stripLeadingMention } from './input';
+import { CALC_SHORTCUTS } from './commands';
 import { escapeSlack } from './mrkdwn';
 import { AUTH_ERRORS, TRANSIENT_ERRORS, type SlackApi, type SlackResult } from './web-api';
 import { resilientStore, type SlackStore } from './store';
@@ -38,20 +39,6 @@ export function settled(r: SlackResult): boolean {
 
 const OK: Ack = { status: 200, text: '' };
 
-/** Slash commands that run a calculator directly: /latency from=... is /calc latency from=... */
-export const CALC_SHORTCUTS: Record<string, string> = {
-  '/latency': 'latency',
-  '/queue': 'queue',
-  '/capacity': 'capacity',
-  '/availability': 'availability',
-  '/littles-law': 'littles-law',
-  '/storage': 'storage',
-  '/slo': 'slo',
-  '/amdahl': 'amdahl',
-  '/usl': 'usl',
-  '/quorum': 'quorum',
-  '/tail': 'tail',
-};
 
 /** The question in a message: entities decoded, the bot's own mention removed, other mentions kept. */
 function questionText(text: string, botUserId: string | undefined): string {
@@ -202,7 +189,8 @@ export async function handleCommand(unsafeDeps: SlackDeps, form: URLSearchParams
   const command = (form.get('command') ?? '').toLowerCase();
   const text = readSlackText(form.get('text') ?? '');
   if (command === '/calc') return { ack: ephemeral(text && text !== 'help' ? runCalc(deps, text, true) : help(deps)) };
-  if (CALC_SHORTCUTS[command]) return { ack: ephemeral(runCalc(deps, `${CALC_SHORTCUTS[command]} ${text}`, true)) };
+  const shortcut = CALC_SHORTCUTS[command];
+  if (shortcut) return { ack: ephemeral(runCalc(deps, `${shortcut.calculator} ${text}`, true)) };
   if (command === '/patterns') return { ack: ephemeral(dialogueStep(deps, 'selector', null, null)) };
   if (command === '/review') return { ack: ephemeral(dialogueStep(deps, 'review', null, null)) };
   if (command === '/compendium') {

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../src/worker';
 import { describe, expect, it } from 'vitest';
 import { signSlackRequest } from '../../src/slack/verify';
 
@@ -11,6 +12,46 @@ async function send(body: string, contentType: string, opts: { sign?: boolean; a
   if (opts.sign !== false) headers['x-slack-signature'] = await signSlackRequest(opts.secret ?? SECRET, ts, body);
   return SELF.fetch(URL_, { method: 'POST', headers, body });
 }
+
+/** The deployed Worker with some settings removed or changed, as during an install. */
+async function sendWith(overrides: Partial<Record<keyof Env, string | undefined>>, body: string, contentType: string) {
+  const ts = Math.floor(Date.now() / 1000);
+  const headers = { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': await signSlackRequest(SECRET, ts, body) };
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(URL_, { method: 'POST', headers, body }), { ...env, ...overrides } as Env, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+describe('installing the Slack app, in the README order', () => {
+  const challenge = JSON.stringify({ type: 'url_verification', challenge: 'first-verification' });
+
+  it('1. before the signing secret is set, says what to set', async () => {
+    const res = await sendWith({ SLACK_SIGNING_SECRET: undefined, SLACK_BOT_TOKEN: undefined }, challenge, 'application/json');
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('SLACK_SIGNING_SECRET');
+  });
+
+  it('2. with only the signing secret, the Request URL verifies and commands say the token is missing', async () => {
+    const res = await sendWith({ SLACK_BOT_TOKEN: undefined }, challenge, 'application/json');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'first-verification' });
+    const cmd = await sendWith({ SLACK_BOT_TOKEN: undefined }, new URLSearchParams({ command: '/compendium', text: 'what is a saga?', user_id: 'U1', channel_id: 'C1' }).toString(), 'application/x-www-form-urlencoded');
+    expect(cmd.status).toBe(200);
+    expect(((await cmd.json()) as { text: string }).text).toContain('SLACK_BOT_TOKEN');
+    const ev = await sendWith({ SLACK_BOT_TOKEN: undefined }, JSON.stringify({ type: 'event_callback', event_id: 'EvEarly', event: { type: 'app_mention', text: '<@U0> hi', channel: 'C1', ts: '1.1' } }), 'application/json');
+    expect(ev.status).toBe(200);
+  });
+
+  it('3. with the bot token, answers link to PUBLIC_URL, or to the origin Slack called when it is empty (never 127.0.0.1)', async () => {
+    const form = new URLSearchParams({ command: '/compendium', text: 'what is a saga?', user_id: 'U1', channel_id: 'C1' }).toString();
+    const fromOrigin = JSON.stringify(await (await sendWith({ PUBLIC_URL: '' }, form, 'application/x-www-form-urlencoded')).json());
+    expect(fromOrigin).toContain('<http://compendium.test/docs/');
+    expect(fromOrigin).not.toContain('127.0.0.1');
+    const fromSetting = JSON.stringify(await (await sendWith({ PUBLIC_URL: 'https://compendium.example.com' }, form, 'application/x-www-form-urlencoded')).json());
+    expect(fromSetting).toContain('<https://compendium.example.com/docs/');
+  });
+});
 
 describe('Slack endpoint inside workerd', () => {
   it('answers url_verification', async () => {
