@@ -348,6 +348,29 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     expect(JSON.stringify(ask.blocks)).toContain('CQRS');
   });
 
+  it('/compendium takes ask, calc, patterns, review and help; anything else is a question', async () => {
+    const reply = async (text: string) => JSON.stringify(await (await command('/compendium', text)).json());
+    expect(await reply('ask what is CQRS?')).toContain('CQRS');
+    expect(asked.at(-1)!.question).toBe('what is CQRS?');
+    expect(await reply('calc availability 99.9% 99.95% mode=series')).toContain('99.85');
+    expect(await reply('patterns')).toContain('dialogue_answer_0');
+    expect(await reply('review')).toContain('dialogue_answer_0');
+    for (const h of ['', 'help', 'calc', 'ask']) expect(await reply(h)).toContain('/compendium patterns');
+    await reply('review our retry policy for the payment provider');
+    expect(asked.at(-1)!.question).toBe('review our retry policy for the payment provider');
+  });
+
+  it('still runs every per-calculator command a workspace registers with --calc-shortcuts', async () => {
+    const m = buildManifest({ url: 'https://x.example.com', calcShortcuts: true });
+    const extra = m.features!.slash_commands!.filter((c) => !['/compendium', '/calc'].includes(c.command));
+    expect(extra).toHaveLength(11);
+    for (const c of extra) {
+      const r = JSON.stringify(await (await command(c.command, c.usage_hint!)).json());
+      expect(r, c.command).not.toContain(':warning:');
+      expect(r, c.command).not.toContain('Unknown command');
+    }
+  });
+
   it('shares a calculator result to the channel', async () => {
     await interact({ actions: [{ action_id: 'share_calc', value: 'availability 99.9% 99.95% mode=series' }] });
     const r = slack.calls.filter((c) => c.path === '/respond');
@@ -441,6 +464,12 @@ describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () 
   ])('refuses %j with a clear error', (raw, message) => {
     const r = manifestUrl(raw);
     expect('error' in r && r.error).toContain(message);
+  });
+
+  it('registers a small footprint by default: /compendium and /calc, and only the scopes it uses', () => {
+    const m = buildManifest({ url: 'https://x.example.com' });
+    expect(m.features!.slash_commands!.map((c) => c.command)).toEqual(['/compendium', '/calc']);
+    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history']);
   });
 
   it('takes the origin of a good URL', () => expect(manifestUrl('https://x.example.com/')).toEqual({ url: 'https://x.example.com' }));

@@ -143,7 +143,7 @@ export function homeView(): HomeView {
         '*Ask in any channel:* mention me with a question (`@Compendium how should we handle retries to the payment provider?`) and I answer in a thread with the sections it came from; follow-ups in that thread need no mention. Direct messages work the same.',
       ),
       mrkdwnSection(
-        '*Calculators:* `/calc queue arrival=80/s service=10ms`, or the shortcuts `/latency`, `/queue`, `/capacity`, `/availability`, `/littles-law`, `/slo`. Results come privately with a button to share them.\n*Dialogues:* `/patterns` helps choose a pattern; `/review` runs a design review over the eight axioms.',
+        '*Calculators:* `/calc queue arrival=80/s service=10ms` (or `/compendium calc ...`). Results come privately with a button to share them.\n*Dialogues:* `/compendium patterns` helps choose a pattern; `/compendium review` runs a design review over the eight axioms.',
       ),
       { type: 'actions', elements: [button('Help me choose a pattern', 'start_selector', 'selector', 'primary'), button('Run a design review', 'start_review', 'review')] },
     ],

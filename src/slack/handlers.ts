@@ -60,7 +60,7 @@ function help(deps: SlackDeps): Message {
     text: 'How to use Compendium',
     blocks: [
       mrkdwnSection(
-        `*Ask:* \`/compendium how do I stop retries from overloading a service?\` or mention me in a channel.\n*Calculate:* \`/calc ${escapeSlack('<name> key=value')} ...\`, for example \`/calc queue arrival=80/s service=10ms\`. Calculators: ${calcs}.\n*Choose a pattern:* \`/patterns\`. *Review a design:* \`/review\`.`,
+        `*Ask:* mention me in a channel, message me directly, or \`/compendium ask how do I stop retries from overloading a service?\` (privately).\n*Calculate:* \`/calc ${escapeSlack('<name> key=value')} ...\` (or \`/compendium calc ...\`), for example \`/calc queue arrival=80/s service=10ms\`. Calculators: ${calcs}.\n*Choose a pattern:* \`/compendium patterns\`. *Review a design:* \`/compendium review\`. *This help:* \`/compendium help\`.`,
       ),
     ],
   };
@@ -183,23 +183,39 @@ function dialogueStep(deps: SlackDeps, dialogue: string, state: string | null, a
   return dialogueMessage(step, dialogue, stepToMarkdown(step), deps.publicUrl);
 }
 
-/** Slash commands: /compendium, /calc and its shortcuts, /patterns, /review. Replies privately. */
+/** `/compendium <subcommand> ...`: the words it understands first; anything else is a question. */
+export const SUBCOMMANDS = ['ask', 'calc', 'patterns', 'review', 'help'] as const;
+
+/**
+ * Slash commands, answered privately. The manifest registers /compendium (with the subcommands
+ * above) and /calc; /patterns, /review and the per-calculator commands are still understood when
+ * a workspace registers them (`npm run slack:manifest -- <url> --calc-shortcuts`).
+ */
 export async function handleCommand(unsafeDeps: SlackDeps, form: URLSearchParams): Promise<Handled> {
   const deps = safe(unsafeDeps);
   const command = (form.get('command') ?? '').toLowerCase();
   const text = readSlackText(form.get('text') ?? '');
-  if (command === '/calc') return { ack: ephemeral(text && text !== 'help' ? runCalc(deps, text, true) : help(deps)) };
+  const calc = (input: string): Handled => ({ ack: ephemeral(input && input !== 'help' ? runCalc(deps, input, true) : help(deps)) });
+  if (command === '/calc') return calc(text);
   const shortcut = CALC_SHORTCUTS[command];
   if (shortcut) return { ack: ephemeral(runCalc(deps, `${shortcut.calculator} ${text}`, true)) };
   if (command === '/patterns') return { ack: ephemeral(dialogueStep(deps, 'selector', null, null)) };
   if (command === '/review') return { ack: ephemeral(dialogueStep(deps, 'review', null, null)) };
-  if (command === '/compendium') {
-    if (!text || text === 'help') return { ack: ephemeral(help(deps)) };
-    const q = checkQuestion(text);
-    if (!q.ok) return { ack: ephemeral({ text: escapeSlack(q.error.message), blocks: [textSection(q.error.message)] }) };
-    return { ack: ephemeral(answerMessage(q.value, await deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }), deps.publicUrl)) };
-  }
-  return { ack: ephemeral({ text: `Unknown command ${command}.`, blocks: help(deps).blocks }) };
+  if (command !== '/compendium') return { ack: ephemeral({ text: `Unknown command ${escapeSlack(command)}.`, blocks: help(deps).blocks }) };
+
+  const [first = '', ...restWords] = text.split(/\s+/);
+  const sub = first.toLowerCase();
+  const rest = restWords.join(' ');
+  if (!text || sub === 'help') return { ack: ephemeral(help(deps)) };
+  if (sub === 'calc') return calc(rest);
+  // "patterns" and "review" alone start a dialogue; "review our retry policy" is a question.
+  if (sub === 'patterns' && !rest) return { ack: ephemeral(dialogueStep(deps, 'selector', null, null)) };
+  if (sub === 'review' && !rest) return { ack: ephemeral(dialogueStep(deps, 'review', null, null)) };
+  const question = sub === 'ask' ? rest : text;
+  if (!question) return { ack: ephemeral(help(deps)) };
+  const q = checkQuestion(question);
+  if (!q.ok) return { ack: ephemeral({ text: escapeSlack(q.error.message), blocks: [textSection(q.error.message)] }) };
+  return { ack: ephemeral(answerMessage(q.value, await deps.knowledge.ask(q.value, { baseUrl: deps.publicUrl }), deps.publicUrl)) };
 }
 
 type Action = { action_id: string; value?: string };

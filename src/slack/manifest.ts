@@ -42,12 +42,13 @@ export const SCOPE_REASONS = {
 
 export function buildManifest(options: ManifestOptions): Manifest {
   const events = `${options.url}/slack/events`;
-  const command = (c: string, description: string, usage_hint?: string) => ({ command: c, url: events, description, ...(usage_hint ? { usage_hint } : {}), should_escape: false });
+  // should_escape: Slack sends mentions in the text as <@U…>, <#C…> and <!subteam^S…> tokens (the
+  // handlers decode them), so "/compendium humans @oncall" names a user group unambiguously.
+  const command = (c: string, description: string, usage_hint: string, should_escape = false) => ({ command: c, url: events, description, usage_hint, should_escape });
+  // Two commands by default: generic names such as /review or /queue collide with other apps.
   const commands = [
-    command('/compendium', 'Ask a design question', 'how do I stop retries from overloading a service?'),
+    command('/compendium', 'Ask a design question, or: calc, patterns, review, help', 'ask <question> | calc <name> ... | patterns | review | help', true),
     command('/calc', 'Run a calculator (latency, queue, capacity, availability, ...)', 'queue arrival=80/s service=10ms servers=1'),
-    command('/patterns', 'Help me choose a pattern'),
-    command('/review', 'Run a design review over the eight axioms'),
     ...(options.calcShortcuts ? Object.entries(CALC_SHORTCUTS).map(([c, info]) => command(c, info.description, info.usage)) : []),
   ];
   return {
