@@ -8,6 +8,7 @@ import { memorySlackStore, type SlackStore } from '../src/slack/store';
 import { ChannelPacer, slackApi } from '../src/slack/web-api';
 import { databaseState } from '../src/http/health';
 import { buildManifest, manifestUrl } from '../src/slack/manifest';
+import { answersFollowUp, isChatter, looksLikeQuestion } from '../src/slack/etiquette';
 import { socketModeHandler } from '../src/slack/socket';
 import type { SlackDeps } from '../src/slack/handlers';
 import type { Answer, AskOptions, Knowledge } from '../src/core/index';
@@ -272,7 +273,7 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     const broken = async () => {
       throw new Error('D1_ERROR: no such table: slack_events');
     };
-    store = { claimEvent: broken, finishEvent: broken, rememberThread: broken, threadQuestion: broken, saveFeedback: broken };
+    store = { claimEvent: broken, finishEvent: broken, rememberThread: broken, thread: broken, channelSettings: broken, updateChannel: broken, saveFeedback: broken };
     await mention('what is a saga?', 'EvNoDb');
     expect(posted('chat.postMessage')).toHaveLength(1);
     expect(logs.join('\n')).toMatch(/claimEvent failed/);
@@ -371,6 +372,73 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     }
   });
 
+  const message = (e: Record<string, unknown>, id: string) =>
+    send(JSON.stringify({ type: 'event_callback', event_id: id, team_id: 'T1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'message', channel: 'C7', channel_type: 'channel', ...e } }), 'application/json');
+  const commandIn = (channel: string, text: string) =>
+    send(new URLSearchParams({ command: '/compendium', text, user_id: 'U1', channel_id: channel, team_id: 'T1', response_url: `${slack.url}/respond` }).toString(), 'application/x-www-form-urlencoded');
+
+  it('threads like a good colleague: follow-ups from the asker or put to the bot, never chatter', async () => {
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvT0', team_id: 'T1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT> how do I stop retries from overloading a service?', channel: 'C7', ts: '600.1' } }), 'application/json');
+    expect(posted('chat.postMessage')).toHaveLength(1);
+    const reply = (user: string, text: string, id: string) => message({ user, text, ts: `600.${id.length + 2}`, thread_ts: '600.1' }, id);
+    await reply('U2', 'thanks!', 'EvT1');
+    await reply('U2', 'what about our payment provider?', 'EvT2'); // someone else, not put to the bot
+    await reply('U1', 'thanks, that helps :+1:', 'EvT3');
+    expect(posted('chat.postMessage')).toHaveLength(1);
+    await reply('U1', 'and how do I choose the backoff cap?', 'EvT4');
+    expect(posted('chat.postMessage')).toHaveLength(2);
+    expect(asked.at(-1)!.options.previous).toBe('how do I stop retries from overloading a service?');
+    expect(asked.at(-1)!.options.context?.sources?.length).toBeGreaterThan(0);
+    await reply('U2', 'Compendium, what is a retry budget?', 'EvT5');
+    expect(posted('chat.postMessage')).toHaveLength(3);
+    expect(asked.at(-1)!.question).toBe('what is a retry budget?');
+    expect(posted('chat.postMessage').every((p) => p.body.thread_ts === '600.1')).toBe(true);
+  });
+
+  it('per-channel modes, set by /compendium mode and kept in the store: mention only, follow-ups, auto-answer when confident', async () => {
+    expect(JSON.stringify(await (await commandIn('C7', 'mode')).json())).toContain('`followups` mode');
+    expect(JSON.stringify(await (await commandIn('C7', 'mode sometimes')).json())).toContain('There is no mode');
+    expect(JSON.stringify(await (await commandIn('C7', 'mode mention')).json())).toContain('now in `mention` mode');
+    expect(await memory.channelSettings({ team: 'T1', channel: 'C7' })).toEqual({ mode: 'mention' });
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvM0', team_id: 'T1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT> what is a saga?', channel: 'C7', ts: '700.1' } }), 'application/json');
+    await message({ user: 'U1', text: 'and how does it fail?', ts: '700.2', thread_ts: '700.1' }, 'EvM1');
+    expect(posted('chat.postMessage')).toHaveLength(1); // mention only: no follow-ups
+    await message({ user: 'U3', text: 'what is a saga?', ts: '701.1' }, 'EvM2');
+    expect(posted('chat.postMessage')).toHaveLength(1); // and no unprompted answers
+
+    expect(JSON.stringify(await (await commandIn('C7', 'mode auto')).json())).toContain('now in `auto` mode');
+    await message({ user: 'U3', text: 'what is a saga?', ts: '702.1' }, 'EvM3');
+    expect(posted('chat.postMessage')).toHaveLength(2);
+    expect(posted('chat.postMessage')[1]!.body.thread_ts).toBe('702.1');
+    await message({ user: 'U3', text: 'anyone up for lunch?', ts: '703.1' }, 'EvM4'); // not covered: no answer
+    await message({ user: 'U3', text: 'deploy is done', ts: '704.1' }, 'EvM5'); // not a question
+    expect(posted('chat.postMessage')).toHaveLength(2);
+    expect(JSON.stringify(await (await commandIn('D1', 'mode auto')).json())).toContain('per channel');
+  });
+
+  it('reads the thread it is mentioned in (conversations.replies) and uses it as context', async () => {
+    queued.push({
+      path: 'conversations.replies',
+      reply: {
+        ok: true,
+        messages: [
+          { ts: '800.1', user: 'U3', text: 'We keep charging customers twice when the payment provider times out &amp; we retry' },
+          { ts: '800.2', user: 'U4', text: `maybe <${PUBLIC}/docs/patterns/idempotency-keys#solution|idempotency keys>?` },
+          { ts: '800.3', user: 'U5', text: '<@UBOT> what would fix it?' },
+        ],
+      },
+    });
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvCtx', team_id: 'T1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U5', text: '<@UBOT> what would fix it?', channel: 'C8', ts: '800.3', thread_ts: '800.1' } }), 'application/json');
+    const read = slack.calls.find((c) => c.path === '/api/conversations.replies')!;
+    expect(read.method).toBe('GET');
+    expect(read.query).toMatchObject({ channel: 'C8', ts: '800.1' });
+    expect(read.auth).toBe('Bearer xoxb-test');
+    expect(asked[0]!.question).toBe('what would fix it?');
+    expect(asked[0]!.options.previous).toBe('We keep charging customers twice when the payment provider times out & we retry');
+    expect(asked[0]!.options.context?.sources).toEqual(['patterns/idempotency-keys']);
+    expect(posted('chat.postMessage')[0]!.body.thread_ts).toBe('800.1');
+  });
+
   it('shares a calculator result to the channel', async () => {
     await interact({ actions: [{ action_id: 'share_calc', value: 'availability 99.9% 99.95% mode=series' }] });
     const r = slack.calls.filter((c) => c.path === '/respond');
@@ -439,6 +507,36 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     await handler({ body: { type: 'block_actions', user: { id: 'U1' }, response_url: `${slack.url}/respond`, actions: [{ action_id: 'dialogue_answer_0', value: JSON.stringify({ d: 'selector', s: '', a: '1' }) }] }, ack: async () => {} });
     expect(slack.calls.filter((c) => c.path === '/respond').length).toBeGreaterThan(0);
   });
+});
+
+describe('thread etiquette rules', () => {
+  it.each([
+    ['thanks!', true],
+    ['Thank you so much', true],
+    ['ok', true],
+    [':+1:', true],
+    ['cool, got it', false],
+    ['thanks, but what about writes?', false],
+    ['and how does it fail?', false],
+  ])('isChatter(%j) is %s', (text, chatter) => expect(isChatter(text)).toBe(chatter));
+
+  it.each([
+    ['what is a saga?', true],
+    ['how do we shard users', true],
+    ['deploy is done', false],
+    ['thanks?', false],
+    ['ok', false],
+  ])('looksLikeQuestion(%j) is %s', (text, q) => expect(looksLikeQuestion(text)).toBe(q));
+
+  it.each([
+    ['followups', true, 'and how does it fail?', true],
+    ['followups', true, 'thanks!', false],
+    ['followups', false, 'thanks!', false],
+    ['followups', false, 'and how does it fail?', false],
+    ['followups', false, 'compendium, how does it fail?', true],
+    ['auto', false, '@Compendium: and the cost?', true],
+    ['mention', true, 'and how does it fail?', false],
+  ] as const)('mode %s, from the asker %s: %j answered %s', (mode, fromAsker, text, answered) => expect(answersFollowUp({ mode, fromAsker, text })).toBe(answered));
 });
 
 describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () => {

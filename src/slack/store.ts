@@ -1,4 +1,5 @@
 import { answerKey, d1FeedbackStore, type Feedback } from '../http/feedback';
+import { CHANNEL_MODES, DEFAULT_CHANNEL_MODE, type ChannelMode } from './etiquette';
 
 /**
  * How long an attempt at an event may stay 'pending' before a redelivery may take it over: longer
@@ -7,24 +8,43 @@ import { answerKey, d1FeedbackStore, type Feedback } from '../http/feedback';
  */
 export const EVENT_LEASE_MS = 45_000;
 
-/** What the Slack handlers remember: handled event ids, threads they answer in, and feedback. */
+/** Where a row belongs: the workspace (team id; '' when Slack did not say) and the conversation. */
+export type Place = { team: string; channel: string };
+
+/** What the bot keeps about a thread it answered in: the last question, who asked (hashed), the sources. */
+export type ThreadInfo = { question: string; asker?: string; sources: string[] };
+
+export type ChannelSettings = { mode: ChannelMode; humanGroup?: string };
+
+/** What the Slack handlers remember: handled event ids, threads they answer in, channel settings, feedback. */
 export type SlackStore = {
   /**
    * True when this delivery should run: the event is new, or an earlier attempt failed or was
    * abandoned. Slack redelivers events it thinks were missed; one that was answered runs once.
    */
-  claimEvent(eventId: string): Promise<boolean>;
+  claimEvent(eventId: string, team: string): Promise<boolean>;
   /** Records how the attempt ended: done (answered, or nothing to answer) or failed (a redelivery may retry). */
   finishEvent(eventId: string, done: boolean): Promise<void>;
-  rememberThread(channel: string, threadTs: string, question: string): Promise<void>;
-  /** The last question asked in a thread the bot answers in, or null when it is not one of ours. */
-  threadQuestion(channel: string, threadTs: string): Promise<string | null>;
+  rememberThread(where: Place, threadTs: string, info: ThreadInfo): Promise<void>;
+  /** What the bot keeps about a thread it answered in, or null when it is not one of ours. */
+  thread(where: Place, threadTs: string): Promise<ThreadInfo | null>;
+  channelSettings(where: Place): Promise<ChannelSettings>;
+  updateChannel(where: Place, change: Partial<ChannelSettings>): Promise<void>;
   saveFeedback(f: Feedback): Promise<void>;
 };
 
+function parseSources(raw: string | null | undefined): string[] {
+  try {
+    const v = JSON.parse(raw ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 5) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function d1SlackStore(db: D1Database): SlackStore {
   return {
-    async claimEvent(eventId) {
+    async claimEvent(eventId, team) {
       const now = new Date();
       const r = await db
         .prepare(
@@ -34,20 +54,44 @@ export function d1SlackStore(db: D1Database): SlackStore {
         )
         .bind(eventId, now.toISOString(), new Date(now.getTime() - EVENT_LEASE_MS).toISOString())
         .run();
+      void team;
       return (r.meta.changes ?? 0) > 0;
     },
     async finishEvent(eventId, done) {
       await db.prepare('UPDATE slack_events SET status = ? WHERE event_id = ?').bind(done ? 'done' : 'failed', eventId).run();
     },
-    async rememberThread(channel, threadTs, question) {
+    async rememberThread({ team, channel }, threadTs, info) {
       await db
-        .prepare('INSERT INTO slack_threads (channel, thread_ts, last_question) VALUES (?, ?, ?) ON CONFLICT (channel, thread_ts) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at')
-        .bind(channel, threadTs, question.slice(0, 2000))
+        .prepare(
+          `INSERT INTO slack_threads (channel, thread_ts, last_question, asker, sources, team_id) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (channel, thread_ts) DO UPDATE SET last_question = excluded.last_question, sources = excluded.sources,
+             asker = COALESCE(slack_threads.asker, excluded.asker), updated_at = excluded.updated_at`,
+        )
+        .bind(channel, threadTs, info.question.slice(0, 2000), info.asker ?? null, JSON.stringify(info.sources.slice(0, 5)), team)
         .run();
     },
-    async threadQuestion(channel, threadTs) {
-      const row = await db.prepare('SELECT last_question FROM slack_threads WHERE channel = ? AND thread_ts = ?').bind(channel, threadTs).first<{ last_question: string }>();
-      return row?.last_question ?? null;
+    async thread({ channel }, threadTs) {
+      const row = await db
+        .prepare('SELECT last_question, asker, sources FROM slack_threads WHERE channel = ? AND thread_ts = ?')
+        .bind(channel, threadTs)
+        .first<{ last_question: string; asker: string | null; sources: string | null }>();
+      return row ? { question: row.last_question, asker: row.asker ?? undefined, sources: parseSources(row.sources) } : null;
+    },
+    async channelSettings({ team, channel }) {
+      const row = await db.prepare('SELECT mode, human_group FROM slack_channels WHERE team_id = ? AND channel = ?').bind(team, channel).first<{ mode: string; human_group: string | null }>();
+      const mode = CHANNEL_MODES.includes(row?.mode as ChannelMode) ? (row!.mode as ChannelMode) : DEFAULT_CHANNEL_MODE;
+      return { mode, ...(row?.human_group ? { humanGroup: row.human_group } : {}) };
+    },
+    async updateChannel({ team, channel }, change) {
+      await db
+        .prepare(
+          `INSERT INTO slack_channels (team_id, channel, mode, human_group) VALUES (?1, ?2, COALESCE(?3, '${DEFAULT_CHANNEL_MODE}'), ?4)
+           ON CONFLICT (team_id, channel) DO UPDATE SET mode = COALESCE(?3, slack_channels.mode),
+             human_group = CASE WHEN ?5 THEN ?4 ELSE slack_channels.human_group END,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+        )
+        .bind(team, channel, change.mode ?? null, change.humanGroup ?? null, 'humanGroup' in change ? 1 : 0)
+        .run();
     },
     async saveFeedback(f) {
       await d1FeedbackStore(db).save({ ...f, voter: f.voter ?? f.userHash });
@@ -65,8 +109,10 @@ function bounded<T>(collection: Set<T> | Map<T, unknown>): void {
 /** In-memory store, for Socket Mode development, tests, and a Worker without a database. */
 export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
   const events = new Map<string, { status: 'pending' | 'done' | 'failed'; at: number }>();
-  const threads = new Map<string, string>();
+  const threads = new Map<string, ThreadInfo>();
+  const channels = new Map<string, ChannelSettings>();
   const feedback: Feedback[] = [];
+  const key = (w: Place, ...rest: string[]) => [w.team, w.channel, ...rest].join('/');
   return {
     feedback,
     async claimEvent(id) {
@@ -80,12 +126,20 @@ export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
       const seen = events.get(id);
       if (seen) seen.status = done ? 'done' : 'failed';
     },
-    async rememberThread(c, t, q) {
-      threads.set(`${c}/${t}`, q);
+    async rememberThread(w, t, info) {
+      const before = threads.get(key(w, t));
+      threads.set(key(w, t), { ...info, asker: before?.asker ?? info.asker });
       bounded(threads);
     },
-    async threadQuestion(c, t) {
-      return threads.get(`${c}/${t}`) ?? null;
+    async thread(w, t) {
+      return threads.get(key(w, t)) ?? null;
+    },
+    async channelSettings(w) {
+      return channels.get(key(w)) ?? { mode: DEFAULT_CHANNEL_MODE };
+    },
+    async updateChannel(w, change) {
+      channels.set(key(w), { ...(channels.get(key(w)) ?? { mode: DEFAULT_CHANNEL_MODE }), ...change });
+      bounded(channels);
     },
     async saveFeedback(f) {
       // As in D1: one vote per voter per answer; a second vote replaces the first.
@@ -100,8 +154,8 @@ export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
 
 /**
  * The store as the handlers use it: a missing or broken database never stops an answer. Each
- * failure is logged; de-duplication degrades (an event runs as if new), thread context is skipped,
- * and feedback reports that it was not saved.
+ * failure is logged; de-duplication degrades (an event runs as if new), thread context and channel
+ * settings fall back to the defaults, and feedback and settings changes report that they failed.
  */
 export function resilientStore(store: SlackStore, log: (m: string) => void = (m) => console.error(m)): SlackStore {
   const guard = async <T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> => {
@@ -113,10 +167,12 @@ export function resilientStore(store: SlackStore, log: (m: string) => void = (m)
     }
   };
   return {
-    claimEvent: (id) => guard('claimEvent', () => store.claimEvent(id), true),
+    claimEvent: (id, team) => guard('claimEvent', () => store.claimEvent(id, team), true),
     finishEvent: (id, done) => guard('finishEvent', () => store.finishEvent(id, done), undefined),
-    rememberThread: (c, t, q) => guard('rememberThread', () => store.rememberThread(c, t, q), undefined),
-    threadQuestion: (c, t) => guard('threadQuestion', () => store.threadQuestion(c, t), null),
+    rememberThread: (w, t, info) => guard('rememberThread', () => store.rememberThread(w, t, info), undefined),
+    thread: (w, t) => guard('thread', () => store.thread(w, t), null),
+    channelSettings: (w) => guard('channelSettings', () => store.channelSettings(w), { mode: DEFAULT_CHANNEL_MODE }),
+    updateChannel: (w, change) => store.updateChannel(w, change),
     saveFeedback: (f) => store.saveFeedback(f),
   };
 }

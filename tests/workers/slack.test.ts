@@ -90,15 +90,31 @@ describe('Slack endpoint inside workerd', () => {
   it('keeps an event open for redelivery until its answer is posted (status in D1)', async () => {
     const { d1SlackStore } = await import('../../src/slack/store');
     const store = d1SlackStore(env.DB);
-    expect(await store.claimEvent('EvStatus1')).toBe(true);
-    expect(await store.claimEvent('EvStatus1')).toBe(false); // an attempt is running
+    expect(await store.claimEvent('EvStatus1', 'T1')).toBe(true);
+    expect(await store.claimEvent('EvStatus1', 'T1')).toBe(false); // an attempt is running
     await store.finishEvent('EvStatus1', false);
-    expect(await store.claimEvent('EvStatus1')).toBe(true); // it failed: the redelivery runs
+    expect(await store.claimEvent('EvStatus1', 'T1')).toBe(true); // it failed: the redelivery runs
     await store.finishEvent('EvStatus1', true);
-    expect(await store.claimEvent('EvStatus1')).toBe(false); // answered: never again
+    expect(await store.claimEvent('EvStatus1', 'T1')).toBe(false); // answered: never again
     const stale = new Date(Date.now() - 60_000).toISOString();
     await env.DB.prepare("INSERT INTO slack_events (event_id, status, received_at) VALUES ('EvStale', 'pending', ?)").bind(stale).run();
-    expect(await store.claimEvent('EvStale')).toBe(true); // an abandoned attempt is taken over
+    expect(await store.claimEvent('EvStale', 'T1')).toBe(true); // an abandoned attempt is taken over
+  });
+
+  it('keeps per-channel modes and thread askers in D1', async () => {
+    const { d1SlackStore } = await import('../../src/slack/store');
+    const store = d1SlackStore(env.DB);
+    const where = { team: 'T1', channel: 'C1' };
+    expect(await store.channelSettings(where)).toEqual({ mode: 'followups' });
+    await store.updateChannel(where, { mode: 'auto' });
+    await store.updateChannel(where, { humanGroup: 'S123' });
+    expect(await store.channelSettings(where)).toEqual({ mode: 'auto', humanGroup: 'S123' });
+    expect(await store.channelSettings({ team: 'T2', channel: 'C1' })).toEqual({ mode: 'followups' });
+    await store.rememberThread(where, '9.1', { question: 'what is a saga?', asker: 'h-asker', sources: ['patterns/saga'] });
+    await store.rememberThread(where, '9.1', { question: 'and the cost?', asker: 'h-other', sources: ['patterns/saga'] });
+    expect(await store.thread(where, '9.1')).toEqual({ question: 'and the cost?', asker: 'h-asker', sources: ['patterns/saga'] });
+    const row = await env.DB.prepare("SELECT team_id FROM slack_threads WHERE thread_ts = '9.1'").first<{ team_id: string }>();
+    expect(row?.team_id).toBe('T1');
   });
 
   it('reports the database state on /healthz', async () => {
