@@ -3,7 +3,7 @@ import { createApp } from './http/app';
 import { d1FeedbackStore } from './http/feedback';
 import { bindingLimiter, parseRateSetting, RateLimiter, type Limiter } from './http/rate-limit';
 import { ConfigError } from './http/errors';
-import { applyRetention, type RetentionSettings } from './http/retention';
+import { applyRetention, retentionPeriods, RETENTION_DEFAULTS, type RetentionSettings } from './http/retention';
 import { hashUserId } from './http/slack';
 import { databaseState } from './http/health';
 import { baseUrlFor } from './http/base-url';
@@ -56,6 +56,7 @@ const app = createApp({
         // PUBLIC_URL, or the origin Slack called (never a loopback address nobody else can open).
         publicUrl: baseUrlFor(requestUrl, env.PUBLIC_URL),
         hashUser: (id) => hashUserId(id, secret),
+        retention: safeRetention(env),
       };
     },
   },
@@ -66,6 +67,15 @@ const app = createApp({
     return res.status === 404 ? null : new Response(res.body, res);
   },
 });
+
+/** The configured retention periods for the Home tab; the defaults if a setting is malformed (the daily job logs it). */
+function safeRetention(env: Env) {
+  try {
+    return retentionPeriods(env as unknown as RetentionSettings);
+  } catch {
+    return { ...RETENTION_DEFAULTS };
+  }
+}
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {

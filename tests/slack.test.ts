@@ -10,7 +10,7 @@ import { databaseState } from '../src/http/health';
 import { buildManifest, manifestUrl } from '../src/slack/manifest';
 import { answersFollowUp, isChatter, looksLikeQuestion } from '../src/slack/etiquette';
 import { socketModeHandler } from '../src/slack/socket';
-import type { SlackDeps } from '../src/slack/handlers';
+import { SUBCOMMANDS, type SlackDeps } from '../src/slack/handlers';
 import type { Answer, AskOptions, Knowledge } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 import { fakeSlack, httpReply, type Call, type HttpReply } from './helpers/fake-slack';
@@ -488,11 +488,21 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     expect(memory.feedback[0]!.vote).toBe('up');
   });
 
-  it('publishes the App Home tab with buttons to start a dialogue', async () => {
+  it('publishes the App Home tab: every command, the web chat, what is stored and for how long, and buttons to start a dialogue', async () => {
+    deps.retention = { FEEDBACK_RETENTION_DAYS: 90, SLACK_EVENT_RETENTION_HOURS: 24, THREAD_RETENTION_DAYS: 7 };
     await event({ type: 'app_home_opened', user: 'U1', tab: 'home' });
     const views = posted('views.publish');
     expect(views).toHaveLength(1);
-    expect(JSON.stringify(views[0]!.body)).toContain('start_selector');
+    const home = JSON.stringify(views[0]!.body);
+    expect(home).toContain('start_selector');
+    expect(home).toContain('What I store, and for how long');
+    expect(home).toContain('90 days');
+    expect(home).toContain('7 days after the last answer');
+    expect(home).toContain('24 hours');
+    for (const sub of SUBCOMMANDS) expect(home).toContain(`/compendium ${sub}`);
+    expect(home).toContain('/calc');
+    expect(home).toContain(`"url":"${PUBLIC}/"`);
+    expect(home).not.toMatch(/<(question|name)>/);
     await interact({ actions: [{ action_id: 'start_selector', value: 'selector' }] });
     expect(posted('chat.postMessage')[0]!.body.channel).toBe('U1');
   });

@@ -10,6 +10,8 @@ export const FeedbackBody = z.object({
 export type Feedback = z.infer<typeof FeedbackBody> & {
   channel: 'web' | 'slack' | 'api';
   userHash?: string;
+  /** The Slack workspace (team id) the vote came from; absent for the web chat and the API. */
+  team?: string;
   /** Who voted, as a hash (the Slack user, or the web client's address): one vote each per answer. */
   voter?: string;
 };
@@ -34,10 +36,10 @@ export function d1FeedbackStore(db: D1Database): FeedbackStore {
     async save(f) {
       await db
         .prepare(
-          `INSERT INTO feedback (channel, question, vote, intent, sources, user_hash, voter, answer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO feedback (channel, question, vote, intent, sources, user_hash, voter, answer_key, team_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (voter, answer_key) WHERE voter IS NOT NULL DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
         )
-        .bind(f.channel, f.question, f.vote === 'up' ? 1 : -1, f.intent ?? null, JSON.stringify(f.sources ?? []), f.userHash ?? null, f.voter ?? null, answerKey(f))
+        .bind(f.channel, f.question, f.vote === 'up' ? 1 : -1, f.intent ?? null, JSON.stringify(f.sources ?? []), f.userHash ?? null, f.voter ?? null, answerKey(f), f.team ?? null)
         .run();
     },
   };

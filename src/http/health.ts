@@ -7,8 +7,8 @@ export type DatabaseState = { status: 'ok' | 'not configured' | 'out of date' | 
 
 /** One probe per table, naming the newest columns the code reads: a missing migration fails it. */
 const SCHEMA_PROBES: Record<string, string> = {
-  feedback: 'SELECT id, vote, voter, answer_key FROM feedback LIMIT 0',
-  slack_events: 'SELECT event_id, status FROM slack_events LIMIT 0',
+  feedback: 'SELECT id, vote, voter, answer_key, team_id FROM feedback LIMIT 0',
+  slack_events: 'SELECT event_id, status, team_id FROM slack_events LIMIT 0',
   slack_threads: 'SELECT channel, thread_ts, last_question, asker, sources, team_id FROM slack_threads LIMIT 0',
   slack_channels: 'SELECT team_id, channel, mode, human_group FROM slack_channels LIMIT 0',
 };

@@ -133,19 +133,58 @@ export function dialogueMessage(step: DialogueStep, dialogue: string, markdown: 
   return { text: escapeSlack(`${step.title}: done`), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
-/** The App Home tab: what the bot does, and buttons to start a dialogue. */
-export function homeView(): HomeView {
+export type HomeOptions = {
+  /** The compendium's web pages (the chat is at its root). */
+  base: string;
+  /** Retention periods as configured (README "What is stored"). */
+  retention: { FEEDBACK_RETENTION_DAYS: number; SLACK_EVENT_RETENTION_HOURS: number; THREAD_RETENTION_DAYS: number };
+};
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** The App Home tab: every way to use the bot, the web chat, and exactly what is stored for how long. */
+export function homeView({ base, retention }: HomeOptions): HomeView {
+  const r = retention;
   return {
     type: 'home',
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: 'Compendium: design guidance for distributed systems' } },
       mrkdwnSection(
-        '*Ask in any channel:* mention me with a question (`@Compendium how should we handle retries to the payment provider?`) and I answer in a thread with the sections it came from; follow-ups in that thread need no mention. Direct messages work the same.',
+        '*Ask in any channel:* mention me with a question (`@Compendium how should we handle retries to the payment provider?`) and I answer in a thread with the sections it came from; the person who asked can follow up there without mentioning me. Mentioned inside a thread, I read it for context. Direct messages work the same. On any message, the shortcut *Ask Compendium about this* (the message\'s ⋮ menu) answers privately, with a button to share.',
       ),
       mrkdwnSection(
-        '*Calculators:* `/calc queue arrival=80/s service=10ms` (or `/compendium calc ...`). Results come privately with a button to share them.\n*Dialogues:* `/compendium patterns` helps choose a pattern; `/compendium review` runs a design review over the eight axioms.',
+        [
+          '*Commands* (answers are private until you share them):',
+          '• `/compendium ask <question>`: an answer with its sources',
+          '• `/compendium calc <name> key=value ...` or `/calc ...`: a calculator (`/calc help` lists them)',
+          '• `/compendium patterns`: help choosing a pattern',
+          '• `/compendium review`: a design review over the eight axioms',
+          '• `/compendium mode [mention|followups|auto]`: how I behave in this channel',
+          '• `/compendium humans @group`: who "Ask a human" pings in this channel (`/compendium humans off` to stop)',
+          '• `/compendium help`: this list',
+        ]
+          .map((line) => line.replace(/<([a-z ]+)>/g, (_, w: string) => escapeSlack(`<${w}>`)))
+          .join('\n'),
       ),
-      { type: 'actions', elements: [button('Help me choose a pattern', 'start_selector', 'selector', 'primary'), button('Run a design review', 'start_review', 'review')] },
+      {
+        type: 'actions',
+        elements: [
+          button('Help me choose a pattern', 'start_selector', 'selector', 'primary'),
+          button('Run a design review', 'start_review', 'review'),
+          { type: 'button', text: { type: 'plain_text', text: 'Open the web chat' }, action_id: 'open_web_chat', url: `${base}/` },
+        ],
+      },
+      { type: 'divider' },
+      mrkdwnSection(
+        [
+          '*What I store, and for how long*',
+          `• 👍/👎 on an answer: the question, the vote, the sources it cited, a one-way hash of your user id, the workspace id, and for 👎 the reason you give: ${plural(r.FEEDBACK_RETENTION_DAYS, 'day')}.`,
+          `• Threads I answered in: the last question, a hash of who asked, the sources cited: ${plural(r.THREAD_RETENTION_DAYS, 'day')} after the last answer.`,
+          `• Slack event ids, only to ignore Slack's redeliveries: ${plural(r.SLACK_EVENT_RETENTION_HOURS, 'hour')}.`,
+          '• Each channel\'s mode and "Ask a human" group: until someone changes them.',
+          'Nothing else: no answers, no other messages, no raw user ids. A daily job deletes what is past its time.',
+        ].join('\n'),
+      ),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../core/index';
+import type { RETENTION_DEFAULTS } from '../http/retention';
 import type { Message } from './blocks';
 import { AUTH_ERRORS, TRANSIENT_ERRORS, type SlackApi, type SlackResult } from './web-api';
 import { resilientStore, type SlackStore } from './store';
@@ -17,6 +18,8 @@ export type SlackDeps = {
   /** One-way hash of a Slack user id, so nothing stored holds a raw id. */
   hashUser: (id: string) => Promise<string>;
   log?: (m: string) => void;
+  /** How long stored rows are kept (README "What is stored"); the Home tab states them. Defaults when absent. */
+  retention?: Record<keyof typeof RETENTION_DEFAULTS, number>;
 };
 
 export type Ack = { status: number; json?: unknown; text?: string };

@@ -1,4 +1,5 @@
 import { homeView } from './blocks';
+import { RETENTION_DEFAULTS } from '../http/retention';
 import { OK, safe, settled, type Handled, type SlackDeps } from './deps';
 import { answersFollowUp, AUTO_ANSWER_MIN_CONFIDENCE, looksLikeQuestion } from './etiquette';
 import { readSlackText, stripLeadingMention } from './input';
@@ -156,7 +157,8 @@ function routeEvent(deps: SlackDeps, body: Record<string, unknown>, team: string
 function homeOrNothing(deps: SlackDeps, event: SlackEvent): Handled {
   if (event.type === 'app_home_opened' && event.tab === 'home' && event.user) {
     const user = event.user;
-    return { ack: OK, lazy: async () => settled(await deps.api.call('views.publish', { user_id: user, view: homeView() })) };
+    const view = homeView({ base: deps.publicUrl, retention: deps.retention ?? RETENTION_DEFAULTS });
+    return { ack: OK, lazy: async () => settled(await deps.api.call('views.publish', { user_id: user, view })) };
   }
   return { ack: OK };
 }

@@ -6,7 +6,8 @@ import { dialogueStep, runCalc } from './replies';
 export type Action = { action_id: string; value?: string };
 export type InteractionPayload = {
   type: string;
-  user?: { id: string };
+  user?: { id: string; team_id?: string };
+  team?: { id: string } | null;
   channel?: { id: string };
   message?: { ts?: string; thread_ts?: string };
   container?: { thread_ts?: string; message_ts?: string; channel_id?: string };
@@ -45,6 +46,7 @@ export async function handleInteraction(unsafeDeps: SlackDeps, payload: Interact
             vote: id === 'feedback_up' ? 'up' : 'down',
             sources: Array.isArray(v?.s) ? (v!.s as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 5) : [],
             userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined,
+            team: payload.team?.id ?? payload.user?.team_id,
           });
         } catch (err) {
           deps.log?.(`slack feedback not saved: ${err instanceof Error ? err.message : String(err)}`);

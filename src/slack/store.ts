@@ -48,13 +48,12 @@ export function d1SlackStore(db: D1Database): SlackStore {
       const now = new Date();
       const r = await db
         .prepare(
-          `INSERT INTO slack_events (event_id, status, received_at) VALUES (?1, 'pending', ?2)
+          `INSERT INTO slack_events (event_id, status, received_at, team_id) VALUES (?1, 'pending', ?2, ?4)
            ON CONFLICT (event_id) DO UPDATE SET status = 'pending', received_at = ?2
            WHERE slack_events.status = 'failed' OR (slack_events.status = 'pending' AND slack_events.received_at < ?3)`,
         )
-        .bind(eventId, now.toISOString(), new Date(now.getTime() - EVENT_LEASE_MS).toISOString())
+        .bind(eventId, now.toISOString(), new Date(now.getTime() - EVENT_LEASE_MS).toISOString(), team || null)
         .run();
-      void team;
       return (r.meta.changes ?? 0) > 0;
     },
     async finishEvent(eventId, done) {
@@ -67,7 +66,7 @@ export function d1SlackStore(db: D1Database): SlackStore {
            ON CONFLICT (channel, thread_ts) DO UPDATE SET last_question = excluded.last_question, sources = excluded.sources,
              asker = COALESCE(slack_threads.asker, excluded.asker), updated_at = excluded.updated_at`,
         )
-        .bind(channel, threadTs, info.question.slice(0, 2000), info.asker ?? null, JSON.stringify(info.sources.slice(0, 5)), team)
+        .bind(channel, threadTs, info.question.slice(0, 2000), info.asker ?? null, JSON.stringify(info.sources.slice(0, 5)), team || null)
         .run();
     },
     async thread({ channel }, threadTs) {

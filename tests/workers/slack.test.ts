@@ -117,6 +117,37 @@ describe('Slack endpoint inside workerd', () => {
     expect(row?.team_id).toBe('T1');
   });
 
+  it('stores one vote per Slack user per answer, with its workspace (a second click changes the vote)', async () => {
+    const click = (action: string, user = 'UV1') =>
+      send(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: user, team_id: 'T9' }, team: { id: 'T9' }, actions: [{ action_id: action, value: JSON.stringify({ q: 'what is a bulkhead?', s: ['patterns/bulkhead'] }) }] }) }).toString(), 'application/x-www-form-urlencoded');
+    await click('feedback_up');
+    await click('feedback_down');
+    await click('feedback_down', 'UV2');
+    const rows = await env.DB.prepare("SELECT vote, team_id FROM feedback WHERE question = 'what is a bulkhead?' ORDER BY vote").all<{ vote: number; team_id: string }>();
+    expect(rows.results).toEqual([
+      { vote: -1, team_id: 'T9' },
+      { vote: -1, team_id: 'T9' },
+    ]);
+    const { d1SlackStore } = await import('../../src/slack/store');
+    await d1SlackStore(env.DB).claimEvent('EvTeam', 'T9');
+    expect((await env.DB.prepare("SELECT team_id FROM slack_events WHERE event_id = 'EvTeam'").first<{ team_id: string }>())?.team_id).toBe('T9');
+  });
+
+  it('expires thread context and event ids on configurable periods', async () => {
+    const { applyRetention } = await import('../../src/http/retention');
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO slack_threads (channel, thread_ts, last_question, updated_at, team_id) VALUES ('CR', '1.1', 'q', ?, 'T1')").bind(days(2)),
+      env.DB.prepare("INSERT INTO slack_threads (channel, thread_ts, last_question, team_id) VALUES ('CR', '2.2', 'q', 'T1')"),
+      env.DB.prepare("INSERT INTO slack_events (event_id, received_at, team_id) VALUES ('EvR-old', ?, 'T1')").bind(days(0.5)),
+    ]);
+    const r = await applyRetention(env.DB, { THREAD_RETENTION_DAYS: '1', SLACK_EVENT_RETENTION_HOURS: '6' });
+    expect(r.slackThreads).toBeGreaterThanOrEqual(1);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM slack_threads WHERE channel = 'CR'").first<{ n: number }>())?.n).toBe(1);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM slack_events WHERE event_id = 'EvR-old'").first<{ n: number }>())?.n).toBe(0);
+    await expect(applyRetention(env.DB, { THREAD_RETENTION_DAYS: 'a month' })).rejects.toThrow(/THREAD_RETENTION_DAYS must be a positive number/);
+  });
+
   it('reports the database state on /healthz', async () => {
     const health = (await (await SELF.fetch('http://compendium.test/healthz')).json()) as { ok: boolean; database: { status: string } };
     expect(health).toMatchObject({ ok: true, database: { status: 'ok' } });
