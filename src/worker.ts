@@ -1,6 +1,6 @@
 import { Knowledge, type FullDocument, type StoredText } from './core/index';
 import { createApp } from './http/app';
-import { d1FeedbackStore } from './http/feedback';
+import { d1FeedbackStore, listFeedback } from './http/feedback';
 import { bindingLimiter, parseRateSetting, RateLimiter, type Limiter } from './http/rate-limit';
 import { ConfigError } from './http/errors';
 import { applyRetention, retentionPeriods, RETENTION_DEFAULTS, type RetentionSettings } from './http/retention';
@@ -34,6 +34,7 @@ const app = createApp({
   },
   feedback: (c) => (c.env.DB ? d1FeedbackStore(c.env.DB) : null),
   database: (c) => databaseState(c.env.DB),
+  feedbackList: (c) => (c.env.DB ? (q) => listFeedback(c.env.DB, q) : null),
   rateLimiter: (c) => {
     // The Rate Limiting binding where it exists; a per-isolate bucket only where it does not.
     if (c.env.RATE_LIMITER) return bindingLimiter(c.env.RATE_LIMITER, 60);

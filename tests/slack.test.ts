@@ -12,6 +12,7 @@ import { answersFollowUp, isChatter, looksLikeQuestion } from '../src/slack/etiq
 import { socketModeHandler } from '../src/slack/socket';
 import { SUBCOMMANDS, type SlackDeps } from '../src/slack/handlers';
 import type { Answer, AskOptions, Knowledge } from '../src/core/index';
+import type { ModalView } from '@slack/types';
 import { builtKnowledge } from './helpers/knowledge';
 import { fakeSlack, httpReply, type Call, type HttpReply } from './helpers/fake-slack';
 
@@ -488,6 +489,44 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     expect(memory.feedback[0]!.vote).toBe('up');
   });
 
+  it('👎 opens a short modal; its reason and missing source are stored with the vote', async () => {
+    const value = JSON.stringify({ q: 'how do I size a thread pool?', s: ['patterns/bulkhead'] });
+    await interact({ trigger_id: 'trig-1', team: { id: 'T1' }, actions: [{ action_id: 'feedback_down', value }] });
+    const open = posted('views.open');
+    expect(open).toHaveLength(1);
+    const view = open[0]!.body.view as ModalView;
+    expect(open[0]!.body.trigger_id).toBe('trig-1');
+    expect(view.callback_id).toBe('feedback_reason');
+    expect(JSON.parse(view.private_metadata!)).toEqual({ q: 'how do I size a thread pool?', s: ['patterns/bulkhead'], t: 'T1' });
+    expect(memory.feedback).toHaveLength(1);
+    expect(memory.feedback[0]).toMatchObject({ vote: 'down', team: 'T1' });
+
+    const submit = (values: Record<string, unknown>) =>
+      send(new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view: { callback_id: 'feedback_reason', private_metadata: view.private_metadata, state: { values } } }) }).toString(), 'application/x-www-form-urlencoded');
+    const missing = await submit({});
+    expect(await missing.json()).toEqual({ response_action: 'errors', errors: { reason: 'Pick what was wrong.' } });
+    const ok = await submit({ reason: { reason: { type: 'radio_buttons', selected_option: { value: 'incomplete' } } }, details: { details: { type: 'plain_text_input', value: 'no formula for the pool size' } }, missing: { missing: { type: 'plain_text_input', value: 'quantitative/littles-law' } } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('');
+    expect(memory.feedback).toHaveLength(1); // the same vote, now with its reason
+    expect(memory.feedback[0]).toMatchObject({ vote: 'down', reason: 'incomplete: no formula for the pool size', missingSource: 'quantitative/littles-law', team: 'T1' });
+  });
+
+  it('"Ask a human" pings the user group set for the channel, in the answer\'s thread', async () => {
+    const humans = async (raw: string) => JSON.stringify(await (await send(new URLSearchParams({ command: '/compendium', text: `humans ${raw}`, user_id: 'U1', channel_id: 'C7', team_id: 'T1' }).toString(), 'application/x-www-form-urlencoded')).json());
+    expect(await humans('@oncall')).toContain('type @ and pick the group');
+    expect(await humans('<!subteam^S0PLAT|@platform-oncall>')).toContain('pings <!subteam^S0PLAT>');
+    expect(await memory.channelSettings({ team: 'T1', channel: 'C7' })).toMatchObject({ humanGroup: 'S0PLAT' });
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvHuman', team_id: 'T1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT> what is a saga?', channel: 'C7', ts: '900.1' } }), 'application/json');
+    expect(JSON.stringify(posted('chat.postMessage')[0]!.body.blocks)).toContain('ask_human');
+    await interact({ team: { id: 'T1' }, user: { id: 'U2' }, container: { channel_id: 'C7', message_ts: '900.2', thread_ts: '900.1' }, actions: [{ action_id: 'ask_human', value: 'ask_human' }] });
+    const ping = posted('chat.postMessage')[1]!.body;
+    expect(ping).toMatchObject({ channel: 'C7', thread_ts: '900.1', text: '<!subteam^S0PLAT> <@U2> would like a person to look at this question.' });
+    expect(await humans('off')).toContain('off');
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvHuman2', team_id: 'T1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: '<@UBOT> what is a saga?', channel: 'C7', ts: '901.1' } }), 'application/json');
+    expect(JSON.stringify(posted('chat.postMessage')[2]!.body.blocks)).not.toContain('ask_human');
+  });
+
   it('publishes the App Home tab: every command, the web chat, what is stored and for how long, and buttons to start a dialogue', async () => {
     deps.retention = { FEEDBACK_RETENTION_DAYS: 90, SLACK_EVENT_RETENTION_HOURS: 24, THREAD_RETENTION_DAYS: 7 };
     await event({ type: 'app_home_opened', user: 'U1', tab: 'home' });
@@ -593,5 +632,51 @@ describe('README for Slack admins', () => {
     const at = order.map((s) => readme.indexOf(s, readme.indexOf('Install it in a workspace')));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});
+
+describe('admin listing of recent 👎 (HTTP and the CLI)', () => {
+  it('lists them with their reasons through `compendium feedback`, with the admin token from the environment', async () => {
+    const { createServer } = await import('node:http');
+    const { main } = await import('../src/cli/main');
+    const rows = [{ createdAt: '2026-12-07T10:00:00.000Z', channel: 'slack', vote: 'down', question: 'how do I size a pool?\u001b[31m', sources: ['patterns/bulkhead'], reason: 'incomplete: no formula', missingSource: 'quantitative/littles-law', team: 'T1' }];
+    const app = createApp({ knowledge: () => knowledge, fullDocument: async () => null, staticFile: async () => null, feedback: () => null, rateLimiter: () => null, feedbackList: () => async () => rows as never });
+    const server = createServer(async (req, res) => {
+      const r = await app.fetch(new Request(`http://x${req.url}`, { headers: req.headers as Record<string, string> }), { ADMIN_TOKEN: 'admin-secret' } as unknown as Env);
+      res.writeHead(r.status, { 'content-type': 'application/json' });
+      res.end(await r.text());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const run = async (args: string[], env: Record<string, string>) => {
+      let out = '';
+      let err = '';
+      const code = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s), stdin: process.stdin, env });
+      return { code, out, err };
+    };
+    try {
+      const ok = await run(['feedback', '--base', base], { COMPENDIUM_ADMIN_TOKEN: 'admin-secret' });
+      expect(ok.code).toBe(0);
+      expect(ok.out).toContain('👎 slack  how do I size a pool?');
+      expect(ok.out).toContain('reason: incomplete: no formula');
+      expect(ok.out).toContain('missing source: quantitative/littles-law');
+      expect(ok.out).not.toContain('\u001b');
+      const json = await run(['feedback', '--json', '--base', base], { COMPENDIUM_ADMIN_TOKEN: 'admin-secret' });
+      expect(JSON.parse(json.out)[0].reason).toBe('incomplete: no formula');
+      expect((await run(['feedback', '--base', base], {})).err).toContain('COMPENDIUM_ADMIN_TOKEN');
+      const wrong = await run(['feedback', '--base', base], { COMPENDIUM_ADMIN_TOKEN: 'nope' });
+      expect(wrong.code).toBe(1);
+      expect(wrong.err).toContain('Authorization: Bearer');
+      expect((await run(['feedback', '--base', base, '--vote', 'sideways'], { COMPENDIUM_ADMIN_TOKEN: 'admin-secret' })).code).toBe(2);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('is off (503) when no ADMIN_TOKEN is set', async () => {
+    const app = createApp({ knowledge: () => knowledge, fullDocument: async () => null, staticFile: async () => null, feedback: () => null, rateLimiter: () => null });
+    const res = await app.request('http://x/api/admin/feedback', { headers: { authorization: 'Bearer x' } });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('ADMIN_TOKEN');
   });
 });

@@ -2,10 +2,15 @@ import { stepToMarkdown } from '../core/index';
 import { dialogueMessage } from './blocks';
 import { OK, safe, type Handled, type SlackDeps } from './deps';
 import { dialogueStep, runCalc } from './replies';
+import { FEEDBACK_MODAL_ID, feedbackModal, readFeedbackSubmission, type ViewState } from './feedback-modal';
+import { escapeSlack } from './mrkdwn';
+import type { SlackResult } from './web-api';
 
 export type Action = { action_id: string; value?: string };
 export type InteractionPayload = {
   type: string;
+  trigger_id?: string;
+  view?: { callback_id?: string; private_metadata?: string; state?: ViewState };
   user?: { id: string; team_id?: string };
   team?: { id: string } | null;
   channel?: { id: string };
@@ -24,39 +29,41 @@ function parseValue(value: string | undefined): Record<string, unknown> | null {
   }
 }
 
-/** Interactivity: feedback buttons, dialogue buttons, share buttons, App Home buttons. */
+/** Interactivity: feedback (buttons and the 👎 modal), Ask a human, dialogue, share and App Home buttons. */
 export async function handleInteraction(unsafeDeps: SlackDeps, payload: InteractionPayload): Promise<Handled> {
   const deps = safe(unsafeDeps);
+  if (payload.type === 'view_submission' && payload.view?.callback_id === FEEDBACK_MODAL_ID) return feedbackSubmitted(deps, payload);
   if (payload.type !== 'block_actions' || !payload.actions?.length) return { ack: OK };
   const action = payload.actions[0]!;
   const respond = (body: Record<string, unknown>) => (payload.response_url ? deps.api.respond(payload.response_url, body) : Promise.resolve({ ok: false }));
   const id = action.action_id;
+  const team = payload.team?.id ?? payload.user?.team_id;
 
   if (id === 'feedback_up' || id === 'feedback_down') {
     const v = parseValue(action.value);
+    const question = typeof v?.q === 'string' ? v.q : '';
+    const sources = Array.isArray(v?.s) ? (v!.s as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 5) : [];
     return {
       ack: OK,
       lazy: async () => {
-        const question = typeof v?.q === 'string' ? v.q : '';
         if (!question) return;
+        // 👎 first opens the modal (its trigger_id expires three seconds after the click), then stores the vote.
+        if (id === 'feedback_down' && payload.trigger_id) {
+          await deps.api.call('views.open', { trigger_id: payload.trigger_id, view: feedbackModal({ q: question, s: sources, ...(team ? { t: team } : {}) }) });
+        }
         try {
-          await deps.store.saveFeedback({
-            channel: 'slack',
-            question,
-            vote: id === 'feedback_up' ? 'up' : 'down',
-            sources: Array.isArray(v?.s) ? (v!.s as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 5) : [],
-            userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined,
-            team: payload.team?.id ?? payload.user?.team_id,
-          });
+          await deps.store.saveFeedback({ channel: 'slack', question, vote: id === 'feedback_up' ? 'up' : 'down', sources, userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined, team });
         } catch (err) {
           deps.log?.(`slack feedback not saved: ${err instanceof Error ? err.message : String(err)}`);
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry: your vote could not be saved right now. Try again later.' });
           return;
         }
-        await respond({ response_type: 'ephemeral', replace_original: false, text: id === 'feedback_up' ? 'Thanks, noted.' : 'Thanks: noted, and the answer will be reviewed.' });
+        if (id === 'feedback_up' || !payload.trigger_id) await respond({ response_type: 'ephemeral', replace_original: false, text: id === 'feedback_up' ? 'Thanks, noted.' : 'Thanks: noted, and the answer will be reviewed.' });
       },
     };
   }
+
+  if (id === 'ask_human') return askHuman(deps, payload, respond);
 
   if (id.startsWith('dialogue_')) {
     const v = parseValue(action.value);
@@ -85,4 +92,48 @@ export async function handleInteraction(unsafeDeps: SlackDeps, payload: Interact
     return { ack: OK, lazy: async () => void (await deps.api.call('chat.postMessage', { channel: payload.user!.id, text: message.text, blocks: message.blocks })) };
   }
   return { ack: OK };
+}
+
+/** The 👎 modal's submission: the vote is stored again with its reason; errors keep the modal open. */
+async function feedbackSubmitted(deps: SlackDeps, payload: InteractionPayload): Promise<Handled> {
+  const read = readFeedbackSubmission(payload.view?.private_metadata, payload.view?.state);
+  if (!read.ok) return { ack: { status: 200, json: { response_action: 'errors', errors: read.errors } } };
+  const { meta, reason, missingSource } = read.value;
+  try {
+    await deps.store.saveFeedback({
+      channel: 'slack',
+      question: meta.q,
+      vote: 'down',
+      sources: meta.s,
+      userHash: payload.user ? await deps.hashUser(payload.user.id) : undefined,
+      team: meta.t ?? payload.team?.id ?? payload.user?.team_id,
+      reason,
+      ...(missingSource ? { missingSource } : {}),
+    });
+  } catch (err) {
+    deps.log?.(`slack feedback reason not saved: ${err instanceof Error ? err.message : String(err)}`);
+    return { ack: { status: 200, json: { response_action: 'errors', errors: { reason: 'This could not be saved right now; try again later.' } } } };
+  }
+  return { ack: OK }; // an empty 200 closes the modal
+}
+
+/** "Ask a human": pings the channel's configured user group in the answer's thread. */
+async function askHuman(deps: SlackDeps, payload: InteractionPayload, respond: (b: Record<string, unknown>) => Promise<SlackResult>): Promise<Handled> {
+  const channel = payload.container?.channel_id ?? payload.channel?.id;
+  const thread = payload.container?.thread_ts ?? payload.message?.thread_ts ?? payload.container?.message_ts ?? payload.message?.ts;
+  const user = payload.user?.id;
+  return {
+    ack: OK,
+    lazy: async () => {
+      if (!channel || !thread || !user || !/^[UW][A-Z0-9]+$/.test(user)) return;
+      const { humanGroup } = await deps.store.channelSettings({ team: payload.team?.id ?? payload.user?.team_id ?? '', channel });
+      if (!humanGroup || !/^S[A-Z0-9]+$/.test(humanGroup)) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: 'No one is set up to answer here: `/compendium humans @group` names a user group for this channel.' });
+        return;
+      }
+      // The only mentions the app ever writes: ids it checked, never text from the message.
+      const r = await deps.api.call('chat.postMessage', { channel, thread_ts: thread, text: `<!subteam^${humanGroup}> <@${user}> would like a person to look at this question.` });
+      if (!r.ok) await respond({ response_type: 'ephemeral', replace_original: false, text: `The group could not be pinged (${escapeSlack(String(r.error))}).` });
+    },
+  };
 }

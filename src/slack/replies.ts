@@ -1,6 +1,6 @@
 import { checkQuestion, stepToMarkdown, type Answer } from '../core/index';
 import { calcToMarkdown } from '../core/calc/render';
-import { answerMessage, calcMessage, dialogueMessage, mrkdwnSection, textSection, type AnswerExtras, type Message } from './blocks';
+import { answerMessage, button, calcMessage, dialogueMessage, mrkdwnSection, textSection, type AnswerExtras, type Message } from './blocks';
 import { escapeSlack } from './mrkdwn';
 import { settled, type SlackDeps } from './deps';
 import type { Place } from './store';
@@ -78,7 +78,10 @@ export async function postAnswer(
   context: { previous?: string; sources?: string[] } = {},
   options: { onlyIfConfident?: (a: Answer) => boolean; rememberAs?: string } = {},
 ): Promise<boolean> {
-  const { message, answer, question: asked } = await answerFor(deps, question, context);
+  // In a channel with a user group for "Ask a human", answers carry the button that pings it.
+  const group = /^[CG]/.test(where.channel) ? (await deps.store.channelSettings(where)).humanGroup : undefined;
+  const extras: AnswerExtras = group ? { extraButtons: [button('🙋 Ask a human', 'ask_human', 'ask_human')] } : {};
+  const { message, answer, question: asked } = await answerFor(deps, question, context, extras);
   if (answer && options.onlyIfConfident && !options.onlyIfConfident(answer)) return true;
   const r = await post(deps, where, threadTs, user, message);
   const threadKey = options.rememberAs ?? threadTs;

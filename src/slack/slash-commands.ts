@@ -33,6 +33,7 @@ export async function handleCommand(unsafeDeps: SlackDeps, form: URLSearchParams
   if (!text || sub === 'help') return { ack: ephemeral(help(deps)) };
   if (sub === 'calc') return calc(rest);
   if (sub === 'mode') return channelMode(deps, form, rest);
+  if (sub === 'humans') return humanGroup(deps, form);
   // "patterns" and "review" alone start a dialogue; "review our retry policy" is a question.
   if (sub === 'patterns' && !rest) return { ack: ephemeral(dialogueStep(deps, 'selector', null, null)) };
   if (sub === 'review' && !rest) return { ack: ephemeral(dialogueStep(deps, 'review', null, null)) };
@@ -70,4 +71,33 @@ async function channelMode(deps: SlackDeps, form: URLSearchParams, arg: string):
   }
   deps.log?.(`slack channel ${channel} set to ${wanted} mode by ${form.get('user_id') ?? 'someone'}`);
   return say(`This channel is now in \`${wanted}\` mode: ${MODE_HELP[wanted as ChannelMode]}`);
+}
+
+/**
+ * `/compendium humans @group` (or `off`): the user group "Ask a human" pings in this channel. The
+ * command's text arrives escaped, so the group comes as <!subteam^ID|@handle> and its id is exact.
+ */
+async function humanGroup(deps: SlackDeps, form: URLSearchParams): Promise<Handled> {
+  const channel = form.get('channel_id') ?? '';
+  const where = { team: form.get('team_id') ?? '', channel };
+  const say = (text: string) => ({ ack: { status: 200, json: { response_type: 'ephemeral', text } } });
+  if (!channel || /^D/.test(channel)) return say('"Ask a human" is set per channel: run `/compendium humans @group` in the channel.');
+  const raw = (form.get('text') ?? '').replace(/^\s*humans\b/i, '').trim();
+  const save = async (humanGroup: string | undefined, done: string) => {
+    try {
+      await deps.store.updateChannel(where, { humanGroup });
+    } catch (err) {
+      deps.log?.(`slack humans not saved: ${err instanceof Error ? err.message : String(err)}`);
+      return say('The setting could not be saved right now (the database is unavailable); try again later.');
+    }
+    return say(done);
+  };
+  if (!raw) {
+    const { humanGroup: current } = await deps.store.channelSettings(where);
+    return say(current ? `"Ask a human" pings <!subteam^${current}> here. \`/compendium humans off\` turns it off.` : 'No group is set: `/compendium humans @group` adds an "Ask a human" button to answers here.');
+  }
+  if (/^off$/i.test(raw)) return save(undefined, '"Ask a human" is off in this channel.');
+  const group = /^<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>$/.exec(raw)?.[1];
+  if (!group) return say('Name a user group by mentioning it (type @ and pick the group from the list), e.g. `/compendium humans @platform-oncall`.');
+  return save(group, `Answers in this channel now have an "Ask a human" button that pings <!subteam^${group}>.`);
 }

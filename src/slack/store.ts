@@ -144,8 +144,8 @@ export function memorySlackStore(): SlackStore & { feedback: Feedback[] } {
       // As in D1: one vote per voter per answer; a second vote replaces the first.
       const voter = f.voter ?? f.userHash;
       const same = voter ? feedback.findIndex((x) => (x.voter ?? x.userHash) === voter && answerKey(x) === answerKey(f)) : -1;
-      if (same >= 0) feedback.splice(same, 1);
-      feedback.push(f);
+      const before = same >= 0 ? feedback.splice(same, 1)[0] : undefined;
+      feedback.push(f.vote === 'down' ? { ...f, reason: f.reason ?? before?.reason, missingSource: f.missingSource ?? before?.missingSource } : { ...f, reason: undefined, missingSource: undefined });
       if (feedback.length > MEMORY_STORE_LIMIT) feedback.shift();
     },
   };

@@ -148,6 +148,25 @@ describe('Slack endpoint inside workerd', () => {
     await expect(applyRetention(env.DB, { THREAD_RETENTION_DAYS: 'a month' })).rejects.toThrow(/THREAD_RETENTION_DAYS must be a positive number/);
   });
 
+  it('lists recent 👎 with their reasons for an admin (Authorization: Bearer ADMIN_TOKEN), and refuses anyone else', async () => {
+    const { d1FeedbackStore } = await import('../../src/http/feedback');
+    const fb = d1FeedbackStore(env.DB);
+    await fb.save({ channel: 'slack', question: 'how do I size a thread pool?', vote: 'down', sources: ['patterns/bulkhead'], voter: 'v1', team: 'T1' });
+    await fb.save({ channel: 'slack', question: 'how do I size a thread pool?', vote: 'down', sources: ['patterns/bulkhead'], voter: 'v1', team: 'T1', reason: 'incomplete: no formula', missingSource: 'quantitative/littles-law' });
+    await fb.save({ channel: 'web', question: 'what is a saga?', vote: 'up', sources: [], voter: 'v2' });
+    const get = (query: string, token?: string) => SELF.fetch(`http://compendium.test/api/admin/feedback${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await get('')).status).toBe(401);
+    expect((await get('', 'wrong-token')).status).toBe(401);
+    expect((await get('?vote=sideways', 'workers-admin-token')).status).toBe(400);
+    expect((await get('?limit=0', 'workers-admin-token')).status).toBe(400);
+    const res = await get('?limit=10', 'workers-admin-token');
+    expect(res.status).toBe(200);
+    const rows = ((await res.json()) as { feedback: Array<Record<string, unknown>> }).feedback;
+    expect(rows.find((r) => r.question === 'how do I size a thread pool?')).toMatchObject({ vote: 'down', reason: 'incomplete: no formula', missingSource: 'quantitative/littles-law', team: 'T1', sources: ['patterns/bulkhead'] });
+    expect(rows.every((r) => r.vote === 'down')).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain('v1'); // no voter in the listing
+  });
+
   it('reports the database state on /healthz', async () => {
     const health = (await (await SELF.fetch('http://compendium.test/healthz')).json()) as { ok: boolean; database: { status: string } };
     expect(health).toMatchObject({ ok: true, database: { status: 'ok' } });
