@@ -527,6 +527,46 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     expect(JSON.stringify(posted('chat.postMessage')[2]!.body.blocks)).not.toContain('ask_human');
   });
 
+  it('"Ask Compendium about this" answers privately about any message, and "Share in thread" posts it there', async () => {
+    const shortcut = { type: 'message_action', callback_id: 'ask_about_message', trigger_id: 't', user: { id: 'U1' }, team: { id: 'T1' }, channel: { id: 'C1' }, response_url: `${slack.url}/respond`, message: { type: 'message', user: 'U3', ts: '950.2', thread_ts: '950.1', text: 'our checkout retries every 100ms forever when the payment API is down &amp; it melts <https://evil.test|see>' } };
+    const res = await send(new URLSearchParams({ payload: JSON.stringify(shortcut) }).toString(), 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(asked[0]!.question).toBe('our checkout retries every 100ms forever when the payment API is down & it melts see');
+    const reply = slack.calls.find((c) => c.path === '/respond')!.body as { response_type: string; blocks: Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }> };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(posted('chat.postMessage')).toHaveLength(0); // nothing public yet
+    const share = reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'share_answer')!;
+    expect(JSON.parse(share.value)).toMatchObject({ c: 'C1', t: '950.1' });
+    slack.calls.length = 0;
+    await interact({ team: { id: 'T1' }, actions: [{ action_id: 'share_answer', value: share.value }] });
+    expect(posted('chat.postMessage')[0]!.body).toMatchObject({ channel: 'C1', thread_ts: '950.1' });
+    expect(slack.calls.find((c) => c.path === '/respond')!.body).toMatchObject({ replace_original: true });
+  });
+
+  it('previews links to compendium pages (link_shared, chat.unfurl) with an "Ask about this" button', async () => {
+    const saga = knowledge.doc('patterns/saga')!;
+    const section = saga.sections[1]!;
+    const url = `${PUBLIC}/docs/patterns/saga#${section.anchor}`;
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvLink', team_id: 'T1', event: { type: 'link_shared', channel: 'C1', user: 'U1', message_ts: '960.1', unfurl_id: 'U-1', source: 'conversations_history', links: [{ domain: 'compendium.test', url }, { domain: 'compendium.test', url: `${PUBLIC}/docs/patterns/no-such-thing` }, { domain: 'compendium.test', url: `${PUBLIC}/about` }] } }), 'application/json');
+    const unfurl = posted('chat.unfurl');
+    expect(unfurl).toHaveLength(1);
+    expect(unfurl[0]!.body).toMatchObject({ unfurl_id: 'U-1', source: 'conversations_history' });
+    const unfurls = unfurl[0]!.body.unfurls as Record<string, { blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string }> }> }>;
+    expect(Object.keys(unfurls)).toEqual([url]);
+    const preview = unfurls[url]!.blocks;
+    expect(preview[0]!.text!.text).toContain(`|Saga › ${section.heading}>*`);
+    expect(preview[0]!.text!.text.split('\n')[1]!.length).toBeGreaterThan(20);
+    const ask = preview[1]!.elements![0]!;
+    expect(ask.action_id).toBe('ask_about_doc');
+    await interact({ container: { type: 'message_attachment', channel_id: 'C1', message_ts: '960.1' }, actions: [{ action_id: 'ask_about_doc', value: ask.value }] });
+    expect(asked[0]!.question).toBe(`Saga: ${section.heading.toLowerCase()}?`);
+    expect(slack.calls.find((c) => c.path === '/respond')!.body).toMatchObject({ response_type: 'ephemeral' });
+    // Links to no compendium page, or to another host, get no call at all.
+    slack.calls.length = 0;
+    await send(JSON.stringify({ type: 'event_callback', event_id: 'EvLink2', event: { type: 'link_shared', channel: 'C1', message_ts: '961.1', links: [{ url: 'https://elsewhere.test/docs/patterns/saga' }, { url: `${PUBLIC}/docs/nope` }] } }), 'application/json');
+    expect(posted('chat.unfurl')).toHaveLength(0);
+  });
+
   it('publishes the App Home tab: every command, the web chat, what is stored and for how long, and buttons to start a dialogue', async () => {
     deps.retention = { FEEDBACK_RETENTION_DAYS: 90, SLACK_EVENT_RETENTION_HOURS: 24, THREAD_RETENTION_DAYS: 7 };
     await event({ type: 'app_home_opened', user: 'U1', tab: 'home' });
@@ -541,6 +581,7 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     for (const sub of SUBCOMMANDS) expect(home).toContain(`/compendium ${sub}`);
     expect(home).toContain('/calc');
     expect(home).toContain(`"url":"${PUBLIC}/"`);
+    expect(home).toContain('Ask Compendium about this');
     expect(home).not.toMatch(/<(question|name)>/);
     await interact({ actions: [{ action_id: 'start_selector', value: 'selector' }] });
     expect(posted('chat.postMessage')[0]!.body.channel).toBe('U1');
@@ -616,7 +657,10 @@ describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () 
   it('registers a small footprint by default: /compendium and /calc, and only the scopes it uses', () => {
     const m = buildManifest({ url: 'https://x.example.com' });
     expect(m.features!.slash_commands!.map((c) => c.command)).toEqual(['/compendium', '/calc']);
-    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history']);
+    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'links:read', 'links:write']);
+    expect(m.features!.shortcuts).toEqual([expect.objectContaining({ type: 'message', name: 'Ask Compendium about this', callback_id: 'ask_about_message' })]);
+    expect(m.features!.unfurl_domains).toEqual(['x.example.com']);
+    expect(m.settings!.event_subscriptions!.bot_events).toContain('link_shared');
   });
 
   it('takes the origin of a good URL', () => expect(manifestUrl('https://x.example.com/')).toEqual({ url: 'https://x.example.com' }));

@@ -6,6 +6,7 @@ import { readSlackText, stripLeadingMention } from './input';
 import { help, postAnswer } from './replies';
 import type { Place } from './store';
 import { readThread } from './thread-context';
+import { unfurlFor } from './unfurl';
 
 type SlackEvent = {
   type: string;
@@ -18,6 +19,11 @@ type SlackEvent = {
   ts?: string;
   thread_ts?: string;
   tab?: string;
+  /** link_shared: the links to preview, and where they are (a posted message, or the composer). */
+  links?: Array<{ url?: string; domain?: string }>;
+  message_ts?: string;
+  unfurl_id?: string;
+  source?: string;
 };
 
 /** The bot's own user id, from the event's authorizations (the installation that sees it). */
@@ -119,7 +125,7 @@ function routeEvent(deps: SlackDeps, body: Record<string, unknown>, team: string
 
   // Mentions of the bot arrive as app_mention as well: the plain message copy is not answered twice.
   const mentionsBot = botUserId ? text.includes(`<@${botUserId}`) : /<@[A-Z0-9]+/.test(text);
-  if (event.type !== 'message' || !text || mentionsBot) return homeOrNothing(deps, event);
+  if (event.type !== 'message' || !text || mentionsBot) return otherEvent(deps, event, once);
 
   if (event.thread_ts && event.thread_ts !== event.ts) {
     // A reply in a thread: answered only if the bot answered there, the channel allows follow-ups,
@@ -154,7 +160,27 @@ function routeEvent(deps: SlackDeps, body: Record<string, unknown>, team: string
   return { ack: OK };
 }
 
-function homeOrNothing(deps: SlackDeps, event: SlackEvent): Handled {
+/** Slack allows this many links previewed per message; more are left to Slack's usual previews. */
+const MAX_UNFURLS = 5;
+
+function otherEvent(deps: SlackDeps, event: SlackEvent, once: Once): Handled {
+  if (event.type === 'link_shared' && Array.isArray(event.links)) {
+    // Previews of compendium pages: title, section and first sentences, and "Ask about this".
+    const unfurls: Record<string, { blocks: unknown[] }> = {};
+    for (const l of event.links.slice(0, MAX_UNFURLS)) {
+      const preview = typeof l.url === 'string' ? unfurlFor(deps, l.url) : null;
+      if (preview) unfurls[l.url!] = preview;
+    }
+    if (!Object.keys(unfurls).length) return { ack: OK };
+    const target = event.unfurl_id && event.source ? { unfurl_id: event.unfurl_id, source: event.source } : { channel: event.channel, ts: event.message_ts };
+    return {
+      ack: OK,
+      lazy: async () => {
+        if (!(await once())) return true;
+        return settled(await deps.api.call('chat.unfurl', { ...target, unfurls }));
+      },
+    };
+  }
   if (event.type === 'app_home_opened' && event.tab === 'home' && event.user) {
     const user = event.user;
     const view = homeView({ base: deps.publicUrl, retention: deps.retention ?? RETENTION_DEFAULTS });

@@ -1,7 +1,11 @@
 import { stepToMarkdown } from '../core/index';
 import { dialogueMessage } from './blocks';
 import { OK, safe, type Handled, type SlackDeps } from './deps';
-import { dialogueStep, runCalc } from './replies';
+import { answerFor, dialogueStep, post, runCalc } from './replies';
+import { button } from './blocks';
+import { readSlackText, stripLeadingMention } from './input';
+import { questionAbout } from './unfurl';
+import { LIMITS } from '../core/index';
 import { FEEDBACK_MODAL_ID, feedbackModal, readFeedbackSubmission, type ViewState } from './feedback-modal';
 import { escapeSlack } from './mrkdwn';
 import type { SlackResult } from './web-api';
@@ -9,12 +13,13 @@ import type { SlackResult } from './web-api';
 export type Action = { action_id: string; value?: string };
 export type InteractionPayload = {
   type: string;
+  callback_id?: string;
   trigger_id?: string;
   view?: { callback_id?: string; private_metadata?: string; state?: ViewState };
   user?: { id: string; team_id?: string };
   team?: { id: string } | null;
   channel?: { id: string };
-  message?: { ts?: string; thread_ts?: string };
+  message?: { ts?: string; thread_ts?: string; text?: string; user?: string; bot_id?: string };
   container?: { thread_ts?: string; message_ts?: string; channel_id?: string };
   response_url?: string;
   actions?: Action[];
@@ -33,6 +38,7 @@ function parseValue(value: string | undefined): Record<string, unknown> | null {
 export async function handleInteraction(unsafeDeps: SlackDeps, payload: InteractionPayload): Promise<Handled> {
   const deps = safe(unsafeDeps);
   if (payload.type === 'view_submission' && payload.view?.callback_id === FEEDBACK_MODAL_ID) return feedbackSubmitted(deps, payload);
+  if (payload.type === 'message_action' && payload.callback_id === ASK_ABOUT_MESSAGE) return askAboutMessage(deps, payload);
   if (payload.type !== 'block_actions' || !payload.actions?.length) return { ack: OK };
   const action = payload.actions[0]!;
   const respond = (body: Record<string, unknown>) => (payload.response_url ? deps.api.respond(payload.response_url, body) : Promise.resolve({ ok: false }));
@@ -64,6 +70,14 @@ export async function handleInteraction(unsafeDeps: SlackDeps, payload: Interact
   }
 
   if (id === 'ask_human') return askHuman(deps, payload, respond);
+  if (id === 'share_answer') return shareAnswer(deps, payload, parseValue(action.value), respond);
+  if (id === 'ask_about_doc') {
+    const v = parseValue(action.value);
+    const question = typeof v?.id === 'string' ? questionAbout(deps, v.id, typeof v.a === 'string' ? v.a : undefined) : null;
+    const channel = payload.container?.channel_id ?? payload.channel?.id;
+    const thread = payload.container?.thread_ts ?? payload.container?.message_ts;
+    return { ack: OK, lazy: async () => void (question && (await answerPrivately(deps, payload, question, channel, thread))) };
+  }
 
   if (id.startsWith('dialogue_')) {
     const v = parseValue(action.value);
@@ -134,6 +148,56 @@ async function askHuman(deps: SlackDeps, payload: InteractionPayload, respond: (
       // The only mentions the app ever writes: ids it checked, never text from the message.
       const r = await deps.api.call('chat.postMessage', { channel, thread_ts: thread, text: `<!subteam^${humanGroup}> <@${user}> would like a person to look at this question.` });
       if (!r.ok) await respond({ response_type: 'ephemeral', replace_original: false, text: `The group could not be pinged (${escapeSlack(String(r.error))}).` });
+    },
+  };
+}
+
+/** The message shortcut's callback id (the manifest registers it as "Ask Compendium about this"). */
+export const ASK_ABOUT_MESSAGE = 'ask_about_message';
+
+/**
+ * Answers privately (ephemeral, through response_url when there is one), with a button to share the
+ * answer in the thread it belongs to. Slash commands cannot be used in threads; this can.
+ */
+async function answerPrivately(deps: SlackDeps, payload: InteractionPayload, question: string, channel: string | undefined, thread: string | undefined): Promise<void> {
+  const share = channel && thread ? [button('Share in thread', 'share_answer', JSON.stringify({ q: question.slice(0, 1200), c: channel, t: thread }), 'primary')] : [];
+  const { message } = await answerFor(deps, question, {}, { extraButtons: share });
+  const body = { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks };
+  if (payload.response_url) await deps.api.respond(payload.response_url, body);
+  else if (channel && payload.user) await deps.api.call('chat.postEphemeral', { channel, user: payload.user.id, ...(thread ? { thread_ts: thread } : {}), text: message.text, blocks: message.blocks });
+}
+
+/** "Ask Compendium about this" on any message: its text is the question, answered privately. */
+function askAboutMessage(deps: SlackDeps, payload: InteractionPayload): Handled {
+  const text = payload.message?.text ? readSlackText(stripLeadingMention(payload.message.text)) : '';
+  const channel = payload.channel?.id;
+  const thread = payload.message?.thread_ts ?? payload.message?.ts;
+  return {
+    ack: OK,
+    lazy: async () => {
+      if (!text.trim()) {
+        if (payload.response_url) await deps.api.respond(payload.response_url, { response_type: 'ephemeral', text: 'That message has no text to ask about.' });
+        return;
+      }
+      // A long message is asked about by its opening, within the question limit.
+      const question = text.length > LIMITS.questionMaxChars ? `${text.slice(0, LIMITS.questionMaxChars - 1).replace(/\s+\S*$/, '')}…` : text;
+      await answerPrivately(deps, payload, question, channel, thread);
+    },
+  };
+}
+
+/** "Share in thread": the private answer, asked again and posted in the thread for everyone. */
+function shareAnswer(deps: SlackDeps, payload: InteractionPayload, v: Record<string, unknown> | null, respond: (b: Record<string, unknown>) => Promise<SlackResult>): Handled {
+  const question = typeof v?.q === 'string' ? v.q : '';
+  const channel = typeof v?.c === 'string' ? v.c : payload.channel?.id;
+  const thread = typeof v?.t === 'string' ? v.t : undefined;
+  return {
+    ack: OK,
+    lazy: async () => {
+      if (!question || !channel) return;
+      const { message } = await answerFor(deps, question);
+      const r = await post(deps, { team: payload.team?.id ?? '', channel }, thread, payload.user?.id, message);
+      if (r.ok) await respond({ replace_original: true, text: 'Shared in the thread.' });
     },
   };
 }

@@ -37,7 +37,9 @@ export const SCOPE_REASONS = {
   'groups:history': 'the same in private channels it was invited to',
   'im:history': 'see direct messages sent to it, to answer them',
   'chat:write': 'post answers, and private notes (chat.postEphemeral) when it cannot post',
-  commands: 'the slash commands /compendium and /calc',
+  commands: 'the slash commands /compendium and /calc, and the message shortcut "Ask Compendium about this"',
+  'links:read': 'see links to the compendium\'s own pages (its domain only) posted in messages',
+  'links:write': 'show a preview of those pages (title, first sentences, "Ask about this")',
 } as const;
 
 export function buildManifest(options: ManifestOptions): Manifest {
@@ -61,10 +63,14 @@ export function buildManifest(options: ManifestOptions): Manifest {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: 'Compendium', always_online: true },
       slash_commands: commands,
+      // On any message's menu: answers privately about it (slash commands cannot be used in threads).
+      shortcuts: [{ name: 'Ask Compendium about this', type: 'message', callback_id: 'ask_about_message', description: 'Answer privately about this message, with a button to share' }],
+      // Links to these domains are previewed by the app (link_shared, then chat.unfurl).
+      unfurl_domains: [new URL(options.url).host],
     },
     oauth_config: { scopes: { bot: Object.keys(SCOPE_REASONS) as Array<keyof typeof SCOPE_REASONS> } },
     settings: {
-      event_subscriptions: { request_url: events, bot_events: ['app_mention', 'app_home_opened', 'message.channels', 'message.groups', 'message.im'] },
+      event_subscriptions: { request_url: events, bot_events: ['app_mention', 'app_home_opened', 'link_shared', 'message.channels', 'message.groups', 'message.im'] },
       interactivity: { is_enabled: true, request_url: events },
       org_deploy_enabled: false,
       socket_mode_enabled: false,
