@@ -541,6 +541,11 @@ describe('Slack app over HTTP, with a fake Slack Web API on loopback', () => {
     await interact({ team: { id: 'T1' }, actions: [{ action_id: 'share_answer', value: share.value }] });
     expect(posted('chat.postMessage')[0]!.body).toMatchObject({ channel: 'C1', thread_ts: '950.1' });
     expect(slack.calls.find((c) => c.path === '/respond')!.body).toMatchObject({ replace_original: true });
+    // With the bot token refused, the person is told privately (response_url needs no token).
+    slack.calls.length = 0;
+    queued.push({ path: 'chat.postMessage', reply: { ok: false, error: 'account_inactive' } });
+    await interact({ team: { id: 'T1' }, actions: [{ action_id: 'share_answer', value: share.value }] });
+    expect(String(slack.calls.find((c) => c.path === '/respond')!.body.text)).toContain('reinstall');
   });
 
   it('previews links to compendium pages (link_shared, chat.unfurl) with an "Ask about this" button', async () => {

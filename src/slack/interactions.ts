@@ -1,13 +1,12 @@
 import { stepToMarkdown } from '../core/index';
 import { dialogueMessage } from './blocks';
 import { OK, safe, type Handled, type SlackDeps } from './deps';
-import { answerFor, dialogueStep, post, runCalc } from './replies';
+import { answerFor, dialogueStep, failureNote, post, runCalc } from './replies';
 import { button } from './blocks';
 import { readSlackText, stripLeadingMention } from './input';
 import { questionAbout } from './unfurl';
 import { LIMITS } from '../core/index';
 import { FEEDBACK_MODAL_ID, feedbackModal, readFeedbackSubmission, type ViewState } from './feedback-modal';
-import { escapeSlack } from './mrkdwn';
 import type { SlackResult } from './web-api';
 
 export type Action = { action_id: string; value?: string };
@@ -147,7 +146,7 @@ async function askHuman(deps: SlackDeps, payload: InteractionPayload, respond: (
       }
       // The only mentions the app ever writes: ids it checked, never text from the message.
       const r = await deps.api.call('chat.postMessage', { channel, thread_ts: thread, text: `<!subteam^${humanGroup}> <@${user}> would like a person to look at this question.` });
-      if (!r.ok) await respond({ response_type: 'ephemeral', replace_original: false, text: `The group could not be pinged (${escapeSlack(String(r.error))}).` });
+      if (!r.ok) await respond({ response_type: 'ephemeral', replace_original: false, text: failureNote(r.error) });
     },
   };
 }
@@ -197,7 +196,7 @@ function shareAnswer(deps: SlackDeps, payload: InteractionPayload, v: Record<str
       if (!question || !channel) return;
       const { message } = await answerFor(deps, question);
       const r = await post(deps, { team: payload.team?.id ?? '', channel }, thread, payload.user?.id, message);
-      if (r.ok) await respond({ replace_original: true, text: 'Shared in the thread.' });
+      await respond(r.ok ? { replace_original: true, text: 'Shared in the thread.' } : { response_type: 'ephemeral', replace_original: false, text: failureNote(r.error) });
     },
   };
 }

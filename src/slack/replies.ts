@@ -3,6 +3,7 @@ import { calcToMarkdown } from '../core/calc/render';
 import { answerMessage, button, calcMessage, dialogueMessage, mrkdwnSection, textSection, type AnswerExtras, type Message } from './blocks';
 import { escapeSlack } from './mrkdwn';
 import { settled, type SlackDeps } from './deps';
+import { AUTH_ERRORS } from './web-api';
 import type { Place } from './store';
 
 /** The usage help: every way to reach the bot. */
@@ -46,6 +47,13 @@ export async function answerFor(
   return { message: answerMessage(checked.value, answer, deps.publicUrl, extras), answer, question: checked.value };
 }
 
+/** What to tell a person when Slack refused to post for them (for a private reply that needs no bot token). */
+export function failureNote(error: string | undefined): string {
+  if (error === 'not_in_channel') return 'I cannot post in this channel yet: invite me with `/invite @Compendium`, then try again.';
+  if (AUTH_ERRORS.has(String(error))) return 'Slack refused this app\'s token, so I cannot post. A workspace admin needs to reinstall Compendium (and update SLACK_BOT_TOKEN).';
+  return `I could not post that here (${escapeSlack(String(error ?? 'unknown error'))}). Try again in a minute.`;
+}
+
 /** Errors after which the asker is told privately why no answer appeared. */
 const TELL_THE_ASKER = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
@@ -53,16 +61,16 @@ const TELL_THE_ASKER = new Set(['not_in_channel', 'channel_not_found', 'is_archi
  * Posts a message to a channel or thread; when Slack refuses it for a reason the asker can fix,
  * tells them privately. Resolves to whether the outcome is settled (see `settled`).
  */
-export async function post(deps: SlackDeps, where: Place, threadTs: string | undefined, user: string | undefined, message: Message): Promise<{ ok: boolean; settled: boolean }> {
+export async function post(deps: SlackDeps, where: Place, threadTs: string | undefined, user: string | undefined, message: Message): Promise<{ ok: boolean; settled: boolean; error?: string }> {
   const r = await deps.api.call('chat.postMessage', { channel: where.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false });
   if (!r.ok && user && TELL_THE_ASKER.has(String(r.error))) {
     await deps.api.call('chat.postEphemeral', {
       channel: where.channel,
       user,
-      text: r.error === 'not_in_channel' ? 'I cannot post in this channel yet: invite me with `/invite @Compendium`, then ask again.' : `I could not post the answer here (${escapeSlack(String(r.error))}).`,
+      text: failureNote(r.error),
     });
   }
-  return { ok: r.ok, settled: settled(r) };
+  return { ok: r.ok, settled: settled(r), ...(r.error ? { error: r.error } : {}) };
 }
 
 /**
