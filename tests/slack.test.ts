@@ -729,3 +729,23 @@ describe('admin listing of recent 👎 (HTTP and the CLI)', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('ADMIN_TOKEN');
   });
 });
+
+describe('Slack Web API client', () => {
+  it('reads response_url errors sent as a bare word, and falls back to plain text on invalid_blocks there too', async () => {
+    const replies = ['invalid_blocks', 'ok'];
+    const bodies: Array<Record<string, unknown>> = [];
+    const api = slackApi({
+      token: 'x',
+      log: () => {},
+      fetch: async (_url, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        const text = replies.shift()!;
+        return new Response(text, { status: text === 'ok' ? 200 : 400 });
+      },
+    });
+    const r = await api.respond('https://hooks.slack.test/r', { text: 'plain', blocks: [{ type: 'section' }] });
+    expect(r.ok).toBe(true);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]!.blocks).toBeUndefined();
+  });
+});

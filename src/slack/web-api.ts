@@ -90,8 +90,9 @@ export function slackApi(options: SlackApiOptions): SlackApi {
       try {
         return JSON.parse(text) as SlackResult;
       } catch {
-        // response_url answers "ok" (or an error word) as text.
-        return { ok: res.ok && (text === 'ok' || text === ''), error: res.ok ? (text && text !== 'ok' ? text : undefined) : `http_${res.status}` };
+        // response_url answers "ok", or an error word such as "invalid_blocks" (with a 4xx), as text.
+        const word = /^[a-z_]+$/.test(text.trim()) && text.trim() !== 'ok' ? text.trim() : undefined;
+        return { ok: res.ok && !word, error: word ?? (res.ok ? undefined : `http_${res.status}`) };
       }
     } catch (err) {
       return { ok: false, error: 'network_error', detail: err instanceof Error ? err.message : String(err) };
