@@ -61,7 +61,8 @@ export function buildManifest(options: ManifestOptions): Manifest {
     },
     features: {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
-      bot_user: { display_name: 'Compendium', always_online: true },
+      // Slack's manifest reference allows only a-z, 0-9, -, _ and . in the bot's display name.
+      bot_user: { display_name: 'compendium', always_online: true },
       slash_commands: commands,
       // On any message's menu: answers privately about it (slash commands cannot be used in threads).
       shortcuts: [{ name: 'Ask Compendium about this', type: 'message', callback_id: 'ask_about_message', description: 'Answer privately about this message, with a button to share' }],
