@@ -17,6 +17,7 @@ export default defineConfig(async () => {
             RATE_LIMIT_PER_MINUTE: '100000',
             SLACK_SIGNING_SECRET: 'workers-test-secret',
             SLACK_BOT_TOKEN: 'xoxb-workers-test',
+            ADMIN_TOKEN: 'workers-admin-token',
             // Nothing listens here: follow-up calls fail fast and are logged, never reaching Slack.
             SLACK_API_URL: 'http://127.0.0.1:9/api',
           },

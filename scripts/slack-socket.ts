@@ -26,6 +26,7 @@ const knowledge = new Knowledge(
   JSON.parse(readFileSync(join(root, 'generated', 'knowledge.txt'), 'utf8')),
   readFileSync(join(root, 'generated', 'index.txt'), 'utf8'),
 );
+if (!process.env.PUBLIC_URL) console.warn('PUBLIC_URL is not set: source links in Slack point at http://127.0.0.1:8787, which only this machine can open.');
 const handler = socketModeHandler({
   knowledge,
   api: slackApi({ token }),

@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     SLACK_BOT_TOKEN?: string;
     /** Override for Slack's Web API base URL (tests point it at a fake). */
     SLACK_API_URL?: string;
+    /** Token for the admin routes (GET /api/admin/feedback): `wrangler secret put ADMIN_TOKEN`. Off when unset. */
+    ADMIN_TOKEN?: string;
   }
 }

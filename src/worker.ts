@@ -1,11 +1,13 @@
 import { Knowledge, type FullDocument, type StoredText } from './core/index';
 import { createApp } from './http/app';
-import { d1FeedbackStore } from './http/feedback';
+import { d1FeedbackStore, listFeedback } from './http/feedback';
 import { bindingLimiter, parseRateSetting, RateLimiter, type Limiter } from './http/rate-limit';
 import { ConfigError } from './http/errors';
-import { applyRetention, type RetentionSettings } from './http/retention';
+import { applyRetention, retentionPeriods, RETENTION_DEFAULTS, type RetentionSettings } from './http/retention';
 import { hashUserId } from './http/slack';
-import { slackApi } from './slack/web-api';
+import { databaseState } from './http/health';
+import { baseUrlFor } from './http/base-url';
+import { ChannelPacer, slackApi } from './slack/web-api';
 import { d1SlackStore, memorySlackStore } from './slack/store';
 import knowledgeText from '../generated/knowledge.txt';
 import indexText from '../generated/index.txt';
@@ -21,6 +23,8 @@ const knowledge = new Knowledge(JSON.parse(knowledgeText), indexText, async (id)
   return res.ok ? ((await res.json()) as StoredText) : null;
 });
 let limiter: Limiter | undefined;
+// Posts to one channel are spaced about a second apart within this isolate (Slack's guideline).
+const pacer = new ChannelPacer();
 
 const app = createApp({
   knowledge: () => knowledge,
@@ -29,6 +33,8 @@ const app = createApp({
     return res.ok ? ((await res.json()) as FullDocument) : null;
   },
   feedback: (c) => (c.env.DB ? d1FeedbackStore(c.env.DB) : null),
+  database: (c) => databaseState(c.env.DB),
+  feedbackList: (c) => (c.env.DB ? (q) => listFeedback(c.env.DB, q) : null),
   rateLimiter: (c) => {
     // The Rate Limiting binding where it exists; a per-isolate bucket only where it does not.
     if (c.env.RATE_LIMITER) return bindingLimiter(c.env.RATE_LIMITER, 60);
@@ -41,15 +47,17 @@ const app = createApp({
   },
   slack: {
     signingSecret: (env) => env?.SLACK_SIGNING_SECRET || null,
-    handlers: (env) => {
+    handlers: (env, requestUrl) => {
       if (!env?.SLACK_SIGNING_SECRET || !env.SLACK_BOT_TOKEN) return null;
       const secret = env.SLACK_SIGNING_SECRET;
       return {
         knowledge,
-        api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined }),
+        api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined, pacer }),
         store: env.DB ? d1SlackStore(env.DB) : memorySlackStore(),
-        publicUrl: env.PUBLIC_URL || 'http://127.0.0.1:8787',
+        // PUBLIC_URL, or the origin Slack called (never a loopback address nobody else can open).
+        publicUrl: baseUrlFor(requestUrl, env.PUBLIC_URL),
         hashUser: (id) => hashUserId(id, secret),
+        retention: safeRetention(env),
       };
     },
   },
@@ -60,6 +68,15 @@ const app = createApp({
     return res.status === 404 ? null : new Response(res.body, res);
   },
 });
+
+/** The configured retention periods for the Home tab; the defaults if a setting is malformed (the daily job logs it). */
+function safeRetention(env: Env) {
+  try {
+    return retentionPeriods(env as unknown as RetentionSettings);
+  } catch {
+    return { ...RETENTION_DEFAULTS };
+  }
+}
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {

@@ -26,6 +26,7 @@ Commands:
   review               a design review: one question per axiom, then risks and an improvement plan
   eval FILE.jsonl      measure retrieval (recall@1/3/5, MRR) or answers (--answers) over a question set
   mcp                  serve the compendium as an MCP server over stdio (for desktop clients and editors)
+  feedback             list recent 👎 (with their reasons) from a deployment, for its admin
   help [command]       show help for a command
 
 Options for every command: --help
@@ -91,6 +92,18 @@ results point at --base, $COMPENDIUM_URL or ${DEFAULT_BASE}.
 
 Client configuration (the command runs from the project folder):
   {"mcpServers": {"compendium": {"command": "npx", "args": ["compendium", "mcp"]}}}
+`,
+  feedback: `Usage: compendium feedback [--vote down|up|all] [--limit N] [--json] [--base URL]
+
+Lists recent feedback stored by a deployment, newest first (👎 by default), with the reason and the
+missing source people gave. Reads GET <base>/api/admin/feedback with the admin token from
+$COMPENDIUM_ADMIN_TOKEN (the deployment's ADMIN_TOKEN secret); <base> is --base, $COMPENDIUM_URL
+or ${DEFAULT_BASE}.
+  --vote     down (default), up or all
+  --limit    how many, 1 to 200 (default 50)
+  --json     print the rows as JSON
+
+Example: COMPENDIUM_URL=https://compendium.example.com COMPENDIUM_ADMIN_TOKEN=... compendium feedback --limit 20
 `,
   eval: `Usage: compendium eval FILE.jsonl [--json] [--misses]
        compendium eval --answers FILE.jsonl [FILE.jsonl ...] [--json] [--misses]
@@ -171,14 +184,19 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     return 0;
   }
-  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, select, review, eval, mcp. See: compendium --help`);
-  const p = parseArgs(rest, ['limit', 'base', 'answers', 'previous']);
+  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command "${command}". Commands: ask, search, calc, select, review, eval, mcp, feedback. See: compendium --help`);
+  const p = parseArgs(rest, ['limit', 'base', 'answers', 'previous', 'vote']);
   if (p.flags.has('help') && !(command === 'calc' && p.positional.length)) {
     io.out(HELP[command]!);
     return 0;
   }
   const baseUrl = String(p.flags.get('base') ?? io.env.COMPENDIUM_URL ?? io.env.PUBLIC_URL ?? DEFAULT_BASE).replace(/\/+$/, '');
   const json = p.flags.has('json');
+
+  if (command === 'feedback') {
+    checkFlags(p, ['json', 'base', 'vote', 'limit'], 'feedback');
+    return listFeedback(baseUrl, p, io);
+  }
 
   if (command === 'ask') {
     checkFlags(p, ['json', 'stdin', 'base', 'previous'], 'ask');
@@ -353,6 +371,42 @@ async function run(argv: string[], io: Io): Promise<number> {
     for (const o of outcomes.filter((x) => x.rank === null || x.rank > 3)) {
       io.err(`miss (rank ${o.rank ?? '-'}): ${o.q}\n  expected ${o.expect.join(', ')}; got ${o.ranked.slice(0, 3).join(', ')}\n`);
     }
+  }
+  return 0;
+}
+
+type FeedbackRow = { createdAt: string; vote: 'up' | 'down'; question: string; sources: string[]; reason: string | null; missingSource: string | null; channel: string };
+
+/** `compendium feedback`: the admin route's rows, readable or as JSON. */
+async function listFeedback(baseUrl: string, p: Parsed, io: Io): Promise<number> {
+  const token = io.env.COMPENDIUM_ADMIN_TOKEN;
+  if (!token) throw new UsageError('set COMPENDIUM_ADMIN_TOKEN to the deployment\'s ADMIN_TOKEN to list its feedback');
+  if (p.positional.length) throw new UsageError(`unexpected "${p.positional[0]}". See: compendium feedback --help`);
+  const query = new URLSearchParams({ vote: String(p.flags.get('vote') ?? 'down'), limit: String(p.flags.get('limit') ?? '50') });
+  let res: Response;
+  try {
+    res = await fetch(`${baseUrl}/api/admin/feedback?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch (err) {
+    throw new Error(`could not reach ${baseUrl} (${err instanceof Error ? err.message : String(err)}); set --base or $COMPENDIUM_URL to the deployment`);
+  }
+  const body = (await res.json().catch(() => null)) as { feedback?: FeedbackRow[]; error?: { message?: string } } | null;
+  if (!res.ok || !body?.feedback) {
+    const message = body?.error?.message ?? `HTTP ${res.status}`;
+    if (res.status === 400) throw new UsageError(message);
+    throw new Error(message);
+  }
+  if (p.flags.has('json')) {
+    io.out(JSON.stringify(body.feedback, null, 2) + '\n');
+    return 0;
+  }
+  // What people typed is printed without control characters: no escape sequence reaches the terminal.
+  const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  if (!body.feedback.length) io.out('No feedback yet.\n');
+  for (const f of body.feedback) {
+    io.out(`${clean(f.createdAt).slice(0, 16).replace('T', ' ')}  ${f.vote === 'down' ? '👎' : '👍'} ${clean(f.channel)}  ${clean(f.question)}\n`);
+    if (f.reason) io.out(`    reason: ${clean(f.reason)}\n`);
+    if (f.missingSource) io.out(`    missing source: ${clean(f.missingSource)}\n`);
+    if (f.sources.length) io.out(`    cited: ${clean(f.sources.join(', '))}\n`);
   }
   return 0;
 }

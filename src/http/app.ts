@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { checkQuestion } from '../core/index';
 import { apiRoutes } from './api';
+import { adminRoutes } from './admin';
 import { slackRoutes } from './slack';
 import { mcpRoutes } from './mcp';
 import { apiError, ConfigError } from './errors';
@@ -37,7 +38,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ ok: true, documents: deps.knowledge().docs.length }));
+  // `ok` is about answering (it needs no database); `database` says honestly what the rest can rely on.
+  app.get('/healthz', async (c) =>
+    c.json({ ok: true, documents: deps.knowledge().docs.length, database: deps.database ? await deps.database(c) : { status: 'not configured' } }),
+  );
+  app.route('/api/admin', adminRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.route('/mcp', mcpRoutes(deps));
   if (deps.slack) app.route('/slack', slackRoutes(deps.slack));

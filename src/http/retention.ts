@@ -22,6 +22,15 @@ function setting(env: RetentionSettings, key: keyof typeof RETENTION_DEFAULTS): 
   return n;
 }
 
+/** The configured periods (the defaults where a setting is empty); throws on a malformed setting. */
+export function retentionPeriods(env: RetentionSettings): Record<keyof typeof RETENTION_DEFAULTS, number> {
+  return {
+    FEEDBACK_RETENTION_DAYS: setting(env, 'FEEDBACK_RETENTION_DAYS'),
+    SLACK_EVENT_RETENTION_HOURS: setting(env, 'SLACK_EVENT_RETENTION_HOURS'),
+    THREAD_RETENTION_DAYS: setting(env, 'THREAD_RETENTION_DAYS'),
+  };
+}
+
 /** ISO timestamp `ms` before `now`, in the format the tables store. */
 function before(now: Date, ms: number): string {
   return new Date(now.getTime() - ms).toISOString();

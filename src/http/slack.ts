@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { verifySlackRequest } from '../slack/verify';
 import { handleCommand, handleEnvelope, handleInteraction, type Handled, type SlackDeps } from '../slack/handlers';
 import { apiError } from './errors';
@@ -9,8 +9,12 @@ const MAX_SLACK_BODY = 256 * 1024;
 export type SlackRouteDeps = {
   /** The signing secret, or null when Slack is not configured. */
   signingSecret: (env: Env | undefined) => string | null;
-  /** Handler dependencies for this request, or null when Slack is not configured. */
-  handlers: (env: Env | undefined) => SlackDeps | null;
+  /**
+   * Handler dependencies for this request, or null while the bot token is not set yet (the install
+   * order sets the signing secret first). `requestUrl` gives links the request's origin when
+   * PUBLIC_URL is empty.
+   */
+  handlers: (env: Env | undefined, requestUrl: string) => SlackDeps | null;
 };
 
 /**
@@ -21,9 +25,8 @@ export function slackRoutes(deps: SlackRouteDeps) {
   const slack = new Hono<{ Bindings: Env }>();
   slack.post('/events', async (c) => {
     const secret = deps.signingSecret(c.env);
-    const handlerDeps = deps.handlers(c.env);
-    if (!secret || !handlerDeps) {
-      return apiError(c, 503, 'slack_not_configured', 'Slack is not configured on this deployment: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (wrangler secret put ...).');
+    if (!secret) {
+      return apiError(c, 503, 'slack_not_configured', 'Slack is not configured on this deployment: set SLACK_SIGNING_SECRET (npx wrangler secret put SLACK_SIGNING_SECRET), then SLACK_BOT_TOKEN after installing the app.');
     }
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > MAX_SLACK_BODY) return apiError(c, 413, 'body_too_large', 'Request body too large.');
@@ -32,9 +35,14 @@ export function slackRoutes(deps: SlackRouteDeps) {
     const verified = await verifySlackRequest(secret, { timestamp: c.req.header('x-slack-request-timestamp'), signature: c.req.header('x-slack-signature') }, raw);
     if (!verified.ok) return apiError(c, 401, 'invalid_signature', `The Slack signature was rejected: ${verified.reason}.`);
 
+    // A validly signed body the app cannot read still gets 200: anything else counts as a failed
+    // delivery at Slack (which retries it, and disables event subscriptions after enough failures).
+    const type = c.req.header('content-type') ?? '';
+    const handlerDeps = deps.handlers(c.env, c.req.url);
+    if (!handlerDeps) return notInstalledYet(c, type, raw);
+
     let handled: Handled;
     try {
-      const type = c.req.header('content-type') ?? '';
       if (type.includes('application/json')) {
         handled = await handleEnvelope(handlerDeps, JSON.parse(raw) as Record<string, unknown>);
       } else {
@@ -43,8 +51,11 @@ export function slackRoutes(deps: SlackRouteDeps) {
         handled = payload ? await handleInteraction(handlerDeps, JSON.parse(payload)) : await handleCommand(handlerDeps, form);
       }
     } catch (err) {
-      console.error('slack request could not be handled', err);
-      return apiError(c, 400, 'invalid_payload', 'The Slack payload could not be read.');
+      console.error('slack request could not be handled:', err instanceof Error ? err.message : err);
+      const isCommand = !type.includes('application/json') && new URLSearchParams(raw).has('command');
+      return isCommand
+        ? c.json({ response_type: 'ephemeral', text: 'Compendium could not read this request. Try `/compendium help`.' })
+        : c.body('', 200);
     }
     if (handled.lazy) {
       const work = handled.lazy().catch((err) => console.error('slack follow-up failed', err));
@@ -59,6 +70,28 @@ export function slackRoutes(deps: SlackRouteDeps) {
     return c.body(ack.text ?? '', ack.status as 200);
   });
   return slack;
+}
+
+/**
+ * Signed traffic before SLACK_BOT_TOKEN is set: the URL verification works (Slack checks the
+ * Request URL when the app is created, before it can be installed), commands say what is missing,
+ * events are acknowledged and logged.
+ */
+function notInstalledYet(c: Context, type: string, raw: string) {
+  const missing = 'Compendium is not finished installing: an admin must install the app to the workspace and set its bot token (npx wrangler secret put SLACK_BOT_TOKEN).';
+  if (type.includes('application/json')) {
+    try {
+      const body = JSON.parse(raw) as { type?: unknown; challenge?: unknown };
+      if (body.type === 'url_verification') return c.json({ challenge: body.challenge });
+    } catch {
+      // unreadable: acknowledged below like any other body
+    }
+    console.warn(`slack event ignored: ${missing}`);
+    return c.body('', 200);
+  }
+  if (new URLSearchParams(raw).has('command')) return c.json({ response_type: 'ephemeral', text: missing });
+  console.warn(`slack interaction ignored: ${missing}`);
+  return c.body('', 200);
 }
 
 /** A stable, non-reversible id for a Slack user (SHA-256 of the id and a secret). */

@@ -1,56 +1,77 @@
 import { parseBlocks, type ListItem } from '../core/markdown/blocks';
 import { parseInline, type Inline } from '../core/markdown/inline';
 
-/** Text escaped for Slack: only &, < and > are special. */
+/**
+ * Text escaped for Slack. Slack parses &, < and > as control characters everywhere it reads
+ * mrkdwn (code spans and code blocks included: `<rate>` there is still a link token), so every
+ * piece of text the app posts goes through this, except the link tokens the converter writes.
+ */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function inline(nodes: Inline[]): string {
+export type MrkdwnOptions = {
+  /**
+   * Links whose address starts with this base (the compendium's own pages) stay live; any other
+   * link is rendered as its label only, so a link that came from user text never appears as a live
+   * link under the bot's name. Without a base, no link is live.
+   */
+  linkBase?: string;
+};
+
+function ours(href: string, base: string | undefined): boolean {
+  if (!base || !/^https?:\/\//i.test(href)) return false;
+  const b = base.replace(/\/+$/, '');
+  return href === b || href.startsWith(`${b}/`) || href.startsWith(`${b}#`);
+}
+
+function inline(nodes: Inline[], o: MrkdwnOptions): string {
   return nodes
     .map((n) => {
       switch (n.type) {
         case 'text':
           return escapeSlack(n.text);
         case 'code':
-          return `\`${n.text.replace(/`/g, "'")}\``;
+          return `\`${escapeSlack(n.text.replace(/`/g, "'"))}\``;
         case 'strong':
-          return `*${inline(n.children)}*`;
+          return `*${inline(n.children, o)}*`;
         case 'em':
-          return `_${inline(n.children)}_`;
+          return `_${inline(n.children, o)}_`;
         case 'link': {
-          const label = inline(n.children).replace(/[|*_]/g, '');
-          return /^(https?:|mailto:)/i.test(n.href) ? `<${n.href.replace(/[<>|]/g, '')}|${label}>` : label;
+          const label = inline(n.children, o).replace(/[|*_]/g, '');
+          return ours(n.href, o.linkBase) ? `<${n.href.replace(/[<>|\s]/g, '')}|${label}>` : label;
         }
       }
     })
     .join('');
 }
 
-function list(items: ListItem[], ordered: boolean, depth = 0): string[] {
+function list(items: ListItem[], ordered: boolean, o: MrkdwnOptions, depth = 0): string[] {
   return items.flatMap((item, i) => [
-    `${'    '.repeat(depth)}${ordered ? `${i + 1}.` : '•'} ${inline(parseInline(item.text))}`,
-    ...list(item.children, false, depth + 1),
+    `${'    '.repeat(depth)}${ordered ? `${i + 1}.` : '•'} ${inline(parseInline(item.text), o)}`,
+    ...list(item.children, false, o, depth + 1),
   ]);
 }
 
 /** Markdown (as answers are written) to Slack mrkdwn: links, bold, italics, lists, code; tables as code. */
-export function markdownToMrkdwn(markdown: string): string {
+export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
+  const o = options;
   return parseBlocks(markdown)
     .map((b) => {
       switch (b.type) {
         case 'heading':
-          return `*${inline(parseInline(b.text))}*`;
+          return `*${inline(parseInline(b.text), o)}*`;
         case 'paragraph':
-          return inline(parseInline(b.text));
+          return inline(parseInline(b.text), o);
         case 'quote':
-          return `> ${inline(parseInline(b.text))}`;
+          return `> ${inline(parseInline(b.text), o)}`;
         case 'list':
-          return list(b.items, b.ordered).join('\n');
+          return list(b.items, b.ordered, o).join('\n');
         case 'code':
-          return `\`\`\`${b.text.replace(/```/g, "'''")}\`\`\``;
+          return `\`\`\`${escapeSlack(b.text.replace(/```/g, "'''"))}\`\`\``;
         case 'table': {
-          const rows = [b.header, ...b.rows].map((r) => r.map((c) => inline(parseInline(c)).replace(/[*_`]/g, '')));
+          // Cells are plain text inside a code block: escaped, no links, no emphasis.
+          const rows = [b.header, ...b.rows].map((r) => r.map((c) => inline(parseInline(c), {}).replace(/[*_`]/g, '')));
           const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
           const lines = rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
           return `\`\`\`${lines.filter((l) => l.trim()).join('\n')}\`\`\``;
@@ -60,4 +81,17 @@ export function markdownToMrkdwn(markdown: string): string {
       }
     })
     .join('\n\n');
+}
+
+/**
+ * Markdown as plain text for a message's `text` (the notification and fallback), escaped: link
+ * labels without their addresses, no emphasis marks, no tokens Slack would parse (`<!channel>`).
+ */
+export function markdownToPlain(markdown: string, max: number): string {
+  const plain = markdown
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/[*_`#|]/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return escapeSlack(plain.length > max ? `${plain.slice(0, max - 1)}…` : plain).slice(0, max);
 }

@@ -18,7 +18,7 @@ export function socketModeHandler(deps: SlackDeps) {
       const form = new URLSearchParams();
       for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form.set(k, v);
       handled = await handleCommand(deps, form);
-    } else if (body.type === 'block_actions') handled = await handleInteraction(deps, body as Parameters<typeof handleInteraction>[1]);
+    } else if (body.type === 'block_actions' || body.type === 'view_submission' || body.type === 'message_action') handled = await handleInteraction(deps, body as Parameters<typeof handleInteraction>[1]);
     else handled = { ack: { status: 200 } };
     if (ack) await ack(handled.ack.json);
     await handled.lazy?.();

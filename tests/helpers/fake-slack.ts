@@ -1,19 +1,35 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Call = { path: string; body: Record<string, unknown>; auth?: string };
+export type Call = { path: string; query: Record<string, string>; method: string; body: Record<string, unknown>; auth?: string };
 
-/** A fake Slack Web API and response_url endpoint on loopback that records every call. */
-export async function fakeSlack(reply: (call: Call) => Record<string, unknown> = () => ({ ok: true, ts: '1700000000.000100' })) {
+/** A reply with an HTTP status and headers (a 429 with Retry-After, a 500), instead of a 200 with JSON. */
+export type HttpReply = { __http: { status: number; headers?: Record<string, string>; body?: unknown } };
+export const httpReply = (status: number, body: unknown = { ok: false }, headers: Record<string, string> = {}): HttpReply => ({ __http: { status, headers, body } });
+
+/**
+ * A fake Slack Web API and response_url endpoint on loopback that records every call (the path
+ * without its query, the query, the JSON body). Point SLACK_API_URL (or slackApi's baseUrl) at
+ * `${url}/api`.
+ */
+export async function fakeSlack(reply: (call: Call) => Record<string, unknown> | HttpReply = () => ({ ok: true, ts: '1700000000.000100' })) {
   const calls: Call[] = [];
   const server: Server = createServer((req, res) => {
     let data = '';
     req.on('data', (chunk) => (data += chunk));
     req.on('end', () => {
-      const call = { path: req.url ?? '', body: data ? JSON.parse(data) : {}, auth: req.headers.authorization };
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const call: Call = { path: url.pathname, query: Object.fromEntries(url.searchParams), method: req.method ?? 'GET', body: data ? JSON.parse(data) : {}, auth: req.headers.authorization };
       calls.push(call);
+      const out = reply(call);
+      if ('__http' in out) {
+        const { status, headers, body } = (out as HttpReply).__http;
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body ?? {}));
+        return;
+      }
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(reply(call)));
+      res.end(JSON.stringify(out));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
