@@ -94,12 +94,12 @@ function planAvailability(ctx: Ctx): Draft | null {
   if (!has(ctx, /availab|uptime|\bnines?\b|downtime|\bsla\b|\bslo\b|\bup (?:about |roughly |around )?\d|redundan|fail ?over|replica|standby|series|serial|parallel|end[- ]to[- ]end|composite|combined|reliab|depend|\bdeps?\b|chain/)) return null;
   // Only shares that can be availabilities take part; a "10% service credit" is named as not used.
   const allPercents = ctx.qs.filter((q) => q.kind === 'percent');
-  const nonAvailability = (q: Quantity) => /(?:credit|refund|discount|penalt\w*|error(?: rate)?|fail\w*|slow|util\w*|busy|cpu)\s*(?:of|is|at|=|:)?\s*(?:about|around|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)) || /^\s*(?:service credit|credit|refund|discount|of (?:the )?(?:requests|users|traffic|calls)|error|failure|cpu|util)/.test(ctx.lower.slice(q.end, q.end + 24));
-  const percents = allPercents.filter((q) => q.value >= 0.5 && !nonAvailability(q));
+  const nonAvailability = (q: Quantity) => /(?:credit|refund|discount|penalt\w*|error(?: rate)?|fail\w*|slow|util\w*|busy|cpu)\s*(?:of|is|at|=|:)?\s*(?:about|around|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)) || /^\s*(?:service credit|credit|refund|discount|of (?:the )?(?:requests|users|traffic|calls)|error|failure|cpu|util|busy|load|full|loaded)/.test(ctx.lower.slice(q.end, q.end + 24));
+  const percents = allPercents.filter((q) => q.value >= 0.8 && !nonAvailability(q));
   const irrelevant = allPercents.filter((q) => !percents.includes(q) && near(ctx, q, /credit|refund|discount|penalt/, 24, 24));
   const times = ctx.qs.filter((q) => q.kind === 'time');
   // Availability from allowed downtime: "5 minutes of downtime a month is how many nines?"
-  if (!percents.length && times.length && has(ctx, /availab|uptime|nines|\bsla\b/)) {
+  if (!percents.length && times.length && has(ctx, /availability|uptime|nines|\bsla\b|\bslo\b/)) {
     // "6 incidents last year, each took 45 min to resolve": downtime is their product.
     const incidents = ctx.qs.find((q) => isCount(q, /^(?:incident|outage|failure|crash|event|page|sev1|sev|disruption)$/));
     const each = times.length === 1 ? times[0] : undefined;
@@ -126,7 +126,9 @@ function planAvailability(ctx: Ctx): Draft | null {
   }
   if (!percents.length) return null;
   const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|get at least|at least|promise|commit|want|require|achieve|asking for|asks for|expects?)\w*\b[^%\d]*$/, 40, 0) || /^\s*(?:even\s+)?(?:possible|achievable|feasible|doable|realistic|reachable)\b/.test(ctx.lower.slice(q.end, q.end + 24)));
-  let components = percents.filter((q) => !targets.includes(q));
+  // "so we're at six nines now, right?": the claim being checked, not a component.
+  const claims = /\b(?:right|correct|true|yes|no)\s*\?\s*$/.test(ctx.lower) ? percents.filter((q) => /\b(?:so|that(?:'s| is)|we(?:'re| are)|is it|are we|gives?|get|at)\s+(?:at\s+)?(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start)) && !targets.includes(q)) : [];
+  let components = percents.filter((q) => !targets.includes(q) && !claims.includes(q));
   const dependencyWords = /\bdepend|dependenc|downstream|\bcalls?\b|\bchain|\bdeps?\b|in series|serial|synchronous|fans? (?:out |in)to|each backend|same (?:availability )?target|\bsplit\b|what (?:availability|uptime) (?:does|do|should|must) each|each (?:one|service|dependency|component|of them) (?:need|get|have)/;
   if (targets.length === 1 && !components.length && !has(ctx, dependencyWords)) {
     components = targets.splice(0, 1);
@@ -204,7 +206,7 @@ function planAvailability(ctx: Ctx): Draft | null {
       return { calculator: 'availability', positional: Array.from({ length: n.value }, () => pct(groups[0]!.c)), args: [`need=${k}`], used: [groups[0]!.c, ...('kind' in n ? [n as Quantity] : []), ...usedK], consumes: ['percent', 'count', 'number'], irrelevant };
     }
   }
-  const used: Quantity[] = [];
+  const used: Quantity[] = [...claims];
   for (const g of groups) {
     used.push(g.c);
     if (g.count && 'kind' in g.count) used.push(g.count as Quantity);
@@ -221,7 +223,7 @@ function planAvailability(ctx: Ctx): Draft | null {
       used.push(count);
     } else if (/\b(?:a few|several|some|multiple|many|couple of)\s+(?:\w+\s+)?(?:replicas|copies|instances|servers|nodes|boxes|pods|zones|regions)/.test(ctx.lower)) {
       return { calculator: 'availability', used, consumes: ['percent', 'count'], irrelevant, missing: { what: 'how many copies', ask: 'how many copies run in parallel (any one able to serve)?', example: `availability ${pct(groups[0]!.c)} ${pct(groups[0]!.c)} mode=parallel` } };
-    } else if (has(ctx, /\bboth\b|in series|in front of|behind|and then/) && !has(ctx, PARALLEL)) {
+    } else if (has(ctx, /\bboth\b|in series|in front of|behind|and then/) && !has(ctx, PARALLEL) && has(ctx, /availab|uptime|nines|end[- ]to[- ]end/)) {
       return { calculator: 'availability', used, consumes: ['percent', 'count'], irrelevant, missing: { what: 'the availability of every component on the path', ask: 'what availability does each of the other components have?', example: `availability ${pct(groups[0]!.c)} <availability of the other...> mode=series` } };
     } else if (!has(ctx, SERIES) && !has(ctx, PARALLEL)) {
       return { calculator: 'availability', positional: [pct(groups[0]!.c)], used, consumes: ['percent', 'count'], irrelevant };
@@ -485,7 +487,9 @@ function planLittle(ctx: Ctx): Draft | null {
     used.push(usefulTimes[0]);
   }
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
-  if (args.length === 1 && (asksConcurrency || rateWords || /\b(?:latency|how long|response time|throughput|rps|qps)\b/.test(ctx.lower))) {
+  // Asking for the missing one only when the question asks for a figure ("what's the average latency?"), never for "how can two requests be concurrent".
+  const asksFigure = /\b(?:what(?:'s| is| are)? (?:the |our |its )?(?:avg|average|mean|max(?:imum)?|typical|expected)?\s*(?:latency|throughput|rps|qps|time|concurrency|rate)|how (?:long|many|fast|much))\b/.test(ctx.lower);
+  if (args.length === 1 && asksFigure && used.every((q) => q.value >= 3) && (asksConcurrency || rateWords || /\b(?:latency|how long|response time|throughput|rps|qps)\b/.test(ctx.lower))) {
     const have = args[0]!.split('=')[0]!;
     const want = have === 'concurrency' ? (/latency|how long|response time|time/.test(ctx.lower) ? 'the request rate' : 'the latency (time each request spends)') : have === 'throughput' ? 'the latency (time each request spends) or the concurrency' : 'the request rate or the concurrency';
     return { calculator: 'littles-law', used, consumes: ['rate', 'time', 'count', 'number'], missing: { what: want, ask: have === 'concurrency' ? 'how many requests per second does it serve (or how long does each take)? Any two of concurrency, throughput and latency give the third.' : 'any two of concurrency, throughput and latency give the third: which other one do you know?', example: `littles-law ${args[0]} ${have === 'throughput' ? 'latency=<time>' : 'throughput=<rate>'}` } };
@@ -558,7 +562,8 @@ function planCapacity(ctx: Ctx): Draft | null {
     return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
   }
   const spare = /\bn\s*\+\s*(\d)\b/i.exec(ctx.text);
-  args.push(`redundancy=N+${spare ? spare[1] : '0'}`);
+  const loseOne = /surviv\w*\s+(?:losing|the loss of|a|one)\s+(?:\w+\s+)?(?:box|server|node|instance|machine|host|pod)\b/.test(ctx.lower);
+  args.push(`redundancy=N+${spare ? spare[1] : loseOne ? '1' : '0'}`);
   return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
 }
 
@@ -654,6 +659,9 @@ function planQuorum(ctx: Ctx): Draft | null {
   if (!has(ctx, /quorum|raft|paxos|consensus|etcd|zookeeper|\bzk\b|majority|byzantine|\bbft\b|pbft|malicious|voting|voters|members|\bn\s*=|\brf\s*=?\s*\d|replication factor|consistency level|\bw\s*=|\br\s*=/)) return null;
   if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'rate' || q.kind === 'percent' || q.kind === 'money')) return null;
   if (has(ctx, /\busl\b|sigma|σ|kappa|κ|scalab|contention|coheren/)) return null;
+  if (has(ctx, /kafka|\bisr\b|in-sync|insync|\backs\s*=/)) return null;
+  if (new Set(ctx.qs.filter((q) => isCount(q, /^(?:node|replica|member|server|voter)$/)).map((q) => q.value)).size > 1 && !has(ctx, /\bthan\b/)) return null;
+  if (/\b\d+\s*(?:,\s*\d+\s*)*(?:,|or)\s*\d+\s+(?:nodes|members|replicas|servers|voters)\b/.test(ctx.lower)) return null;
   const byz = has(ctx, /byzantine|\bbft\b|pbft|malicious|lying|arbitrary fault/);
   const nkw = /\b(?:n|rf)\s*=\s*(\d+)|\brf\s*(?:of\s*)?(\d+)|replication factor (?:of )?(\d+)/i.exec(ctx.lower);
   const rkw = /\br\s*=\s*(\d+)|read(?:s| at| with| quorum(?: of)?)?\s*(?:=|at|of|from)?\s*(one|two|three|\d+)\b/i.exec(ctx.lower);
@@ -678,6 +686,9 @@ function planQuorum(ctx: Ctx): Draft | null {
   if (r !== undefined && Number.isFinite(r)) args.push(`r=${r}`);
   if (w !== undefined && Number.isFinite(w)) args.push(`w=${w}`);
   if (byz && args.length === 1) args.push('faults=byzantine');
+  // n alone answers only a question about the quorum itself, not "where should the leader of a five-node cluster live".
+  if (args.length === 1 && /^\s*(?:\w+:\s*)?why\b/.test(ctx.lower)) return null;
+  if (args.length === 1 && !byz && !has(ctx, /quorum|majority|toleran|tolerat|surviv|can (?:die|fail|lose|be down|go down)|how many (?:can|failures|nodes can)|fault|lose|down|votes?/)) return null;
   return { calculator: 'quorum', args, used, consumes: ['count', 'number'] };
 }
 
@@ -752,7 +763,7 @@ function planCollision(ctx: Ctx): Draft | null {
   if (!has(ctx, /random|uuid|hash|bits?\b|characters?|collision|birthday/)) return null;
   const size = idSize(ctx);
   if (!size) {
-    if (has(ctx, /random (?:ids?|keys?|codes?|tokens?)/) && ctx.qs.some((q) => q.kind === 'count' || q.kind === 'number')) return { calculator: 'collision', used: [], consumes: ['count', 'number', 'rate', 'time', 'percent'], missing: { what: 'the size of the IDs', ask: 'how many random bits does each ID have (or how many characters, from which alphabet)?', example: 'collision bits=<bits> n=<ids>' } };
+    if (has(ctx, /random (?:ids?|keys?|codes?|tokens?)/) && has(ctx, /chance|probabilit|odds|how likely|risk/) && ctx.qs.some((q) => q.kind === 'count' || q.kind === 'number')) return { calculator: 'collision', used: [], consumes: ['count', 'number', 'rate', 'time', 'percent'], missing: { what: 'the size of the IDs', ask: 'how many random bits does each ID have (or how many characters, from which alphabet)?', example: 'collision bits=<bits> n=<ids>' } };
     return null;
   }
   // "at least two collide", "some two share a code": the pair in the definition, not a quantity.
@@ -774,7 +785,7 @@ function planCollision(ctx: Ctx): Draft | null {
   if (p && (!n || has(ctx, /how many|until|before|reach/))) {
     args.push(`p=${fmt(p.value)}`);
     used.push(p);
-  } else if (!n && !(rate && time) && !has(ctx, /50 ?%|\b50\s*\/\s*50\b|half|even odds|coin flip/)) {
+  } else if (!n && !(rate && time) && !has(ctx, /50 ?%|\b50\s*\/\s*50\b|half|even odds|coin flip|how many (?:unique|distinct|possible|different)/)) {
     return { calculator: 'collision', used, consumes: ['count', 'number', 'rate', 'time', 'percent'], missing: { what: 'how many IDs are drawn', ask: 'how many IDs will exist (or how many per second, over how long)?', example: `collision ${args.join(' ')} n=<ids>` } };
   }
   return { calculator: 'collision', args, used, consumes: ['count', 'number', 'rate', 'time', 'percent'] };
@@ -882,7 +893,7 @@ function planCost(ctx: Ctx): Draft | null {
   if (!money.length) return null;
   const perMillion = money.filter((q) => q.priceUnit && /million|\bm\b|mm|1m/.test(q.priceUnit));
   // "$3 per million tokens" prices something else than requests.
-  if (perMillion.some((q) => /(?:million|\bm|mm|1m)\s+(?!requests?\b|invocations?\b|calls?\b|reqs?\b|executions?\b)[a-z]/.test(q.priceUnit!))) return null;
+  if (perMillion.some((q) => /(?:million|\bm|mm|1m)\s+(?!requests?\b|invocations?\b|calls?\b|reqs?\b|executions?\b|vs\b|and\b|or\b|for\b|per\b|a\b|an\b|the\b|with\b|at\b|on\b|in\b|to\b|all-in\b|plus\b)[a-z]/.test(q.priceUnit!))) return null;
   const instance = money.filter((q) => q.priceUnit && /hour|hr|\bh\b|month|mo\b|day|year/.test(q.priceUnit));
   if (perMillion.length > 1 || instance.length > 1 || perMillion.length + instance.length !== money.length) return null;
   const rate = ctx.qs.filter((q) => q.kind === 'rate');
@@ -934,7 +945,9 @@ function planStorage(ctx: Ctx): Draft | null {
   const rate = ctx.qs.find((q) => q.kind === 'rate' && q !== perUser);
   const daily = /\bdaily\b|\bdau\b|\ba day\b|\bper day\b|\beach day\b|\bevery day\b/.test(ctx.lower);
   const perUserCount = ctx.qs.find((q) => q !== users && (q.kind === 'count' || q.kind === 'number') && ((/^\s*(?:\w+\s+){0,2}(?:a|per|each|every)\s+day\b|^\s*(?:\w+\s+){0,2}daily\b/.test(ctx.lower.slice(q.end, q.end + 30)) && near(ctx, q, /\beach\b|per (?:user|customer|device)|every (?:user|customer)|on average/, 40, 30)) || (daily && /^\s*(?:[a-z]+\s+){0,2}(?:each|apiece|per (?:user|person|customer))\b/.test(ctx.lower.slice(q.end, q.end + 30)))));
-  if (size.per && /^\d+s$/.test(size.per) && users) {
+  if (size.per && /^\d+s$/.test(size.per) && !users && !ctx.qs.some((q) => q.kind === 'rate' || q.kind === 'count')) {
+    args.push(`per_day=${bytesOf((size.value / Number(size.per.slice(0, -1))) * 86400)}`);
+  } else if (size.per && /^\d+s$/.test(size.per) && users) {
     // "300 hosts each ship 1.5 GB a day": volume per host per time.
     const perDay = (size.value / Number(size.per.slice(0, -1))) * 86400 * users.value;
     args.push(`per_day=${bytesOf(perDay)}`);
@@ -948,7 +961,7 @@ function planStorage(ctx: Ctx): Draft | null {
     used.push(rate);
   } else if (users || rate || perUser) {
     return null;
-  } else {
+  } else if (!size.per || !/^\d+s$/.test(size.per)) {
     return { calculator: 'storage', used, consumes: ['size', 'count', 'rate', 'time', 'number'], missing: { what: 'how many items are written per day', ask: 'how many events (or objects) are written per day: users, and how many each makes a day?', example: `storage users=<count> events=<per user per day> size=${bytesOf(size)} retention=1y` } };
   }
   const repl = /(?:replication factor|\brf\b|replicated|copies|replicas|replication)\s*(?:is|of|=|:)?\s*(\d+|two|three|four|five)\b|\b(\d+|two|three|four|five)(?:x| times| copies| replicas)\b|\b(\d+)-way replication/.exec(ctx.lower);
@@ -971,7 +984,7 @@ function planStorage(ctx: Ctx): Draft | null {
     if (!days) return null;
     args.push(`retention=${days}d`);
   }
-  return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time'] };
+  return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time', 'percent'] };
 }
 
 function planFill(ctx: Ctx): Draft | null {
@@ -1011,7 +1024,7 @@ function planTransfer(ctx: Ctx): Draft | null {
 }
 
 function planBandwidth(ctx: Ctx): Draft | null {
-  if (!has(ctx, /bandwidth|egress|ingress|throughput|data transfer|transfer|network|gbps|mbps|nic|link|traffic|outbound|inbound/)) return null;
+  if (!has(ctx, /bandwidth|egress|ingress|throughput|data transfer|network|gbps|mbps|\bnic\b|traffic|outbound|inbound/)) return null;
   const streams = ctx.qs.find((q) => isCount(q, /^(?:viewer|stream|connection|client|user|device|subscriber|websocket|socket|player|camera|sensor)$/));
   const throughputEach = ctx.qs.find((q) => q.kind === 'size' && q.per === '1s');
   if (streams && throughputEach && ctx.qs.length === 2) {
@@ -1028,6 +1041,7 @@ function planBandwidth(ctx: Ctx): Draft | null {
   const rates = ctx.qs.filter((q) => q.kind === 'rate');
   if (sizes.length > 1 || rates.length > 1) return null;
   if (!rates.length) return null;
+  if (!sizes.length && !has(ctx, /bandwidth|egress|ingress|mbps|gbps|network (?:traffic|load)|data transfer/)) return null;
   if (!sizes.length) return { calculator: 'bandwidth', used: rates, consumes: ['rate', 'size', 'multiplier', 'count'], missing: { what: 'the size of each request or response', ask: 'how large is each response (or message) on average, in KB?', example: `bandwidth rate=${perSec(rates[0]!)} size=<bytes>` } };
   const args = [`rate=${perSec(rates[0]!)}`, `size=${bytesOf(sizes[0]!)}`];
   const used = [rates[0]!, sizes[0]!];
@@ -1062,6 +1076,9 @@ function planLatency(ctx: Ctx): Draft | null {
   const arg = (k: string, v: string) => (/\s/.test(v) ? `${k}="${v}"` : `${k}=${v}`);
   return { calculator: 'latency', args: [arg('from', a.name), arg('to', b.name)], used, consumes: [] };
 }
+
+/** A question that asks for a number, as opposed to an explanation. */
+const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
 
 const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planLatency,
@@ -1113,7 +1130,10 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
     const alternative = (x: Quantity) => /\b(?:instead of|rather than|compared (?:to|with)|versus|vs\.?|than)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, x.start - 24), x.start));
     // A bare number nobody could place ("the current max id is 1.8 billion") may be the input that matters: never compute past it.
     const bare = (x: Quantity) => x.kind === 'number' && x.value >= 10;
-    const unplaced = unused.filter((x) => (d.consumes.includes(x.kind) || bare(x)) && !(d.irrelevant ?? []).includes(x) && !alternative(x) && !human(x));
+    const repeated = (x: Quantity) => d.used.some((u) => u.value === x.value && u !== x);
+    const unplaced = unused.filter((x) => (d.consumes.includes(x.kind) || bare(x)) && !(d.irrelevant ?? []).includes(x) && !alternative(x) && !human(x) && !repeated(x));
+    // "I need X" only when the question asks for a figure; a "why" or "how do the big providers..." question is answered from the documents.
+    if (d.missing && !ASKS_FIGURE.test(ctx.lower)) return null;
     const command = d.missing ? undefined : [d.calculator, ...(d.positional ?? []), ...(d.args ?? [])].join(' ');
     return { calculator: d.calculator, command, used: d.used, unused: unused.filter((x) => !unplaced.includes(x)), unplaced, missing: d.missing, notes: d.notes ?? [] };
   }
