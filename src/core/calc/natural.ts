@@ -686,6 +686,8 @@ function planQuorum(ctx: Ctx): Draft | null {
   if (r !== undefined && Number.isFinite(r)) args.push(`r=${r}`);
   if (w !== undefined && Number.isFinite(w)) args.push(`w=${w}`);
   if (byz && args.length === 1) args.push('faults=byzantine');
+  // N with only one of R and W answers "what W do we need?", not "is cassandra broken?".
+  if (args.length === 2 && !byz && !ASKS_FIGURE.test(ctx.lower) && !/\bwhat (?:write|read|consistency)|smallest|minimum|at least/.test(ctx.lower)) return null;
   // n alone answers only a question about the quorum itself, not "where should the leader of a five-node cluster live".
   if (args.length === 1 && /^\s*(?:\w+:\s*)?why\b/.test(ctx.lower)) return null;
   if (args.length === 1 && !byz && !has(ctx, /quorum|majority|toleran|tolerat|surviv|can (?:die|fail|lose|be down|go down)|how many (?:can|failures|nodes can)|fault|lose|down|votes?/)) return null;
