@@ -10,12 +10,12 @@ import { answerSets } from './helpers/answer-sets';
  * so a change that makes answers worse fails here; raise them as answers improve.
  */
 const THRESHOLDS = {
-  pass: 0.49,
+  pass: 0.51,
   passPerKind: 0.3,
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.03,
   maxIdenticalPairs: 9,
-  minOffTopicUnsure: 0.72,
+  minOffTopicUnsure: 0.75,
   maxInScopeUnsure: 0.04,
   minRecall3: 0.88,
 };

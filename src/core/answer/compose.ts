@@ -17,7 +17,7 @@ export const ANSWER_TUNING = {
   /** Below this confidence the answer says it is unsure. */
   minConfidence: 0.42,
   /** Above this share of the question in words the compendium only mentions in passing, it is off topic. */
-  maxForeign: 0.45,
+  maxForeign: 0.4,
   /** Closest topics are offered with an unsure answer only above this confidence (otherwise they look random). */
   relatedConfidence: 0.22,
   maxPoints: 3,

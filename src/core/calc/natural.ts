@@ -501,7 +501,7 @@ function planLittle(ctx: Ctx): Draft | null {
 }
 
 function planCapacity(ctx: Ctx): Draft | null {
-  if (!has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size/)) return null;
+  if (!has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size|what peak (?:rps|qps|traffic|load)|peak (?:rps|qps) (?:should|do|would|will)/)) return null;
   // A bound on waiting or response time makes it a queueing question.
   if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\bwait|queue|response time|latency|\bp9\d/)) return null;
   const zonesQ = ctx.qs.find((q) => isCount(q, /^(?:az|zone|availability|region|datacenter|data|dc)$/) && q.value >= 2);
@@ -542,6 +542,9 @@ function planCapacity(ctx: Ctx): Draft | null {
       used.push(multiplier);
     } else args.push(`peak=${perSec(d)}`);
   }
+  if (!perServer && userDemand !== undefined && /\b(?:what|how much|how many)\b[^?]*\b(?:peak )?(?:rps|qps|requests per second|rate|traffic|load)\b/.test(ctx.lower) && !/how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes)/.test(ctx.lower)) {
+    return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
+  }
   if (!perServer) {
     return { calculator: 'capacity', used, consumes: ['rate', 'percent', 'multiplier'], missing: { what: 'the capacity of one server', ask: 'how many requests per second can one server (or instance) handle at acceptable latency?', example: `capacity ${args.join(' ')} per_server=<rate>` } };
   }
@@ -575,6 +578,11 @@ function planAmdahl(ctx: Ctx): Draft | null {
   if (has(ctx, /availab|uptime|replica|failover/)) return null;
   const share = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /parallel|serial|sequential|single[- ]threaded/, 60, 40));
   const cores = ctx.qs.filter((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
+  // "what do we get with 16?": a bare count after with/on in a question about cores.
+  if (!cores.length && has(ctx, /cores?|cpus?|processors?|workers?|threads?|machines?|nodes?/)) {
+    const bareN = ctx.qs.find((q) => q.kind === 'number' && Number.isInteger(q.value) && q.value >= 2 && /\b(?:with|on|using|at|to)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 8), q.start)));
+    if (bareN) cores.push(bareN);
+  }
   if (!share) {
     if (cores.length && has(ctx, /how (?:long|fast|much faster)|speed ?up|faster/)) {
       return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(cores[cores.length - 1]!.value)}` } };

@@ -22,12 +22,12 @@ export const capacity: Calculator = {
   aliases: ['capacity-planning', 'servers', 'sizing'],
   title: 'Capacity planning',
   summary: 'servers needed for a peak load, with a utilization target, safety factor and spares',
-  usage: 'capacity peak=<rate> per_server=<rate> [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1] [zones=<zones, survive losing one>]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
+  usage: 'capacity peak=<rate> [per_server=<rate>] [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1] [zones=<zones, survive losing one>]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
   examples: ['capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1', 'capacity avg=3000/s peak_ratio=3 per_server=500/s safety=1.2'],
   keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy', 'zones'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'the-formula', title: 'Capacity Planning' },
   run(args) {
-    const perServerRaw = requireKey(args, 'per_server', 'what one server handles, e.g. per_server=800/s');
+    const perServerRaw = args.keys.get('per_server');
     let peak: number;
     const assumptions: string[] = [];
     if (args.keys.has('peak')) {
@@ -42,6 +42,18 @@ export const capacity: Calculator = {
       assumptions.push(`peak = average ${rate(avg)} × ${num(ratio)}`);
     } else {
       throw new CalcInputError('missing_key', 'missing peak= (peak load, e.g. peak=12000/s), or avg= with peak_ratio=', 'peak');
+    }
+    if (perServerRaw === undefined) {
+      // Without per-server capacity: the load to plan for, and how to get the server count.
+      checkInput(z.object({ safety: between(1, 10, 'safety= must be from 1 to 10') }), { safety: args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : 1 });
+      const planned = peak * (args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : 1);
+      return {
+        status: 'ok',
+        figures: [{ key: 'required_capacity', label: 'Load to plan for (peak × safety)', value: planned, unit: '/s', text: rate(planned) }],
+        formula: 'peak = average × peak ratio; planned = peak × safety',
+        assumptions: [...assumptions, 'give per_server= (what one server handles) for the number of servers'],
+        reading: `Plan for ${rate(planned)} at peak. With what one server handles, add per_server= to get the number of servers.`,
+      };
     }
     const perServer = parseRate(perServerRaw, 'per_server');
     const util = args.keys.has('util') ? parseFraction(args.keys.get('util')!, 'util').value : CAPACITY_DEFAULTS.util;
