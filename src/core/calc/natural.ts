@@ -67,7 +67,7 @@ const has = (ctx: Ctx, re: RegExp) => re.test(ctx.lower);
 // ---------------------------------------------------------------------------------------------
 // Availability: downtime for a figure, series and parallel composition, targets over dependencies.
 
-const PARALLEL = /\b(?:parallel|fallback|fall back|either (?:one|of|is|can|region|node|copy|replica|box|\w+ing)|any (?:one|single|of them|replica|copy|node)\b(?=[^.?]{0,30}\b(?:can|is enough|will do|suffices|up is|serves?|handles?|carr(?:y|ies)))|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
+const PARALLEL = /\b(?:parallel|fallback|fall back|as long as (?:one|any|a single|at least one)|at least one (?:\w+ )?(?:is|stays|remains) (?:up|healthy|alive|available)|either (?:one|of|is|can|region|node|copy|replica|box|\w+ing)|any (?:one|single|of them|replica|copy|node)\b(?=[^.?]{0,30}\b(?:can|is enough|will do|suffices|up is|serves?|handles?|carr(?:y|ies)))|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
 const SERIES = /\b(?:in series|series\b|chain|->|→|then\b|calls?\b|depends? on|dependenc|every request (?:goes|needs|hits)|needs? (?:both|all|each)|end[- ]to[- ]end|composite|path\b|behind\b|in front of|downstream|synchronously|sequential)/;
 
 function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
@@ -234,7 +234,9 @@ function planAvailability(ctx: Ctx): Draft | null {
   const counted = groups.filter((g) => g.count && g.count.value >= 2);
   for (const g of counted) if (!Number.isInteger(g.count!.value) || g.count!.value > 20) return null;
   const repeat = (g: (typeof groups)[number]) => Array.from({ length: g.count ? g.count.value : 1 }, () => pct(g.c));
-  if (parallel && (!series || (groups.length === 1 && counted.length === 1 && !/\bin series\b|\bchain\b/.test(ctx.lower))) && (groups.length === 1 || counted.length === 0)) {
+  // Copies of one thing are redundant unless the question says every one is needed.
+  const copiesNoun = groups.length === 1 && counted.length === 1 && 'kind' in counted[0]!.count! && /^(?:replica|copy|copie|mirror|standby)$/.test((counted[0]!.count as Quantity).noun ?? '') && !/\bin series\b|\bchain\b|all (?:of them )?(?:must|need|have to)|every one (?:must|needs)/.test(ctx.lower);
+  if ((parallel || copiesNoun) && (!series || copiesNoun || (groups.length === 1 && counted.length === 1 && !/\bin series\b|\bchain\b/.test(ctx.lower))) && (groups.length === 1 || counted.length === 0)) {
     const positional = groups.flatMap(repeat);
     if (positional.length < 2) return null;
     return { calculator: 'availability', positional, args: ['mode=parallel'], used, consumes: ['percent', 'count'], irrelevant };
@@ -291,6 +293,11 @@ function planSlo(ctx: Ctx): Draft | null {
   const isErrorShare = (q: Quantity) => /(?:error|fail\w*|5xx|bad|erroring)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|now|right now|currently)?\s*(?:about|around|roughly|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start)) || /^\s*(?:of (?:requests|calls|traffic) )?(?:(?:have been|has been|are|were|is|keep) )?(?:errors?|erroring|fail|failing|failure|5xx|error rate)/.test(ctx.lower.slice(q.end, q.end + 40)) || /\b(?:failing|erroring)\s+$/.test(ctx.lower.slice(Math.max(0, q.start - 12), q.start));
   const leftShare = percents.find((q) => /^\s*(?:of (?:the |our |its )?(?:error )?budget )?(?:left|remaining|remains)/.test(ctx.lower.slice(q.end, q.end + 40)) || /\b(?:left|remaining)\s*(?:is|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start)));
   const target = percents.find((q) => q !== leftShare && q.value >= 0.9 && q.value < 1 && !isErrorShare(q));
+  const burn = ctx.qs.find((q) => q.kind === 'multiplier' || ((q.kind === 'number' || q.kind === 'count') && /burn(?:ing)?(?: rate)?(?: of| at| is| =)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start))));
+  if (!target && burn && !percents.some(isErrorShare)) {
+    const w = /\b(\d+)[- ]day\b/.exec(ctx.lower);
+    return { calculator: 'slo', args: [`burn=${fmt(burn.value)}`, ...(w ? [`window=${w[1]}d`] : []), ...(leftShare ? [`left=${pct(leftShare)}`] : [])], used: [burn, ...(leftShare ? [leftShare] : []), ...ctx.qs.filter((q) => w && q.kind === 'time' && q.value === Number(w[1]) * 86400)], consumes: ['percent', 'time'] };
+  }
   if (!target) {
     const rate0 = percents.find(isErrorShare);
     if (rate0 && has(ctx, /how long|how fast|burn|when|until|before|run out|blow|exhaust/)) return { calculator: 'slo', used: [rate0], consumes: ['percent', 'time'], missing: { what: 'your SLO', ask: 'what is the SLO target (for example 99.9%) and its window (for example 30 days)?', example: `slo target=<SLO> window=30d error_rate=${pct(rate0)}` } };
@@ -303,7 +310,6 @@ function planSlo(ctx: Ctx): Draft | null {
     used.push(leftShare);
   }
   const errorRate = percents.find((q) => q !== target && q !== leftShare && (q.value < 0.9 || isErrorShare(q)));
-  const burn = ctx.qs.find((q) => q.kind === 'multiplier' || ((q.kind === 'number' || q.kind === 'count') && /burn(?:ing)?(?: rate)?(?: of| at| is| =)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start))));
   const times = ctx.qs.filter((q) => q.kind === 'time');
   const windowQ = times.find((q) => q.value >= 86400 && near(ctx, q, /window|over|rolling|per|slo|a|each|every|in/, 24, 12) && !near(ctx, q, /used|consumed|burn|spent|lost|had|outage|down|incident|already/, 24, 12));
   let window: number | undefined = windowQ?.value;
@@ -850,7 +856,7 @@ function planShuffle(ctx: Ctx): Draft | null {
 }
 
 function planRetries(ctx: Ctx): Draft | null {
-  if (!has(ctx, /retr(?:y|ies|ying)|attempts?|tries\b/)) return null;
+  if (!has(ctx, /retr(?:y|ies|ying|ied)|attempts?|tries\b/)) return null;
   const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30) && !near(ctx, q, /budget/, 30, 30));
   const budget = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /budget|at most|extra|cap/, 40, 30));
   if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|client|db|database|load|budget|baseline/) && !failureShare) return null;
@@ -883,6 +889,7 @@ function planRetries(ctx: Ctx): Draft | null {
     } else if (!tryCounts.length && layers) {
       return { calculator: 'retries', used: [layers], consumes: ['count', 'number', 'rate', 'percent'], missing: { what: 'how many times each layer retries', ask: 'how many retries does each layer make after the first try?', example: `retries retries=<per layer> layers=${fmt(layers.value)}` } };
     } else return null;
+    if (layerCount === undefined && !failureShare && has(ctx, /outage|every (?:request|call) failed|all (?:requests|calls) fail|(?:is|was|went|goes) down|fails? everything|failing everything/)) layerCount = 1;
     if (layerCount === undefined && !failureShare) return null;
     if (layers) used.push(layers);
     args.push(`attempts=${fmt(attempts)}`, `layers=${fmt(layerCount ?? 1)}`);

@@ -67,7 +67,7 @@ export const retries: Calculator = {
       formula: failure === 1 ? 'calls = attempts^layers, attempts = retries + 1' : 'calls = (1 + f + … + f^(attempts−1))^layers for a failure share f',
       worked: failure === 1 ? `${tries}^${layers} = ${num(amplification)}` : `(${Array.from({ length: tries }, (_, i) => (i === 0 ? '1' : `${num(failure, 4)}^${i}`)).join(' + ')})^${layers} = ${num(amplification, 4)}`,
       assumptions: ['every layer retries independently; no retry budget, circuit breaker or deadline stops the retries early', failure === 1 ? 'the deepest service fails every call (an outage), the worst case' : 'calls fail independently with the given share'],
-      reading: `${layers} layer${layers === 1 ? '' : 's'} each making ${tries} attempt${tries === 1 ? '' : 's'} turn one user request into ${num(amplification)} call${amplification === 1 ? '' : 's'} to the deepest service${failure === 1 ? ' when it is down' : ` at a ${percent(failure, 3)} failure rate`}, just when it can least take them. Retry at one layer only, with a retry budget (about 10% extra) and jittered backoff.`,
+      reading: `${layers === 1 ? 'One layer making' : `${layers} layers each making`} ${tries} attempt${tries === 1 ? '' : 's'} turn${layers === 1 ? 's' : ''} one user request into ${num(amplification)} call${amplification === 1 ? '' : 's'} to the deepest service${failure === 1 ? ' when it is down' : ` at a ${percent(failure, 3)} failure rate`}${args.keys.has('rate') ? ` (${rate(parseRate(args.keys.get('rate')!, 'rate') * amplification)} in all)` : ''}, just when it can least take them. Retry at one layer only, with a retry budget (about 10% extra) and jittered backoff.`,
     };
   },
 };

@@ -32,6 +32,21 @@ export const slo: Calculator = {
   keys: ['target', 'window', 'consumed', 'error_rate', 'requests', 'burn', 'left', 'failed'],
   doc: { id: 'human-factors/sre-practices', anchor: 'practices', title: 'SRE Practices' },
   run(args) {
+    if (!args.keys.has('target') && args.keys.has('burn')) {
+      // The time a burn rate takes to spend the budget does not depend on the SLO.
+      const window0 = args.keys.has('window') ? parseTime(args.keys.get('window')!, 'window', 'd') : 30 * 86400;
+      const burn0 = parseNumber(args.keys.get('burn')!.replace(/[x×]$/i, ''), 'burn');
+      checkInput(z.object({ burn: between(0, 1e6, 'burn= must be a positive burn rate, e.g. burn=14.4', { minExclusive: true }), window: between(3600, 366 * 86400, 'window= must be from 1h to 366d') }), { burn: burn0, window: window0 });
+      const left0 = args.keys.has('left') ? parseFraction(args.keys.get('left')!, 'left').value : 1;
+      const t = (left0 * window0) / burn0;
+      return {
+        status: 'ok',
+        figures: [{ key: 'time_to_exhaust', label: left0 < 1 ? `Time until the ${percent(left0, 3)} left is gone` : 'Time until a full budget is gone', value: t, unit: 's', text: duration(t) }],
+        formula: 'time to exhaust = share of budget left × window ÷ burn rate',
+        assumptions: ['the burn rate stays where it is'],
+        reading: `At a burn rate of ${num(burn0)}, ${left0 < 1 ? `the ${percent(left0, 3)} of the budget left` : `a full ${duration(window0)} budget`} is gone in ${duration(t)}, whatever the SLO.`,
+      };
+    }
     const targetRaw = requireKey(args, 'target', 'the SLO, e.g. target=99.9%');
     const t = parseFraction(targetRaw, 'target');
     const target = t.value;
