@@ -10,7 +10,7 @@ import { answerSets } from './helpers/answer-sets';
  * so a change that makes answers worse fails here; raise them as answers improve.
  */
 const THRESHOLDS = {
-  pass: 0.51,
+  pass: 0.53,
   passPerKind: 0.3,
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.03,

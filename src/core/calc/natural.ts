@@ -962,7 +962,7 @@ function planStorage(ctx: Ctx): Draft | null {
   const rate = ctx.qs.find((q) => q.kind === 'rate' && q !== perUser);
   const daily = /\bdaily\b|\bdau\b|\ba day\b|\bper day\b|\beach day\b|\bevery day\b/.test(ctx.lower);
   const perUserCount = ctx.qs.find((q) => q !== users && (q.kind === 'count' || q.kind === 'number') && ((/^\s*(?:\w+\s+){0,2}(?:a|per|each|every)\s+day\b|^\s*(?:\w+\s+){0,2}daily\b/.test(ctx.lower.slice(q.end, q.end + 30)) && near(ctx, q, /\beach\b|per (?:user|customer|device)|every (?:user|customer)|on average/, 40, 30)) || (daily && /^\s*(?:[a-z]+\s+){0,2}(?:each|apiece|per (?:user|person|customer))\b/.test(ctx.lower.slice(q.end, q.end + 30)))));
-  if (size.per && /^\d+s$/.test(size.per) && !users && !ctx.qs.some((q) => q.kind === 'rate' || q.kind === 'count')) {
+  if (size.per && /^\d+s$/.test(size.per) && !users && !ctx.qs.some((q) => q.kind === 'rate' || (q.kind === 'count' && !/^(?:copy|copie|replica|day|month|year|week)$/.test(q.noun ?? '')))) {
     args.push(`per_day=${bytesOf((size.value / Number(size.per.slice(0, -1))) * 86400)}`);
   } else if (size.per && /^\d+s$/.test(size.per) && users) {
     // "300 hosts each ship 1.5 GB a day": volume per host per time.
@@ -1079,6 +1079,12 @@ function planBandwidth(ctx: Ctx): Draft | null {
 
 function planLatency(ctx: Ctx): Draft | null {
   if (!has(ctx, /\b(?:latency|round[- ]trip|rtt|ping|how far|distance|speed of light|milliseconds|ms)\b/)) return null;
+  // "about 8,300 km apart: the minimum RTT in fiber?"
+  const km = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(km|kilomet(?:er|re)s?|mi|miles)\b/.exec(ctx.lower);
+  if (km && ctx.qs.filter((q) => q.kind !== 'time').length <= 1 && has(ctx, /rtt|round[- ]trip|latency|speed of light|fib(?:er|re)|ping/)) {
+    const used = ctx.qs.filter((q) => q.start >= km.index && q.start < km.index + km[0].length);
+    return { calculator: 'latency', args: [`distance=${km[1]!.replace(/,/g, '')}${/^mi/.test(km[2]!) ? 'mi' : 'km'}`], used, consumes: ['number', 'count'] };
+  }
   const m = /\b(?:from|between)\s+(.+?)\s+(?:to|and)\s+(.+?)(?:[?.!,]|\s+(?:in|over|via|for|with|is|be)\b|$)/i.exec(ctx.text);
   if (!m) return null;
   const find = (text: string) => {
