@@ -41,19 +41,32 @@ form.ask button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 main.wide { max-width: 56rem; }
 button { font: inherit; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); padding: .45rem .9rem; cursor: pointer; }
-button.secondary, .theme { background: transparent; color: var(--accent); }
+a.button { display: inline-block; text-decoration: none; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); padding: .45rem .9rem; }
+button.secondary, .theme, a.button.secondary { background: transparent; color: var(--accent); }
 .theme { margin-left: auto; font-size: .9rem; padding: .3rem .7rem; }
 button:disabled { opacity: .6; cursor: progress; }
 .chat { display: flex; flex-direction: column; gap: 1rem; min-height: 70vh; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .welcome h2 { border: 0; margin-top: .5rem; padding-top: 0; }
 .starters { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
-.starter { background: var(--card); color: var(--fg); border: 1px solid var(--line); text-align: left; }
+.starter { display: inline-block; background: var(--card); color: var(--fg); border: 1px solid var(--line); border-radius: 6px; padding: .45rem .9rem; text-decoration: none; }
+.starter:hover { border-color: var(--accent); }
 .log { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 1rem; }
 .turn { border-radius: 10px; padding: .75rem 1rem; border: 1px solid var(--line); background: var(--card); overflow-wrap: anywhere; }
 .turn.user { align-self: flex-end; background: var(--user); max-width: 85%; }
 .turn.user p { margin: 0; white-space: pre-wrap; }
-.turn.error { border-color: #b3261e; }
+.turn.error { border-color: #b3261e; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
+.turn.error p { margin: 0; flex: 1 1 16rem; }
+.turn.pending { color: var(--muted); display: flex; align-items: center; gap: .6rem; }
+.spinner { width: 1rem; height: 1rem; border: 2px solid var(--line); border-top-color: var(--accent); border-radius: 50%; animation: spin .8s linear infinite; }
+@keyframes spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 2.4s; } }
+.turn.queued { opacity: .85; border-style: dashed; }
+.turn .note, .vote-note { color: var(--muted); font-size: .85rem; margin: .2rem 0 0; }
+.vote[aria-busy=true] { cursor: progress; }
+ul.options.links { list-style: none; padding: 0; }
+ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius: 6px; text-decoration: none; }
+.tools a.button { margin-right: .5rem; }
 .turn h2 { font-size: 1.15rem; border: 0; padding: 0; margin: .5rem 0; }
 .turn h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .sources ol { margin: .2rem 0; padding-left: 1.3rem; font-size: .95rem; }

@@ -7,35 +7,42 @@ import { chartSvg } from './chart';
  * The chat client: sends questions to the same HTTP API everyone else uses, renders answers with
  * the compendium's own (escaping) markdown renderer, draws calculator charts as inline SVG, runs
  * the selector and review with buttons, and keeps the conversation in localStorage.
+ *
+ * What the user typed is never lost: a question asked while another is pending waits in a queue,
+ * a failed question goes back into the box with a Retry, and only answered turns are stored.
  */
 type Turn =
   | { kind: 'user'; text: string }
   | { kind: 'answer'; question: string; data: Answer; vote?: 'up' | 'down' }
-  | { kind: 'error'; text: string }
   | { kind: 'dialogue'; dialogue: string; step: DialogueStep };
 
 const STORE = 'compendium.chat.v1';
+const DRAFT = 'compendium.chat.draft';
 // Thumbs drawn as SVG so they show without an emoji font.
 const THUMB = 'M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L13.17 1 6.59 7.59C6.22 7.95 6 8.45 6 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
 const THUMB_UP = `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${THUMB}"/></svg>`;
 const THUMB_DOWN = `<svg viewBox="0 0 24 24" aria-hidden="true" class="down"><path d="${THUMB}"/></svg>`;
 const MAX_TURNS = 60;
+const OFFLINE = 'Could not reach the server. Check your connection and retry.';
 
 const root = document.querySelector<HTMLElement>('[data-chat]')!;
 const log = root.querySelector<HTMLOListElement>('[data-log]')!;
 const form = root.querySelector<HTMLFormElement>('[data-form]')!;
 const input = root.querySelector<HTMLTextAreaElement>('[data-input]')!;
-const send = root.querySelector<HTMLButtonElement>('[data-send]')!;
 const welcome = root.querySelector<HTMLElement>('[data-welcome]')!;
+const status = root.querySelector<HTMLElement>('[data-status]')!;
 
 let turns: Turn[] = load();
 let busy = false;
+/** Questions asked while another was pending, in order, each with its bubble in the log. */
+const queue: Array<{ text: string; node: HTMLElement }> = [];
 
 function load(): Turn[] {
   try {
     const raw = localStorage.getItem(STORE);
     const parsed = raw ? (JSON.parse(raw) as Turn[]) : [];
-    return Array.isArray(parsed) ? parsed.filter((t) => t && typeof t === 'object' && 'kind' in t) : [];
+    // Older versions stored failed turns; they are not history.
+    return Array.isArray(parsed) ? parsed.filter((t) => t && typeof t === 'object' && ['user', 'answer', 'dialogue'].includes(t.kind)) : [];
   } catch {
     return [];
   }
@@ -47,6 +54,15 @@ function save() {
     localStorage.setItem(STORE, JSON.stringify(turns));
   } catch {
     /* private mode or full storage: the conversation just is not kept */
+  }
+}
+
+function saveDraft() {
+  try {
+    if (input.value) sessionStorage.setItem(DRAFT, input.value);
+    else sessionStorage.removeItem(DRAFT);
+  } catch {
+    /* storage disabled: the draft lives only in the box */
   }
 }
 
@@ -63,8 +79,17 @@ async function post<T>(path: string, body: unknown): Promise<{ ok: boolean; stat
 
 function errorText(data: unknown, status: number): string {
   const e = (data as { error?: { message?: string } } | null)?.error;
-  if (status === 429) return e?.message ?? 'Too many questions in a short time; wait a moment and try again.';
-  return e?.message ?? `Something went wrong (HTTP ${status}). Try again.`;
+  if (status === 429) return e?.message ?? 'Too many questions in a short time; wait a moment and retry.';
+  return e?.message ?? `Something went wrong (HTTP ${status}). Retry in a moment.`;
+}
+
+/** Says something to screen readers through the page's status region. */
+function announce(text: string) {
+  status.textContent = '';
+  // A fresh text node after a tick, so the same message twice is still read.
+  setTimeout(() => {
+    status.textContent = text;
+  }, 50);
 }
 
 // ---------- rendering ----------
@@ -74,6 +99,14 @@ function el(tag: string, className: string, html = ''): HTMLElement {
   if (className) node.className = className;
   if (html) node.innerHTML = html;
   return node;
+}
+
+function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', className) as HTMLButtonElement;
+  b.type = 'button';
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
 }
 
 function renderAnswer(turn: Extract<Turn, { kind: 'answer' }>, index: number): HTMLElement {
@@ -95,9 +128,10 @@ function renderAnswer(turn: Extract<Turn, { kind: 'answer' }>, index: number): H
   for (const vote of ['up', 'down'] as const) {
     const b = el('button', 'vote', vote === 'up' ? THUMB_UP : THUMB_DOWN) as HTMLButtonElement;
     b.type = 'button';
+    b.dataset.vote = vote;
     b.setAttribute('aria-label', vote === 'up' ? 'Helpful' : 'Not helpful');
     b.setAttribute('aria-pressed', String(turn.vote === vote));
-    b.addEventListener('click', () => void giveFeedback(index, vote));
+    b.addEventListener('click', () => void giveFeedback(index, vote, li));
     fb.append(b);
   }
   meta.append(fb);
@@ -120,9 +154,7 @@ function renderDialogue(turn: Extract<Turn, { kind: 'dialogue' }>, index: number
   const card = el('div', 'result-card');
   card.append(el('div', 'md', markdownToHtml(step.markdown)));
   const tools = el('div', 'tools');
-  const copy = el('button', 'secondary', 'Copy as markdown') as HTMLButtonElement;
-  copy.type = 'button';
-  copy.addEventListener('click', async () => {
+  const copy = button('Copy as markdown', 'secondary', async () => {
     try {
       await navigator.clipboard.writeText(step.markdown);
       copy.textContent = 'Copied';
@@ -130,10 +162,7 @@ function renderDialogue(turn: Extract<Turn, { kind: 'dialogue' }>, index: number
       copy.textContent = 'Copy failed: select the text instead';
     }
   });
-  const back = el('button', 'secondary', 'Back a step') as HTMLButtonElement;
-  back.type = 'button';
-  back.addEventListener('click', () => void answerDialogue(index, 'back'));
-  tools.append(copy, back);
+  tools.append(copy, button('Back a step', 'secondary', () => void answerDialogue(index, 'back')));
   card.append(tools);
   li.append(card);
   return li;
@@ -150,42 +179,44 @@ function renderQuestion(step: Extract<DialogueStep, { type: 'question' }>, index
   group.setAttribute('role', 'group');
   group.setAttribute('aria-labelledby', qid);
   step.question.options.forEach((o) => {
-    const b = el('button', 'option', escapeHtml(o.label)) as HTMLButtonElement;
-    b.type = 'button';
+    const b = button(o.label, 'option', () => void answerDialogue(index, o.id));
     b.dataset.option = o.id;
-    b.addEventListener('click', () => void answerDialogue(index, o.id));
     group.append(b);
   });
   box.append(group);
   const nav = el('div', 'tools');
-  if (step.canGoBack) {
-    const back = el('button', 'secondary', 'Back a step') as HTMLButtonElement;
-    back.type = 'button';
-    back.addEventListener('click', () => void answerDialogue(index, 'back'));
-    nav.append(back);
-  }
-  const restart = el('button', 'secondary', 'Restart') as HTMLButtonElement;
-  restart.type = 'button';
-  restart.addEventListener('click', () => void answerDialogue(index, 'restart'));
-  nav.append(restart);
+  if (step.canGoBack) nav.append(button('Back a step', 'secondary', () => void answerDialogue(index, 'back')));
+  nav.append(button('Restart', 'secondary', () => void answerDialogue(index, 'restart')));
   box.append(nav);
   return box;
 }
 
 function renderTurn(turn: Turn, index: number): HTMLElement {
+  let node: HTMLElement;
   switch (turn.kind) {
-    case 'user': {
-      const li = el('li', 'turn user');
-      li.append(el('p', '', escapeHtml(turn.text)));
-      return li;
-    }
+    case 'user':
+      node = userBubble(turn.text);
+      break;
     case 'answer':
-      return renderAnswer(turn, index);
-    case 'error':
-      return el('li', 'turn error', `<p role="alert">${escapeHtml(turn.text)}</p>`);
+      node = renderAnswer(turn, index);
+      break;
     case 'dialogue':
-      return renderDialogue(turn, index);
+      node = renderDialogue(turn, index);
+      break;
   }
+  node.dataset.turn = String(index);
+  return node;
+}
+
+function userBubble(text: string, note = ''): HTMLElement {
+  const li = el('li', 'turn user');
+  li.append(el('p', '', escapeHtml(text)));
+  if (note) li.append(el('p', 'note', escapeHtml(note)));
+  return li;
+}
+
+function turnNode(index: number): HTMLElement | null {
+  return log.querySelector<HTMLElement>(`[data-turn="${index}"]`);
 }
 
 function render() {
@@ -193,17 +224,37 @@ function render() {
   welcome.hidden = turns.length > 0;
 }
 
-function append(turn: Turn) {
+function store(turn: Turn): HTMLElement {
   turns.push(turn);
   save();
+  return renderTurn(turn, turns.length - 1);
+}
+
+function reveal(node: Element) {
+  node.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
+/** A failed request, shown but never stored: its message, and a Retry when there is something to retry. */
+function showError(text: string, retry?: () => void): HTMLElement {
+  const li = el('li', 'turn error');
+  li.append(el('p', '', escapeHtml(text)));
+  if (retry) {
+    li.append(
+      button('Retry', 'secondary', () => {
+        li.remove();
+        retry();
+      }),
+    );
+  }
+  log.append(li);
   welcome.hidden = true;
-  log.append(renderTurn(turn, turns.length - 1));
-  log.lastElementChild?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  announce(text);
+  reveal(li);
+  return li;
 }
 
 function setBusy(on: boolean) {
   busy = on;
-  send.disabled = on;
   root.setAttribute('aria-busy', String(on));
 }
 
@@ -218,23 +269,72 @@ function previousTurn(): { previous: string; context: { sources: string[] } } | 
   return undefined;
 }
 
-async function ask(question: string) {
+/** Asks now, or after the pending question when one is pending. */
+function ask(question: string) {
   const q = question.trim();
-  if (!q || busy) return;
+  if (!q) return;
+  welcome.hidden = true;
+  if (busy) {
+    const node = userBubble(q, 'Queued: asked when the current answer arrives.');
+    node.classList.add('queued');
+    log.append(node);
+    queue.push({ text: q, node });
+    announce('Question queued.');
+    reveal(node);
+    return;
+  }
+  void send(q);
+}
+
+async function send(q: string, bubble?: HTMLElement) {
   const previous = previousTurn();
-  append({ kind: 'user', text: q });
+  const mine = bubble ?? userBubble(q);
+  mine.classList.remove('queued');
+  mine.querySelector('.note')?.remove();
+  if (!mine.isConnected) log.append(mine);
+  const pending = el('li', 'turn pending', '<span class="spinner" aria-hidden="true"></span> Finding the answer…');
+  mine.after(pending);
+  reveal(pending);
   setBusy(true);
+  announce('Finding the answer…');
+  const fail = (text: string, retryable: boolean) => {
+    mine.remove();
+    pending.remove();
+    // The question goes back into the box unless the user has typed something new there.
+    if (!input.value.trim()) {
+      input.value = q;
+      saveDraft();
+    }
+    showError(text, retryable ? () => void retry(q) : undefined);
+  };
   try {
     const res = await post<Answer>('/api/ask', previous ? { question: q, ...previous } : { question: q });
-    if (!res.ok) append({ kind: 'error', text: errorText(res.data, res.status) });
-    else if (res.data.dialogue) append({ kind: 'dialogue', dialogue: res.data.dialogue.type === 'question' ? res.data.dialogue.dialogue : 'selector', step: res.data.dialogue });
-    else append({ kind: 'answer', question: q, data: res.data });
+    if (!res.ok) fail(errorText(res.data, res.status), res.status === 429 || res.status >= 500);
+    else {
+      const user = store({ kind: 'user', text: q });
+      const answer = res.data.dialogue
+        ? store({ kind: 'dialogue', dialogue: res.data.dialogue.type === 'question' ? res.data.dialogue.dialogue : 'selector', step: res.data.dialogue })
+        : store({ kind: 'answer', question: q, data: res.data });
+      mine.replaceWith(user);
+      pending.replaceWith(answer);
+      announce('Answer ready.');
+      reveal(answer);
+    }
   } catch {
-    append({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
+    fail(OFFLINE, true);
   } finally {
     setBusy(false);
-    input.focus();
+    const next = queue.shift();
+    if (next) void send(next.text, next.node);
   }
+}
+
+function retry(q: string) {
+  if (input.value.trim() === q) {
+    input.value = '';
+    saveDraft();
+  }
+  ask(q);
 }
 
 function dialogueRoute(dialogue: string): string {
@@ -246,18 +346,22 @@ async function startDialogue(dialogue: string) {
   setBusy(true);
   try {
     const res = await post<DialogueStep>(dialogueRoute(dialogue), {});
-    append(res.ok ? { kind: 'dialogue', dialogue, step: res.data } : { kind: 'error', text: errorText(res.data, res.status) });
-    focusDialogue(turns.length - 1);
+    if (!res.ok) showError(errorText(res.data, res.status), () => void startDialogue(dialogue));
+    else {
+      const node = store({ kind: 'dialogue', dialogue, step: res.data });
+      log.append(node);
+      welcome.hidden = true;
+      focusDialogue(turns.length - 1);
+    }
   } catch {
-    append({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
+    showError(OFFLINE, () => void startDialogue(dialogue));
   } finally {
     setBusy(false);
   }
 }
 
 function focusDialogue(index: number) {
-  const node = log.children[index];
-  const target = node?.querySelector<HTMLElement>('.option, .result-card button');
+  const target = turnNode(index)?.querySelector<HTMLElement>('.option, .result-card button');
   target?.focus();
 }
 
@@ -270,27 +374,41 @@ async function answerDialogue(index: number, answer: string) {
     const res = await post<DialogueStep>(dialogueRoute(turn.dialogue), { state: step?.state ?? null, answer });
     turn.step = res.data;
     save();
-    const fresh = renderTurn(turn, index);
-    log.children[index]?.replaceWith(fresh);
+    turnNode(index)?.replaceWith(renderTurn(turn, index));
     focusDialogue(index);
   } catch {
-    append({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
+    showError(OFFLINE, () => void answerDialogue(index, answer));
   } finally {
     setBusy(false);
   }
 }
 
-async function giveFeedback(index: number, vote: 'up' | 'down') {
+/** A vote shows as pressed only once the server has stored it. */
+async function giveFeedback(index: number, vote: 'up' | 'down', node: HTMLElement) {
   const turn = turns[index];
   if (!turn || turn.kind !== 'answer') return;
+  const b = node.querySelector<HTMLButtonElement>(`[data-vote="${vote}"]`);
+  if (b?.getAttribute('aria-busy') === 'true') return;
+  b?.setAttribute('aria-busy', 'true');
+  node.querySelector('.vote-note')?.remove();
+  let stored = false;
+  try {
+    const res = await post('/api/feedback', { question: turn.question, vote, sources: turn.data.sources.map((s) => s.id).slice(0, 5), intent: turn.data.intent });
+    stored = res.ok;
+  } catch {
+    stored = false;
+  }
+  b?.removeAttribute('aria-busy');
+  if (!stored) {
+    const note = el('span', 'vote-note', 'Vote not saved; try again later.');
+    node.querySelector('.feedback')?.append(note);
+    announce('Vote not saved.');
+    return;
+  }
   turn.vote = vote;
   save();
-  log.children[index]?.replaceWith(renderTurn(turn, index));
-  try {
-    await post('/api/feedback', { question: turn.question, vote, sources: turn.data.sources.map((s) => s.id).slice(0, 5), intent: turn.data.intent });
-  } catch {
-    /* feedback is best effort */
-  }
+  node.querySelectorAll<HTMLButtonElement>('.vote').forEach((v) => v.setAttribute('aria-pressed', String(v.dataset.vote === vote)));
+  announce('Thanks, vote saved.');
 }
 
 // ---------- wiring ----------
@@ -298,8 +416,10 @@ async function giveFeedback(index: number, vote: 'up' | 'down') {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const q = input.value;
+  if (!q.trim()) return;
   input.value = '';
-  void ask(q);
+  saveDraft();
+  ask(q);
 });
 input.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -307,13 +427,34 @@ input.addEventListener('keydown', (e) => {
     form.requestSubmit();
   }
 });
-root.querySelectorAll<HTMLButtonElement>('[data-q]').forEach((b) => b.addEventListener('click', () => void ask(b.dataset.q ?? '')));
-root.querySelectorAll<HTMLButtonElement>('[data-dialogue]').forEach((b) => b.addEventListener('click', () => void startDialogue(b.dataset.dialogue ?? 'selector')));
-root.querySelector<HTMLButtonElement>('[data-clear]')?.addEventListener('click', () => {
-  turns = [];
-  save();
-  render();
-  input.focus();
-});
+input.addEventListener('input', saveDraft);
+root.querySelectorAll<HTMLElement>('[data-q]').forEach((b) =>
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    ask(b.dataset.q ?? '');
+  }),
+);
+root.querySelectorAll<HTMLElement>('[data-dialogue]').forEach((b) =>
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    void startDialogue(b.dataset.dialogue ?? 'selector');
+  }),
+);
+const clear = root.querySelector<HTMLButtonElement>('[data-clear]');
+if (clear) {
+  clear.hidden = false;
+  clear.addEventListener('click', () => {
+    turns = [];
+    save();
+    render();
+    input.focus();
+  });
+}
 
+try {
+  const draft = sessionStorage.getItem(DRAFT);
+  if (draft && !input.value) input.value = draft;
+} catch {
+  /* no storage */
+}
 render();
