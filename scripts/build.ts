@@ -166,9 +166,14 @@ async function main() {
     writeFileSync(target, page.body);
   }
 
-  // The chat page's scripts: the client (with the compendium's own markdown renderer) and the theme switch.
+  // The pages' scripts: the chat client (with the compendium's own markdown renderer), the theme
+  // switch, and the book's navigation (drawer, table of contents, learning paths).
   await esbuild({
-    entryPoints: { chat: join(root, 'src', 'web', 'client', 'main.ts'), theme: join(root, 'src', 'web', 'client', 'theme.ts') },
+    entryPoints: {
+      chat: join(root, 'src', 'web', 'client', 'main.ts'),
+      theme: join(root, 'src', 'web', 'client', 'theme.ts'),
+      docs: join(root, 'src', 'web', 'client', 'docs.ts'),
+    },
     outdir: join(stagingDir, 'assets'),
     bundle: true,
     minify: true,

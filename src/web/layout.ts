@@ -1,9 +1,27 @@
 import { escapeHtml } from '../core/markdown/html';
 
+export type LayoutOptions = {
+  title: string;
+  body: string;
+  description?: string;
+  /** The chat's wider column. */
+  wide?: boolean;
+  /** The book's sidebar (document pages and the table of contents): a column on a desktop, a drawer on a phone. */
+  sidebar?: string;
+  /** A page script besides the theme switch (always deferred, never inline: the CSP allows only 'self'). */
+  script?: string;
+};
+
 /** The page shell shared by every server-rendered or pre-rendered page. */
-export function layout(opts: { title: string; body: string; description?: string; wide?: boolean }): string {
+export function layout(opts: LayoutOptions): string {
   const title = escapeHtml(opts.title);
   const description = escapeHtml(opts.description ?? 'Compendium: design guidance for distributed systems.');
+  const menu = opts.sidebar
+    ? '<button type="button" class="menu secondary" data-menu aria-controls="sidebar" aria-expanded="false">Menu</button>'
+    : '';
+  const main = `<main id="main"${opts.wide ? ' class="wide"' : ''}>
+${opts.body}
+</main>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -14,13 +32,11 @@ export function layout(opts: { title: string; body: string; description?: string
 <title>${title} · Compendium</title>
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/theme.js"></script>
-</head>
-<body>
+${opts.script ? `<script src="${opts.script}" defer></script>\n` : ''}</head>
+<body${opts.sidebar ? ' class="has-sidebar"' : ''}>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><a class="brand" href="/">Compendium</a><nav aria-label="Site"><a href="/">Chat</a><a href="/docs">Browse the compendium</a><a href="/docs/introduction/index">Introduction</a></nav><button type="button" class="theme" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
-<main id="main"${opts.wide ? ' class="wide"' : ''}>
-${opts.body}
-</main>
+<header class="site">${menu}<a class="brand" href="/">Compendium</a><nav aria-label="Site"><a href="/">Chat</a><a href="/docs">Browse the compendium</a><a href="/docs/introduction/index">Introduction</a></nav><button type="button" class="theme" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
+${opts.sidebar ? `<div class="book">\n${opts.sidebar}\n${main}\n</div>` : main}
 <footer class="site"><p>Compendium: distributed systems from first principles. Ask over HTTP at <code>POST /api/ask</code> or with <code>npx compendium ask</code>.</p></footer>
 </body>
 </html>

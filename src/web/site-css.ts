@@ -96,6 +96,51 @@ ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius
 .chart .mark { fill: #d9480f; }
 .chart .mark-label { fill: #d9480f; font-weight: 600; }
 .chart figcaption { color: var(--muted); font-size: .85rem; }
+/* The book: sidebar, breadcrumbs, on-page contents, previous/next, permalinks. */
+.book { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 0 2rem; max-width: 86rem; margin: 0 auto; }
+.book main { max-width: 66rem; margin: 0; width: 100%; }
+.sidebar { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; padding: 1rem .75rem 2rem 1rem; border-right: 1px solid var(--line); font-size: .92rem; line-height: 1.45; }
+.sidebar-title { margin: 0 0 .6rem; font-weight: 700; }
+.sidebar-title a { color: var(--fg); text-decoration: none; }
+.sidebar details { margin: 0 0 .2rem; }
+.sidebar summary { font-weight: 600; cursor: pointer; padding: .3rem 0; }
+.sidebar ul { list-style: none; margin: 0 0 .4rem; padding-left: .6rem; }
+.sidebar li a { display: block; padding: .18rem .5rem; border-left: 3px solid transparent; text-decoration: none; color: var(--fg); }
+.sidebar li a:hover { color: var(--accent); text-decoration: underline; }
+.sidebar a[aria-current=page] { background: var(--user); color: var(--accent); font-weight: 600; border-left-color: var(--accent); }
+.sidebar .cat > span { display: block; color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; margin: .5rem 0 .1rem .5rem; }
+.menu { display: none; padding: .3rem .7rem; font-size: .9rem; }
+.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; padding: 0; margin: .6rem 0 0; font-size: .88rem; color: var(--muted); }
+.breadcrumbs li + li::before { content: "›"; margin: 0 .45rem; }
+article.doc { display: grid; grid-template-columns: minmax(0, 1fr) 14rem; column-gap: 2.5rem; }
+article.doc > * { grid-column: 1; min-width: 0; }
+article.doc > nav.toc { grid-column: 2; grid-row: 1 / span 80; position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto; border: 0; border-left: 1px solid var(--line); border-radius: 0; margin: 1.2rem 0 0; padding: 0 0 0 1rem; font-size: .88rem; line-height: 1.4; }
+nav.toc .toc-h { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); border: 0; margin: .3rem 0; padding: 0; }
+nav.toc ol { list-style: none; padding-left: 0; }
+nav.toc li { margin: .3rem 0; }
+nav.toc a { text-decoration: none; display: block; padding-left: .5rem; border-left: 2px solid transparent; margin-left: calc(-.5rem - 2px); }
+nav.toc a:hover { text-decoration: underline; }
+nav.toc a[aria-current=location] { font-weight: 700; border-left-color: var(--accent); }
+.permalink { margin-left: .35rem; color: var(--muted); text-decoration: none; font-weight: 400; }
+.permalink:hover, .permalink:focus-visible { color: var(--accent); text-decoration: underline; }
+:target { scroll-margin-top: 1rem; }
+nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin: 3rem 0 1rem; flex-wrap: wrap; }
+nav.pager a { flex: 1 1 14rem; border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; text-decoration: none; }
+nav.pager a:hover { border-color: var(--accent); }
+nav.pager a.next { text-align: right; }
+nav.pager .dir { display: block; font-size: .8rem; color: var(--muted); }
+nav.pager .via { width: 100%; margin: 0; color: var(--muted); font-size: .88rem; }
+@media (max-width: 1200px) {
+  article.doc { display: block; }
+  article.doc > nav.toc { position: static; max-height: none; border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1rem; margin: 1rem 0; }
+}
+@media (max-width: 760px) {
+  .book { display: flex; flex-direction: column; }
+  .sidebar { order: 2; position: static; max-height: none; border-right: 0; border-top: 1px solid var(--line); }
+  html.js .menu { display: inline-block; }
+  html.js .sidebar { display: none; }
+  html.js body.drawer-open .sidebar { display: block; position: fixed; z-index: 20; inset: 0 auto 0 0; width: min(22rem, 88vw); max-height: 100vh; background: var(--bg); border-right: 1px solid var(--line); box-shadow: 0 0 0 100vmax rgba(0, 0, 0, .35); }
+}
 @media (max-width: 600px) {
   body { font-size: 16px; }
   main { padding: .6rem; }
