@@ -173,6 +173,7 @@ async function main() {
       chat: join(root, 'src', 'web', 'client', 'main.ts'),
       theme: join(root, 'src', 'web', 'client', 'theme.ts'),
       docs: join(root, 'src', 'web', 'client', 'docs.ts'),
+      search: join(root, 'src', 'web', 'client', 'search.ts'),
     },
     outdir: join(stagingDir, 'assets'),
     bundle: true,

@@ -12,6 +12,13 @@ export type LayoutOptions = {
   script?: string;
 };
 
+/** The search box in every header; without JavaScript it opens the plain results page. */
+const SEARCH_FORM = `<form class="search" role="search" action="/search" method="get" data-search>
+<label for="site-search" class="visually-hidden">Search the compendium</label>
+<input id="site-search" name="q" type="search" maxlength="200" autocomplete="off" spellcheck="false" placeholder="Search (press /)">
+<div class="search-panel" data-search-panel hidden><p class="search-note" data-search-note role="status"></p><div id="search-results" role="listbox" aria-label="Search results" data-search-results></div></div>
+</form>`;
+
 /** The page shell shared by every server-rendered or pre-rendered page. */
 export function layout(opts: LayoutOptions): string {
   const title = escapeHtml(opts.title);
@@ -32,10 +39,11 @@ ${opts.body}
 <title>${title} · Compendium</title>
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/theme.js"></script>
+<script src="/assets/search.js" defer></script>
 ${opts.script ? `<script src="${opts.script}" defer></script>\n` : ''}</head>
 <body${opts.sidebar ? ' class="has-sidebar"' : ''}>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site">${menu}<a class="brand" href="/">Compendium</a><nav aria-label="Site"><a href="/">Chat</a><a href="/docs">Browse the compendium</a><a href="/docs/introduction/index">Introduction</a></nav><button type="button" class="theme" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
+<header class="site">${menu}<a class="brand" href="/">Compendium</a><nav aria-label="Site"><a href="/">Chat</a><a href="/docs">Browse the compendium</a><a href="/docs/introduction/index">Introduction</a></nav>${SEARCH_FORM}<button type="button" class="theme" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
 ${opts.sidebar ? `<div class="book">\n${opts.sidebar}\n${main}\n</div>` : main}
 <footer class="site"><p>Compendium: distributed systems from first principles. Ask over HTTP at <code>POST /api/ask</code> or with <code>npx compendium ask</code>.</p></footer>
 </body>

@@ -1,9 +1,9 @@
 /** The stylesheet of every page (kept as a string so the Worker and the build share it). */
-export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --max: 46rem; color-scheme: light; }
+export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --max: 46rem; color-scheme: light; }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; color-scheme: dark; }
+  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; color-scheme: dark; }
 }
-:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; color-scheme: dark; }
+:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; color-scheme: dark; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -43,7 +43,7 @@ main.wide { max-width: 56rem; }
 button { font: inherit; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); padding: .45rem .9rem; cursor: pointer; }
 a.button { display: inline-block; text-decoration: none; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); padding: .45rem .9rem; }
 button.secondary, .theme, a.button.secondary { background: transparent; color: var(--accent); }
-.theme { margin-left: auto; font-size: .9rem; padding: .3rem .7rem; }
+.theme { font-size: .9rem; padding: .3rem .7rem; }
 button:disabled { opacity: .6; cursor: progress; }
 .chat { display: flex; flex-direction: column; gap: 1rem; min-height: 70vh; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
@@ -96,6 +96,17 @@ ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius
 .chart .mark { fill: #d9480f; }
 .chart .mark-label { fill: #d9480f; font-weight: 600; }
 .chart figcaption { color: var(--muted); font-size: .85rem; }
+/* The search box in the header. */
+form.search { position: relative; flex: 1 1 14rem; max-width: 24rem; margin-left: auto; }
+form.search input { width: 100%; font: inherit; font-size: .95rem; padding: .35rem .7rem; border: 1px solid var(--field); border-radius: 6px; background: var(--bg); color: var(--fg); }
+.search-panel { position: absolute; z-index: 30; top: calc(100% + .3rem); right: 0; width: min(34rem, 92vw); max-height: 70vh; overflow-y: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 24px rgba(0, 0, 0, .18); padding: .3rem; }
+.search-note { margin: .2rem .5rem; color: var(--muted); font-size: .8rem; }
+[role=listbox] a[role=option] { display: block; padding: .4rem .6rem; border-radius: 6px; text-decoration: none; color: var(--fg); }
+[role=listbox] a[role=option].sub { padding-left: 1.6rem; font-size: .9rem; }
+[role=listbox] a[role=option][aria-selected=true], [role=listbox] a[role=option]:hover { background: var(--user); outline: 2px solid var(--accent); outline-offset: -2px; }
+.hit-title { display: block; font-weight: 600; }
+.hit-detail { display: block; color: var(--muted); font-size: .85rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+a[role=option].ask-fallback { border-top: 1px solid var(--line); margin-top: .3rem; color: var(--accent); }
 /* The book: sidebar, breadcrumbs, on-page contents, previous/next, permalinks. */
 .book { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 0 2rem; max-width: 86rem; margin: 0 auto; }
 .book main { max-width: 66rem; margin: 0; width: 100%; }
@@ -146,6 +157,8 @@ nav.pager .via { width: 100%; margin: 0; color: var(--muted); font-size: .88rem;
   main { padding: .6rem; }
   .turn.user { max-width: 100%; }
   .composer .row { flex-direction: column; }
-  header.site { gap: .8rem; }
+  header.site { gap: .6rem .8rem; }
+  form.search { order: 5; flex-basis: 100%; max-width: none; }
+  .search-panel { width: 100%; }
 }
 `;

@@ -447,6 +447,14 @@ if (clear) {
     turns = [];
     save();
     render();
+
+// The search box's "Ask the assistant" (/?ask=...) carries its query here: asked at once.
+const params = new URLSearchParams(location.search);
+const carried = params.get('ask');
+if (carried) {
+  history.replaceState(null, '', location.pathname);
+  ask(carried.slice(0, 2000));
+}
     input.focus();
   });
 }
@@ -458,3 +466,11 @@ try {
   /* no storage */
 }
 render();
+
+// The search box's "Ask the assistant" (/?ask=...) carries its query here: asked at once.
+const params = new URLSearchParams(location.search);
+const carried = params.get('ask');
+if (carried) {
+  history.replaceState(null, '', location.pathname);
+  ask(carried.slice(0, 2000));
+}
