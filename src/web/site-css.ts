@@ -1,9 +1,9 @@
 /** The stylesheet of every page (kept as a string so the Worker and the build share it). */
-export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --max: 46rem; color-scheme: light; }
+export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --mark: #fff4c2; --max: 46rem; color-scheme: light; }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; color-scheme: dark; }
+  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; color-scheme: dark; }
 }
-:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; color-scheme: dark; }
+:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; color-scheme: dark; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -107,6 +107,16 @@ form.search input { width: 100%; font: inherit; font-size: .95rem; padding: .35r
 .hit-title { display: block; font-weight: 600; }
 .hit-detail { display: block; color: var(--muted); font-size: .85rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 a[role=option].ask-fallback { border-top: 1px solid var(--line); margin-top: .3rem; color: var(--accent); }
+/* Docs and assistant together. */
+.doc-actions { margin: .6rem 0 0; }
+a.try { font-size: .85rem; margin-left: .2rem; padding: .05rem .45rem; border: 1px solid var(--accent); border-radius: 4px; text-decoration: none; white-space: nowrap; }
+a.try:hover { background: var(--user); }
+ul.try-list { list-style: none; background: var(--code); border-radius: 6px; padding: .6rem 1rem; }
+ul.try-list li { margin: .2rem 0; }
+.about-chip { display: flex; align-items: center; gap: .4rem; margin: 0 0 .4rem; font-size: .9rem; color: var(--muted); }
+.about-chip .drop { padding: 0 .5rem; line-height: 1.4; }
+section:has(> h2:target) { background: var(--mark); box-shadow: -.6rem 0 0 var(--mark), .6rem 0 0 var(--mark); border-left: 0; }
+h3:target, h3:target + p, h3:target + ul { background: var(--mark); }
 /* The book: sidebar, breadcrumbs, on-page contents, previous/next, permalinks. */
 .book { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 0 2rem; max-width: 86rem; margin: 0 auto; }
 .book main { max-width: 66rem; margin: 0; width: 100%; }

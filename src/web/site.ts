@@ -6,6 +6,7 @@ import { docUrl } from '../core/answer/links';
 import type { FullDocument } from '../core/knowledge/types';
 import { docMeta } from '../core/search/build';
 import { layout } from './layout';
+import { withTryIt } from './try-it';
 import { BookOrder, breadcrumbs, CATEGORY_LABEL, GROUP_LABEL, learningPaths, pager, pageToc, sidebar, withPermalinks } from './docs-nav';
 import siteCss from './site-css';
 import { chatPage } from './chat-page';
@@ -38,8 +39,8 @@ export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, 
   const sections = doc.sections
     .map((s) =>
       s.anchor
-        ? `<section aria-labelledby="${s.anchor}">${withPermalinks(`<h2 id="${s.anchor}">${escapeHtml(s.heading)}</h2>`)}\n${withPermalinks(html(s.markdown))}</section>`
-        : withPermalinks(html(s.markdown)),
+        ? `<section aria-labelledby="${s.anchor}">${withPermalinks(`<h2 id="${s.anchor}">${escapeHtml(s.heading)}</h2>`)}\n${withTryIt(withPermalinks(html(s.markdown)))}</section>`
+        : withTryIt(withPermalinks(html(s.markdown))),
     )
     .join('\n');
   const related = doc.related.length
@@ -48,6 +49,7 @@ export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, 
         .join('')}</ul></section>`
     : '';
   const kind = KIND_LABEL[doc.kind] + (doc.category ? ` · ${CATEGORY_LABEL[doc.category]}` : '');
+  const askAbout = `<p class="doc-actions"><a class="button secondary" href="/ask?q=${encodeURIComponent(doc.title)}" data-ask-about="${escapeHtml(doc.id)}" data-title="${escapeHtml(doc.title)}">Ask about this page</a></p>`;
   const aliases = doc.aliases.length ? `<p class="aliases">Also known as: ${doc.aliases.map(escapeHtml).join(', ')}</p>` : '';
   const body = `${breadcrumbs(book, doc)}
 <article class="doc" data-doc="${escapeHtml(doc.id)}">
@@ -56,6 +58,7 @@ export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, 
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="summary">${html(doc.summary).replace(/^<p>|<\/p>$/g, '')}</p>
 ${aliases}
+${askAbout}
 </header>
 ${pageToc(doc.sections)}
 ${sections}

@@ -117,6 +117,17 @@ async function pathPager() {
   pager.replaceChildren(via, make(path.docs[i - 1], 'prev', home), make(path.docs[i + 1], 'next', home));
 }
 
+/** With scripts on, "Run" and "Ask about this page" open the chat rather than the plain answer page. */
+function chatLinks() {
+  document.querySelectorAll<HTMLAnchorElement>('a[data-ask]').forEach((a) => {
+    a.href = `/?ask=${encodeURIComponent(a.dataset.ask ?? '')}`;
+  });
+  document.querySelectorAll<HTMLAnchorElement>('a[data-ask-about]').forEach((a) => {
+    a.href = `/?about=${encodeURIComponent(a.dataset.askAbout ?? '')}&title=${encodeURIComponent(a.dataset.title ?? '')}`;
+  });
+}
+
+chatLinks();
 drawer();
 tocHighlight();
 void pathPager();

@@ -34,6 +34,11 @@ const status = root.querySelector<HTMLElement>('[data-status]')!;
 
 let turns: Turn[] = load();
 let busy = false;
+/** The document the next question is about ("Ask about this page"), until an answer arrives. */
+let about: { id: string; title: string } | null = null;
+const aboutChip = el('p', 'about-chip');
+aboutChip.hidden = true;
+form.prepend(aboutChip);
 /** Questions asked while another was pending, in order, each with its bubble in the log. */
 const queue: Array<{ text: string; node: HTMLElement }> = [];
 
@@ -262,6 +267,7 @@ function setBusy(on: boolean) {
 
 /** The previous answered question and the documents its answer cited, so a follow-up keeps its subject. */
 function previousTurn(): { previous: string; context: { sources: string[] } } | undefined {
+  if (about) return { previous: about.title, context: { sources: [about.id] } };
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
     if (t.kind === 'answer') return { previous: t.question, context: { sources: t.data.sources.map((s) => s.id).slice(0, 5) } };
@@ -317,6 +323,7 @@ async function send(q: string, bubble?: HTMLElement) {
         : store({ kind: 'answer', question: q, data: res.data });
       mine.replaceWith(user);
       pending.replaceWith(answer);
+      setAbout(null);
       announce('Answer ready.');
       reveal(answer);
     }
@@ -411,6 +418,26 @@ async function giveFeedback(index: number, vote: 'up' | 'down', node: HTMLElemen
   announce('Thanks, vote saved.');
 }
 
+function setAbout(doc: { id: string; title: string } | null) {
+  about = doc;
+  aboutChip.hidden = !doc;
+  aboutChip.replaceChildren();
+  if (!doc) {
+    input.placeholder = 'How should we handle retries to the payment provider?';
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = `/docs/${doc.id}`;
+  link.textContent = doc.title;
+  const drop = button('×', 'secondary drop', () => {
+    setAbout(null);
+    input.focus();
+  });
+  drop.setAttribute('aria-label', `Stop asking about ${doc.title}`);
+  aboutChip.append('Asking about ', link, drop);
+  input.placeholder = `Ask anything about ${doc.title}`;
+}
+
 // ---------- wiring ----------
 
 form.addEventListener('submit', (e) => {
@@ -455,6 +482,14 @@ if (carried) {
   history.replaceState(null, '', location.pathname);
   ask(carried.slice(0, 2000));
 }
+// "Ask about this page" (/?about=<id>&title=...): the next question is about that document.
+const aboutId = params.get('about');
+if (aboutId && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(aboutId)) {
+  history.replaceState(null, '', location.pathname);
+  setAbout({ id: aboutId, title: (params.get('title') || aboutId).slice(0, 120) });
+  welcome.hidden = true;
+  input.focus();
+}
     input.focus();
   });
 }
@@ -473,4 +508,12 @@ const carried = params.get('ask');
 if (carried) {
   history.replaceState(null, '', location.pathname);
   ask(carried.slice(0, 2000));
+}
+// "Ask about this page" (/?about=<id>&title=...): the next question is about that document.
+const aboutId = params.get('about');
+if (aboutId && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(aboutId)) {
+  history.replaceState(null, '', location.pathname);
+  setAbout({ id: aboutId, title: (params.get('title') || aboutId).slice(0, 120) });
+  welcome.hidden = true;
+  input.focus();
 }
