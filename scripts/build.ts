@@ -11,6 +11,7 @@ import yaml from 'js-yaml';
 import { build as esbuild } from 'esbuild';
 import { buildKnowledge, storedText, nameCollisions, duplicateCatalogIds, phraseKey, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
 import { renderSite } from '../src/web/site';
+import { faviconIco } from './favicon-ico';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const contentDir = join(root, 'content');
@@ -165,6 +166,8 @@ async function main() {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, page.body);
   }
+
+  writeFileSync(join(stagingDir, 'favicon.ico'), faviconIco());
 
   // The pages' scripts: the chat client (with the compendium's own markdown renderer), the theme
   // switch, and the book's navigation (drawer, table of contents, learning paths).

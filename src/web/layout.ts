@@ -8,6 +8,8 @@ export type LayoutOptions = {
   wide?: boolean;
   /** The book's sidebar (document pages and the table of contents): a column on a desktop, a drawer on a phone. */
   sidebar?: string;
+  /** `article` for a document, `website` otherwise (OpenGraph). */
+  type?: 'article' | 'website';
   /** A page script besides the theme switch (always deferred, never inline: the CSP allows only 'self'). */
   script?: string;
 };
@@ -37,6 +39,13 @@ ${opts.body}
 <meta name="description" content="${description}">
 <meta name="color-scheme" content="light dark">
 <title>${title} · Compendium</title>
+<meta property="og:site_name" content="Compendium">
+<meta property="og:type" content="${opts.type ?? 'website'}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta name="twitter:card" content="summary">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/theme.js"></script>
 <script src="/assets/search.js" defer></script>

@@ -7,6 +7,8 @@ import type { FullDocument } from '../core/knowledge/types';
 import { docMeta } from '../core/search/build';
 import { layout } from './layout';
 import { withTryIt } from './try-it';
+import { displayAliases, plainDescription } from './reader-meta';
+import { FAVICON_SVG } from './favicon';
 import { BookOrder, breadcrumbs, CATEGORY_LABEL, GROUP_LABEL, learningPaths, pager, pageToc, sidebar, withPermalinks } from './docs-nav';
 import siteCss from './site-css';
 import { chatPage } from './chat-page';
@@ -50,7 +52,8 @@ export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, 
     : '';
   const kind = KIND_LABEL[doc.kind] + (doc.category ? ` · ${CATEGORY_LABEL[doc.category]}` : '');
   const askAbout = `<p class="doc-actions"><a class="button secondary" href="/ask?q=${encodeURIComponent(doc.title)}" data-ask-about="${escapeHtml(doc.id)}" data-title="${escapeHtml(doc.title)}">Ask about this page</a></p>`;
-  const aliases = doc.aliases.length ? `<p class="aliases">Also known as: ${doc.aliases.map(escapeHtml).join(', ')}</p>` : '';
+  const names = displayAliases(doc.title, doc.aliases);
+  const aliases = names.length ? `<p class="aliases">Also known as: ${names.map(escapeHtml).join(', ')}</p>` : '';
   const body = `${breadcrumbs(book, doc)}
 <article class="doc" data-doc="${escapeHtml(doc.id)}">
 <header class="doc-head">
@@ -65,7 +68,7 @@ ${sections}
 ${related}
 </article>
 ${pager(book, doc.id)}`;
-  return layout({ title: doc.title, body, description: doc.summary, sidebar: sidebar(book, doc.id), script: '/assets/docs.js' });
+  return layout({ title: doc.title, body, description: plainDescription(doc.summary), type: 'article', sidebar: sidebar(book, doc.id), script: '/assets/docs.js' });
 }
 
 function docList(entries: Array<{ id: string; title: string; summary?: string }>): string {
@@ -128,6 +131,7 @@ export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[]): Pag
     { path: 'docs/index.html', body: renderIndexPage(docs, catalog) },
     { path: 'index.html', body: chatPage() },
     { path: 'assets/site.css', body: siteCss },
+    { path: 'favicon.svg', body: FAVICON_SVG },
     { path: '_headers', body: STATIC_HEADERS },
   ];
 }
