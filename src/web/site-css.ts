@@ -46,6 +46,17 @@ button.secondary, .theme, a.button.secondary { background: transparent; color: v
 .theme { font-size: .9rem; padding: .3rem .7rem; }
 button:disabled { opacity: .6; cursor: progress; }
 .chat { display: flex; flex-direction: column; gap: 1rem; min-height: 70vh; }
+.turn, .result-card { scroll-margin-top: .75rem; }
+.turn table { overflow-wrap: normal; word-break: normal; }
+.turn th, .turn td { min-width: 5.5rem; hyphens: manual; }
+.turn .table { overflow-x: auto; }
+.result-card:focus { outline: none; }
+.result-card:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.badge { display: inline-block; font-size: .78rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; padding: .05rem .45rem; border-radius: 999px; vertical-align: .1em; border: 1px solid; }
+.badge.high { background: #fde7e7; color: #8c1d18; border-color: #8c1d18; }
+.badge.medium { background: #fff1d6; color: #6b4a00; border-color: #6b4a00; }
+.badge.low { background: #e3f4e6; color: #1d5c2a; border-color: #1d5c2a; }
+.risk-summary { margin: 0 0 .5rem; font-weight: 600; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .welcome h2 { border: 0; margin-top: .5rem; padding-top: 0; }
 .starters { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
@@ -81,7 +92,7 @@ ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius
 .option { text-align: left; background: var(--bg); color: var(--fg); border: 1px solid var(--line); }
 .option:hover, .option:focus-visible { border-color: var(--accent); }
 .tools { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
-.composer { background: var(--bg); padding: .5rem 0; border-top: 1px solid var(--line); }
+.composer { background: var(--bg); padding: .5rem 0; border-top: 1px solid var(--line); position: sticky; bottom: 0; z-index: 5; }
 .composer label { font-weight: 600; display: block; margin-bottom: .3rem; }
 .composer .row { display: flex; gap: .5rem; align-items: stretch; }
 .composer textarea { flex: 1; font: inherit; padding: .5rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); resize: vertical; min-height: 2.8rem; }
@@ -166,8 +177,10 @@ nav.pager .via { width: 100%; margin: 0; color: var(--muted); font-size: .88rem;
   body { font-size: 16px; }
   main { padding: .6rem; }
   .turn.user { max-width: 100%; }
-  .composer .row { flex-direction: column; }
-  header.site { gap: .6rem .8rem; }
+  .composer .hint { display: none; }
+  .composer textarea { min-height: 2.6rem; }
+  header.site { gap: .5rem .8rem; padding: .5rem .6rem; }
+  .theme { margin-left: auto; }
   form.search { order: 5; flex-basis: 100%; max-width: none; }
   .search-panel { width: 100%; }
 }

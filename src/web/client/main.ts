@@ -157,7 +157,11 @@ function renderDialogue(turn: Extract<Turn, { kind: 'dialogue' }>, index: number
     return li;
   }
   const card = el('div', 'result-card');
-  card.append(el('div', 'md', markdownToHtml(step.markdown)));
+  card.tabIndex = -1;
+  if (step.risks.length) card.append(riskSummary(step.risks));
+  const md = el('div', 'md', markdownToHtml(step.markdown));
+  markRiskLevels(md);
+  card.append(md);
   const tools = el('div', 'tools');
   const copy = button('Copy as markdown', 'secondary', async () => {
     try {
@@ -167,10 +171,38 @@ function renderDialogue(turn: Extract<Turn, { kind: 'dialogue' }>, index: number
       copy.textContent = 'Copy failed: select the text instead';
     }
   });
-  tools.append(copy, button('Back a step', 'secondary', () => void answerDialogue(index, 'back')));
+  tools.append(
+    copy,
+    button('Back a step', 'secondary', () => void answerDialogue(index, 'back')),
+    button('Start over', 'secondary', () => void answerDialogue(index, 'restart')),
+  );
   card.append(tools);
   li.append(card);
   return li;
+}
+
+const LEVELS = ['high', 'medium', 'low'] as const;
+
+/** The review's risks counted by level, as badges at the top of the result. */
+function riskSummary(risks: Array<{ level: string }>): HTMLElement {
+  const p = el('p', 'risk-summary');
+  p.append('Risks: ');
+  for (const level of LEVELS) {
+    const n = risks.filter((r) => r.level === level).length;
+    if (n) p.append(el('span', `badge ${level}`, `${n} ${level}`), ' ');
+  }
+  return p;
+}
+
+/** "1. High: ..." headings in the review get a badge for their level, so it shows at a glance. */
+function markRiskLevels(md: HTMLElement) {
+  md.querySelectorAll('h3').forEach((h) => {
+    const first = h.firstChild;
+    const m = first?.nodeType === Node.TEXT_NODE ? /^(\d+\.\s+)(High|Medium|Low):\s*/.exec(first.textContent ?? '') : null;
+    if (!m || !first) return;
+    first.textContent = (first.textContent ?? '').slice(m[0].length);
+    h.prepend(m[1]!, el('span', `badge ${m[2]!.toLowerCase()}`, m[2]!), ' ');
+  });
 }
 
 function renderQuestion(step: Extract<DialogueStep, { type: 'question' }>, index: number): HTMLElement {
@@ -237,6 +269,11 @@ function store(turn: Turn): HTMLElement {
 
 function reveal(node: Element) {
   node.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
+/** A new answer or result is read from its start, so it scrolls to its top, not its end. */
+function revealStart(node: Element) {
+  node.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
 /** A failed request, shown but never stored: its message, and a Retry when there is something to retry. */
@@ -325,7 +362,7 @@ async function send(q: string, bubble?: HTMLElement) {
       pending.replaceWith(answer);
       setAbout(null);
       announce('Answer ready.');
-      reveal(answer);
+      revealStart(user);
     }
   } catch {
     fail(OFFLINE, true);
@@ -367,9 +404,16 @@ async function startDialogue(dialogue: string) {
   }
 }
 
+/** Focus on the next option, or on a result card's top (read from its start, not from its buttons at the end). */
 function focusDialogue(index: number) {
-  const target = turnNode(index)?.querySelector<HTMLElement>('.option, .result-card button');
-  target?.focus();
+  const node = turnNode(index);
+  const card = node?.querySelector<HTMLElement>('.result-card');
+  if (card) {
+    card.focus({ preventScroll: true });
+    revealStart(card);
+    return;
+  }
+  node?.querySelector<HTMLElement>('.option')?.focus();
 }
 
 async function answerDialogue(index: number, answer: string) {
