@@ -1,6 +1,7 @@
 import type { DialogueStep } from '../core/index';
 import { escapeHtml, markdownToHtml } from '../core/markdown/html';
 import { layout } from './layout';
+import { focusableScrollers } from './focusable';
 
 /** The dialogues a page may run without JavaScript, by the id in its URL (/dialogue/<id>). */
 export const PAGE_DIALOGUES: Record<string, string> = { selector: 'Help me choose a pattern', review: 'Run a design review' };
@@ -37,7 +38,7 @@ export function dialoguePage(dialogue: string, step: DialogueStep): { html: stri
   let status = 200;
   if (step.type === 'question') content = questionHtml(step, dialogue);
   else if (step.type === 'result') {
-    content = `<div class="result-card">${markdownToHtml(step.markdown)}<p class="tools"><a class="button" href="/dialogue/${dialogue}">Start over</a> <a class="button secondary" href="/">Back to the chat</a></p></div>`;
+    content = `<div class="result-card">${focusableScrollers(markdownToHtml(step.markdown))}<p class="tools"><a class="button" href="/dialogue/${dialogue}">Start over</a> <a class="button secondary" href="/">Back to the chat</a></p></div>`;
   } else {
     status = 400;
     content = `<p role="alert">${escapeHtml(step.message)}</p>${step.restart ? questionHtml(step.restart, dialogue) : ''}`;

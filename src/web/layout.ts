@@ -52,7 +52,7 @@ ${opts.body}
 ${opts.script ? `<script src="${opts.script}" defer></script>\n` : ''}</head>
 <body${opts.sidebar ? ' class="has-sidebar"' : ''}>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site">${menu}<a class="brand" href="/">Compendium</a><nav aria-label="Site"><a href="/">Chat</a><a href="/docs">Docs</a></nav>${SEARCH_FORM}<button type="button" class="theme" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
+<header class="site">${menu}<a class="brand" href="/">Compendium</a><nav aria-label="Site"><a href="/">Chat</a><a href="/docs">Docs</a></nav>${SEARCH_FORM}<button type="button" class="theme" data-theme-toggle>Theme</button></header>
 ${opts.sidebar ? `<div class="book">\n${opts.sidebar}\n${main}\n</div>` : main}
 <footer class="site"><p>Compendium: distributed systems from first principles. Ask over HTTP at <code>POST /api/ask</code> or with <code>npx compendium ask</code>.</p></footer>
 </body>

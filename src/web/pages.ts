@@ -1,6 +1,7 @@
 import type { Answer, DocMeta, SearchItem } from '../core/index';
 import { escapeHtml, markdownToHtml } from '../core/markdown/html';
 import { layout } from './layout';
+import { focusableScrollers } from './focusable';
 
 const EXAMPLES = [
   'How do I stop retries from taking down a recovering service?',
@@ -25,7 +26,7 @@ export function homePage(question?: string, answer?: Answer, error?: string): st
     const sources = answer.sources
       .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)} · ${escapeHtml(s.section)}</a></li>`)
       .join('');
-    result = `<section aria-live="polite" aria-labelledby="answer-h"><h2 id="answer-h">Answer</h2>${markdownToHtml(answer.answer)}
+    result = `<section aria-live="polite" aria-labelledby="answer-h"><h2 id="answer-h">Answer</h2>${focusableScrollers(markdownToHtml(answer.answer))}
 <h3>Sources</h3><ol>${sources}</ol><p class="meta">Confidence ${Math.round(answer.confidence * 100)}% · ${escapeHtml(answer.intent)}</p></section>`;
   }
   const examples = `<h2>Try</h2><ul>${EXAMPLES.map((e) => `<li><a href="/ask?q=${encodeURIComponent(e)}">${escapeHtml(e)}</a></li>`).join('')}</ul>`;

@@ -1,9 +1,9 @@
 /** The stylesheet of every page (kept as a string so the Worker and the build share it). */
-export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --mark: #fff4c2; --max: 46rem; color-scheme: light; }
+export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --mark: #fff4c2; --hot: #b0400c; --max: 46rem; color-scheme: light; }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; color-scheme: dark; }
+  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; --hot: #ff9b6a; color-scheme: dark; }
 }
-:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; color-scheme: dark; }
+:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; --hot: #ff9b6a; color-scheme: dark; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -36,7 +36,7 @@ ul.docs li { margin: .4rem 0; }
 ul.docs .sum { display: block; color: var(--muted); font-size: .92rem; }
 form.ask { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
 form.ask label { width: 100%; font-weight: 600; }
-form.ask input { flex: 1 1 16rem; font: inherit; padding: .5rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+form.ask input { flex: 1 1 16rem; font: inherit; padding: .5rem .7rem; border: 1px solid var(--field); border-radius: 6px; background: var(--bg); color: var(--fg); }
 form.ask button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: var(--accent-fg); cursor: pointer; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 main.wide { max-width: 56rem; }
@@ -44,6 +44,8 @@ button { font: inherit; border-radius: 6px; border: 1px solid var(--accent); bac
 a.button { display: inline-block; text-decoration: none; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); padding: .45rem .9rem; }
 button.secondary, .theme, a.button.secondary { background: transparent; color: var(--accent); }
 .theme { font-size: .9rem; padding: .3rem .7rem; }
+html:not(.js) .theme { display: none; }
+[tabindex="0"]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 button:disabled { opacity: .6; cursor: progress; }
 .chat { display: flex; flex-direction: column; gap: 1rem; min-height: 70vh; }
 .turn, .result-card { scroll-margin-top: .75rem; }
@@ -60,7 +62,7 @@ button:disabled { opacity: .6; cursor: progress; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .welcome h2 { border: 0; margin-top: .5rem; padding-top: 0; }
 .starters { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
-.starter { display: inline-block; background: var(--card); color: var(--fg); border: 1px solid var(--line); border-radius: 6px; padding: .45rem .9rem; text-decoration: none; }
+.starter { display: inline-block; background: var(--card); color: var(--fg); border: 1px solid var(--field); border-radius: 6px; padding: .45rem .9rem; text-decoration: none; }
 .starter:hover { border-color: var(--accent); }
 .log { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 1rem; }
 .turn { border-radius: 10px; padding: .75rem 1rem; border: 1px solid var(--line); background: var(--card); overflow-wrap: anywhere; }
@@ -83,19 +85,19 @@ ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius
 .sources ol { margin: .2rem 0; padding-left: 1.3rem; font-size: .95rem; }
 .meta { display: flex; align-items: center; justify-content: space-between; gap: 1rem; color: var(--muted); font-size: .85rem; margin-top: .5rem; }
 .feedback { display: flex; gap: .3rem; }
-.vote { background: transparent; border: 1px solid var(--line); color: var(--fg); padding: .2rem .5rem; display: inline-flex; align-items: center; }
+.vote { background: transparent; border: 1px solid var(--field); color: var(--fg); padding: .2rem .5rem; display: inline-flex; align-items: center; }
 .vote svg { width: 1.1em; height: 1.1em; fill: currentColor; }
 .vote svg.down { transform: rotate(180deg); }
 .vote[aria-pressed=true] { border-color: var(--accent); background: var(--user); }
 .question-card .progress { color: var(--muted); font-size: .85rem; margin: 0; }
 .options { display: flex; flex-direction: column; gap: .4rem; margin: .6rem 0; }
-.option { text-align: left; background: var(--bg); color: var(--fg); border: 1px solid var(--line); }
+.option { text-align: left; background: var(--bg); color: var(--fg); border: 1px solid var(--field); }
 .option:hover, .option:focus-visible { border-color: var(--accent); }
 .tools { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
 .composer { background: var(--bg); padding: .5rem 0; border-top: 1px solid var(--line); position: sticky; bottom: 0; z-index: 5; }
 .composer label { font-weight: 600; display: block; margin-bottom: .3rem; }
 .composer .row { display: flex; gap: .5rem; align-items: stretch; }
-.composer textarea { flex: 1; font: inherit; padding: .5rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); resize: vertical; min-height: 2.8rem; }
+.composer textarea { flex: 1; font: inherit; padding: .5rem .7rem; border: 1px solid var(--field); border-radius: 6px; background: var(--bg); color: var(--fg); resize: vertical; min-height: 2.8rem; }
 .hint { color: var(--muted); font-size: .8rem; margin: .3rem 0 0; }
 .chart { margin: .5rem 0; }
 .chart svg { width: 100%; height: auto; max-width: 560px; }
@@ -104,8 +106,8 @@ ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius
 .chart .axis { stroke: var(--muted); }
 .chart .grid { stroke: var(--line); }
 .chart .line { fill: none; stroke: var(--accent); stroke-width: 2.5; }
-.chart .mark { fill: #d9480f; }
-.chart .mark-label { fill: #d9480f; font-weight: 600; }
+.chart .mark { fill: var(--hot); }
+.chart .mark-label { fill: var(--hot); font-weight: 600; }
 .chart figcaption { color: var(--muted); font-size: .85rem; }
 /* The search box in the header. */
 form.search { position: relative; flex: 1 1 14rem; max-width: 24rem; margin-left: auto; }
@@ -178,6 +180,8 @@ nav.pager .via { width: 100%; margin: 0; color: var(--muted); font-size: .88rem;
   main { padding: .6rem; }
   .turn.user { max-width: 100%; }
   .composer .hint { display: none; }
+  /* The chart's 560-unit drawing shrinks to the phone's width (down to about 310 px): larger type keeps it at 11 px or more. */
+  .chart text, .chart .label { font-size: 20px; }
   .composer textarea { min-height: 2.6rem; }
   header.site { gap: .5rem .8rem; padding: .5rem .6rem; }
   .theme { margin-left: auto; }

@@ -7,6 +7,7 @@ import type { FullDocument } from '../core/knowledge/types';
 import { docMeta } from '../core/search/build';
 import { layout } from './layout';
 import { withTryIt } from './try-it';
+import { focusableScrollers } from './focusable';
 import { displayAliases, plainDescription } from './reader-meta';
 import { FAVICON_SVG } from './favicon';
 import { BookOrder, breadcrumbs, CATEGORY_LABEL, GROUP_LABEL, learningPaths, pager, pageToc, sidebar, withPermalinks } from './docs-nav';
@@ -37,7 +38,7 @@ function pathHref(pathKey: string | null) {
 
 export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, book: BookOrder): string {
   const pathKey = doc.kind === 'learning-path' ? doc.id.split('/').pop()! : null;
-  const html = (md: string) => markdownToHtml(md, { resolveLink: pathHref(pathKey) });
+  const html = (md: string) => focusableScrollers(markdownToHtml(md, { resolveLink: pathHref(pathKey) }));
   const sections = doc.sections
     .map((s) =>
       s.anchor

@@ -18,7 +18,7 @@ function runLink(command: string): string {
 
 export function withTryIt(html: string): string {
   return html
-    .replace(/<pre><code>([\s\S]*?)<\/code><\/pre>/g, (block, code: string) => {
+    .replace(/<pre[^>]*><code>([\s\S]*?)<\/code><\/pre>/g, (block, code: string) => {
       const lines = unescapeHtml(code).split('\n').map((l) => l.trim()).filter(Boolean);
       if (!lines.length || !lines.every((l) => COMMAND.test(l))) return block;
       return `<ul class="try-list">${lines.map((l) => `<li><code class="cmd">${escapeHtml(l)}</code> ${runLink(l)}</li>`).join('')}</ul>`;

@@ -2,6 +2,7 @@ import { markdownToHtml, escapeHtml } from '../../core/markdown/html';
 import type { Answer } from '../../core/answer/types';
 import type { DialogueStep } from '../../core/dialogue/engine';
 import { chartSvg } from './chart';
+import { focusableScrollers } from '../focusable';
 
 /**
  * The chat client: sends questions to the same HTTP API everyone else uses, renders answers with
@@ -117,7 +118,7 @@ function button(label: string, className: string, onClick: () => void): HTMLButt
 function renderAnswer(turn: Extract<Turn, { kind: 'answer' }>, index: number): HTMLElement {
   const li = el('li', 'turn answer');
   const a = turn.data;
-  li.append(el('div', 'md', markdownToHtml(a.answer)));
+  li.append(el('div', 'md', focusableScrollers(markdownToHtml(a.answer))));
   if (a.calc && a.calc.ok && a.calc.series) li.append(el('div', 'calc-chart', chartSvg(a.calc.series)));
   if (a.sources.length) {
     const items = a.sources
@@ -159,7 +160,7 @@ function renderDialogue(turn: Extract<Turn, { kind: 'dialogue' }>, index: number
   const card = el('div', 'result-card');
   card.tabIndex = -1;
   if (step.risks.length) card.append(riskSummary(step.risks));
-  const md = el('div', 'md', markdownToHtml(step.markdown));
+  const md = el('div', 'md', focusableScrollers(markdownToHtml(step.markdown)));
   markRiskLevels(md);
   card.append(md);
   const tools = el('div', 'tools');
