@@ -1,9 +1,9 @@
 /** The stylesheet of every page (kept as a string so the Worker and the build share it). */
-export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --mark: #fff4c2; --hot: #b0400c; --max: 46rem; color-scheme: light; }
+export default `:root { --bg: #ffffff; --fg: #1a1c1e; --muted: #50565c; --accent: #0b5cad; --accent-fg: #ffffff; --line: #d9dde1; --code: #f2f4f6; --card: #f7f8fa; --user: #e8f0fb; --field: #767d85; --mark: #fff4c2; --hot: #b0400c; --hl-kw: #a0269d; --hl-str: #1d6b2f; --hl-num: #8a4b00; --hl-com: #5c636a; --hl-title: #0b5cad; --hl-attr: #0a6670; --max: 46rem; color-scheme: light; }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; --hot: #ff9b6a; color-scheme: dark; }
+  :root:not([data-theme=light]) { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; --hot: #ff9b6a; --hl-kw: #e59cff; --hl-str: #8fd694; --hl-num: #f2b46b; --hl-com: #9aa3ab; --hl-title: #7cb7ff; --hl-attr: #66d2dc; color-scheme: dark; }
 }
-:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; --hot: #ff9b6a; color-scheme: dark; }
+:root[data-theme=dark] { --bg: #15171a; --fg: #e7e9eb; --muted: #a9b0b7; --accent: #7cb7ff; --accent-fg: #0d1117; --line: #30353a; --code: #22262b; --card: #1c1f23; --user: #1d2a3a; --field: #868e96; --mark: #3a3320; --hot: #ff9b6a; --hl-kw: #e59cff; --hl-str: #8fd694; --hl-num: #f2b46b; --hl-com: #9aa3ab; --hl-title: #7cb7ff; --hl-attr: #66d2dc; color-scheme: dark; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -130,6 +130,34 @@ ul.try-list li { margin: .2rem 0; }
 .about-chip .drop { padding: 0 .5rem; line-height: 1.4; }
 section:has(> h2:target) { background: var(--mark); box-shadow: -.6rem 0 0 var(--mark), .6rem 0 0 var(--mark); border-left: 0; }
 h3:target, h3:target + p, h3:target + ul { background: var(--mark); }
+/* Code: highlighted at build time (highlight.js classes), a copy button, and diagrams. */
+.code { position: relative; }
+.code .copy { position: absolute; top: .35rem; right: .35rem; font-size: .8rem; padding: .15rem .55rem; background: var(--bg); color: var(--accent); }
+.code pre { padding-right: 4.5rem; }
+.hljs-keyword, .hljs-built_in, .hljs-selector-tag, .hljs-doctag { color: var(--hl-kw); }
+.hljs-string, .hljs-regexp, .hljs-addition { color: var(--hl-str); }
+.hljs-number, .hljs-literal, .hljs-symbol, .hljs-bullet { color: var(--hl-num); }
+.hljs-comment, .hljs-quote, .hljs-meta { color: var(--hl-com); font-style: italic; }
+.hljs-title, .hljs-section, .hljs-function .hljs-title { color: var(--hl-title); }
+.hljs-attr, .hljs-attribute, .hljs-property, .hljs-variable, .hljs-template-variable, .hljs-type, .hljs-params { color: var(--hl-attr); }
+.diagram-svg .xychart-line { fill: none; stroke-width: 2.5; stroke-linecap: round; stroke-linejoin: round; }
+.diagram-svg .xychart-line-shadow { fill: none; stroke-width: 5; stroke-linecap: round; stroke-linejoin: round; opacity: .12; }
+.diagram-svg .xychart-dot { stroke: var(--bg); stroke-width: 2; }
+.diagram-svg .xychart-bar { stroke-width: 1.5; }
+.diagram-svg .xychart-label { fill: var(--muted); }
+.diagram-svg .xychart-axis-title { fill: var(--muted); }
+.diagram-svg .xychart-title { fill: var(--fg); }
+.diagram-svg path.xychart-color-0, .diagram-svg line.xychart-color-0 { stroke: var(--accent); }
+.diagram-svg circle.xychart-color-0 { fill: var(--accent); }
+.diagram-svg .xychart-bar.xychart-color-0 { stroke: var(--accent); fill: var(--user); }
+.diagram-svg path.xychart-color-1, .diagram-svg line.xychart-color-1 { stroke: var(--hot); }
+.diagram-svg circle.xychart-color-1 { fill: var(--hot); }
+figure.diagram { margin: 1.5rem 0; overflow-x: auto; padding: .5rem 0; }
+figure.diagram figcaption { color: var(--muted); font-size: .88rem; margin-top: .4rem; }
+.diagram-svg { max-width: 100%; height: auto; display: block; margin: 0 auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --_text: var(--fg); --_text-sec: var(--muted); --_text-muted: var(--muted); --_text-faint: var(--muted);
+  --_line: var(--field); --_arrow: var(--fg); --_node-fill: var(--card); --_node-stroke: var(--field);
+  --_group-fill: var(--bg); --_group-hdr: var(--code); --_inner-stroke: var(--line); --_key-badge: var(--code); }
 /* The book: sidebar, breadcrumbs, on-page contents, previous/next, permalinks. */
 .book { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 0 2rem; max-width: 86rem; margin: 0 auto; }
 .book main { max-width: 66rem; margin: 0; width: 100%; }

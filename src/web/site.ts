@@ -1,13 +1,15 @@
 import { documentMarkdown, llmsTxt } from './agent-pages';
 import type { CatalogEntry, ParsedDocument } from '../core/content/index';
 import { KIND_LABEL } from '../core/content/kinds';
-import { escapeHtml, markdownToHtml } from '../core/markdown/html';
+import { escapeHtml } from '../core/markdown/html';
 import { docUrl } from '../core/answer/links';
 import type { FullDocument } from '../core/knowledge/types';
 import { docMeta } from '../core/search/build';
 import { layout } from './layout';
 import { withTryIt } from './try-it';
-import { focusableScrollers } from './focusable';
+import { createRenderer } from './render/markdown';
+import { diagramFigure } from './render/diagrams';
+import type { DiagramSpec } from './diagram-files';
 import { displayAliases, plainDescription } from './reader-meta';
 import { FAVICON_SVG } from './favicon';
 import { BookOrder, breadcrumbs, CATEGORY_LABEL, GROUP_LABEL, learningPaths, pager, pageToc, sidebar, withPermalinks } from './docs-nav';
@@ -36,13 +38,18 @@ function pathHref(pathKey: string | null) {
   };
 }
 
-export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, book: BookOrder): string {
+export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, book: BookOrder, diagrams: DiagramSpec[] = []): string {
   const pathKey = doc.kind === 'learning-path' ? doc.id.split('/').pop()! : null;
-  const html = (md: string) => focusableScrollers(markdownToHtml(md, { resolveLink: pathHref(pathKey) }));
+  const html = createRenderer({ resolveLink: pathHref(pathKey) });
+  const figures = (anchor: string) =>
+    diagrams
+      .filter((d) => d.section === anchor)
+      .map((d) => diagramFigure(d.source))
+      .join('');
   const sections = doc.sections
     .map((s) =>
       s.anchor
-        ? `<section aria-labelledby="${s.anchor}">${withPermalinks(`<h2 id="${s.anchor}">${escapeHtml(s.heading)}</h2>`)}\n${withTryIt(withPermalinks(html(s.markdown)))}</section>`
+        ? `<section aria-labelledby="${s.anchor}">${withPermalinks(`<h2 id="${s.anchor}">${escapeHtml(s.heading)}</h2>`)}\n${withTryIt(withPermalinks(html(s.markdown)))}${figures(s.anchor)}</section>`
         : withTryIt(withPermalinks(html(s.markdown))),
     )
     .join('\n');
@@ -60,11 +67,12 @@ export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, 
 <header class="doc-head">
 <p class="kind">${escapeHtml(kind)}</p>
 <h1>${escapeHtml(doc.title)}</h1>
-<p class="summary">${html(doc.summary).replace(/^<p>|<\/p>$/g, '')}</p>
+<p class="summary">${html(doc.summary).trim().replace(/^<p>|<\/p>$/g, '')}</p>
 ${aliases}
 ${askAbout}
 </header>
 ${pageToc(doc.sections)}
+${figures('top')}
 ${sections}
 ${related}
 </article>
@@ -120,11 +128,11 @@ export const STATIC_HEADERS = `/*
 `;
 
 /** Every static page: one per document, its JSON, the compendium index, styles and headers. */
-export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[]): Page[] {
+export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[], diagrams: Map<string, DiagramSpec[]> = new Map()): Page[] {
   const titles = new Map(docs.map((d) => [d.id, d.title]));
   const book = new BookOrder(docs, catalog);
   return [
-    ...docs.map((d) => ({ path: `docs/${d.id}.html`, body: renderDocPage(d, titles, book) })),
+    ...docs.map((d) => ({ path: `docs/${d.id}.html`, body: renderDocPage(d, titles, book, diagrams.get(d.id)) })),
     { path: 'assets/paths.json', body: JSON.stringify(learningPaths(docs)) },
     ...docs.map((d) => ({ path: `data/docs/${d.id}.json`, body: JSON.stringify(fullDocument(d)) })),
     ...docs.map((d) => ({ path: `docs/${d.id}.md`, body: documentMarkdown(d) })),

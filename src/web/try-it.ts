@@ -11,17 +11,18 @@ function unescapeHtml(text: string): string {
  * example opens in the chat and runs. Without JavaScript the link is the plain answer page; the
  * page script points it at the chat (/?ask=...).
  */
-function runLink(command: string): string {
+export function runLink(command: string): string {
   const q = encodeURIComponent(command);
   return `<a class="try" href="/ask?q=${q}" data-ask="${escapeHtml(command)}" aria-label="Run ${escapeHtml(command)} in the chat">Run</a>`;
 }
 
+/** A code block made only of calculator commands, one per line. */
+export function isCommandBlock(code: string): boolean {
+  const lines = code.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 && lines.every((l) => COMMAND.test(l));
+}
+
+/** Run links beside inline `/calc ...` code in rendered HTML. */
 export function withTryIt(html: string): string {
-  return html
-    .replace(/<pre[^>]*><code>([\s\S]*?)<\/code><\/pre>/g, (block, code: string) => {
-      const lines = unescapeHtml(code).split('\n').map((l) => l.trim()).filter(Boolean);
-      if (!lines.length || !lines.every((l) => COMMAND.test(l))) return block;
-      return `<ul class="try-list">${lines.map((l) => `<li><code class="cmd">${escapeHtml(l)}</code> ${runLink(l)}</li>`).join('')}</ul>`;
-    })
-      .replace(/<code>(\/calc\s[^<]+)<\/code>/g, (_m, code: string) => `<code>${code}</code> ${runLink(unescapeHtml(code))}`);
+  return html.replace(/<code>(\/calc\s[^<]+)<\/code>/g, (_m, code: string) => `<code>${code}</code> ${runLink(unescapeHtml(code))}`);
 }

@@ -127,7 +127,28 @@ function chatLinks() {
   });
 }
 
+/** The copy button on each code block (rendered hidden, shown once it can work). */
+function copyButtons() {
+  document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((b) => {
+    const code = b.parentElement?.querySelector('code');
+    if (!code || !navigator.clipboard) return;
+    b.hidden = false;
+    b.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(code.textContent ?? '');
+        b.textContent = 'Copied';
+      } catch {
+        b.textContent = 'Copy failed';
+      }
+      setTimeout(() => {
+        b.textContent = 'Copy';
+      }, 2000);
+    });
+  });
+}
+
 chatLinks();
+copyButtons();
 drawer();
 tocHighlight();
 void pathPager();
