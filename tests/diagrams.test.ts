@@ -35,7 +35,8 @@ describe('diagram files', () => {
 
   it('renders every diagram in content/diagrams', () => {
     const files = walk(DIR).filter((f) => f.endsWith('.mmd'));
-    expect(files.length).toBeGreaterThan(0);
+    // The issue asks for pictures in at least the 30 documents where one teaches most.
+    expect(files.length).toBeGreaterThanOrEqual(30);
     for (const f of files) {
       const parsed = parseDiagramFile(readFileSync(f, 'utf8'));
       expect(parsed.problems, f).toEqual([]);

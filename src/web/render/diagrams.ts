@@ -23,6 +23,8 @@ export function diagramSvg(source: string, prefix: string): string {
     .join('\n')
     .trim();
   const svg = renderMermaidSVG(diagram, { bg: 'var(--bg)', fg: 'var(--fg)', transparent: true });
+  // A chart whose series did not parse renders as empty axes, silently: refuse it instead.
+  if (/^xychart/.test(diagram) && !/class="xychart-(line|bar)[ "]/.test(svg)) throw new DiagramError('the chart has no line or bar the renderer understood');
   return svg
     .replace(/<style>[\s\S]*?<\/style>\s*/g, '')
     // A chart's dotted grid is hundreds of circles: the axes and labels say enough, and pages stay light.
