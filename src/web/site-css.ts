@@ -83,6 +83,7 @@ ul.options.links a.option { display: block; padding: .45rem .9rem; border-radius
 .turn h2 { font-size: 1.15rem; border: 0; padding: 0; margin: .5rem 0; }
 .turn h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .sources ol { margin: .2rem 0; padding-left: 1.3rem; font-size: .95rem; }
+.turn .sources h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .meta { display: flex; align-items: center; justify-content: space-between; gap: 1rem; color: var(--muted); font-size: .85rem; margin-top: .5rem; }
 .feedback { display: flex; gap: .3rem; }
 .vote { background: transparent; border: 1px solid var(--field); color: var(--fg); padding: .2rem .5rem; display: inline-flex; align-items: center; }

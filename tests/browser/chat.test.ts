@@ -52,9 +52,9 @@ describe.skipIf(!executablePath)('web chat in Chromium', () => {
     const card = page.locator('.turn.dialogue').last();
     await card.getByRole('button', { name: /Consistency/ }).click();
     await card.getByRole('button', { name: /different teams/ }).click();
-    await expect.poll(() => card.locator('h3').textContent()).toContain('half done');
+    await expect.poll(() => card.locator('.question-card h2').textContent()).toContain('half done');
     await card.getByRole('button', { name: 'Back a step' }).click();
-    await expect.poll(() => card.locator('h3').textContent()).toContain('What does one business operation touch?');
+    await expect.poll(() => card.locator('.question-card h2').textContent()).toContain('What does one business operation touch?');
     await card.getByRole('button', { name: /different teams/ }).click();
     await card.getByRole('button', { name: /undone or corrected/ }).click();
     await card.getByRole('button', { name: /told reliably/ }).click();

@@ -124,7 +124,7 @@ function renderAnswer(turn: Extract<Turn, { kind: 'answer' }>, index: number): H
     const items = a.sources
       .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)} › ${escapeHtml(s.section)}</a></li>`)
       .join('');
-    li.append(el('div', 'sources', `<h3>Sources</h3><ol>${items}</ol>`));
+    li.append(el('div', 'sources', `<h2>Sources</h2><ol>${items}</ol>`));
   }
   const meta = el('div', 'meta');
   meta.append(el('span', '', `${escapeHtml(a.intent)} · confidence ${Math.round(a.confidence * 100)}%`));
@@ -210,7 +210,7 @@ function renderQuestion(step: Extract<DialogueStep, { type: 'question' }>, index
   const box = el('div', 'question-card');
   box.append(el('p', 'progress', `${escapeHtml(step.title)} · question ${step.step} of at most ${step.maxSteps}`));
   const qid = `q-${index}-${step.step}`;
-  box.append(el('h3', '', escapeHtml(step.question.text)));
+  box.append(el('h2', '', escapeHtml(step.question.text)));
   box.lastElementChild!.id = qid;
   if (step.question.help) box.append(el('p', 'help', escapeHtml(step.question.help)));
   const group = el('div', 'options');
