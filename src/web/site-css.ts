@@ -212,8 +212,13 @@ nav.pager .via { width: 100%; margin: 0; color: var(--muted); font-size: .88rem;
   /* The chart's 560-unit drawing shrinks to the phone's width (down to about 310 px): larger type keeps it at 11 px or more. */
   .chart text, .chart .label { font-size: 20px; }
   .composer textarea { min-height: 2.6rem; }
-  header.site { gap: .5rem .8rem; padding: .5rem .6rem; }
+  header.site { gap: .5rem .55rem; padding: .5rem .6rem; }
+  header.site nav { gap: .6rem; }
+  .brand { font-size: .95rem; }
+  .menu, .theme { font-size: .82rem; padding: .25rem .5rem; }
   .theme { margin-left: auto; }
+  /* On a book page the drawer links the compendium and the brand the chat: one header row. */
+  html.js body.has-sidebar header.site nav { display: none; }
   form.search { order: 5; flex-basis: 100%; max-width: none; }
   .search-panel { width: 100%; }
 }

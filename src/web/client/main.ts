@@ -516,6 +516,11 @@ const clear = root.querySelector<HTMLButtonElement>('[data-clear]');
 if (clear) {
   clear.hidden = false;
   clear.addEventListener('click', () => {
+    // A pending answer would land in a cleared log: wait for it first.
+    if (busy || queue.length) {
+      announce('Wait for the pending answer, then start a new conversation.');
+      return;
+    }
     turns = [];
     save();
     render();
