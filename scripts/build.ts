@@ -11,6 +11,9 @@ import yaml from 'js-yaml';
 import { build as esbuild } from 'esbuild';
 import { buildKnowledge, storedText, nameCollisions, duplicateCatalogIds, phraseKey, Calculators, checkPlaces, DialogueSchema, formatProblem, PlacesFileSchema, validateContent, validateDialogue, type CatalogEntry, type DialogueData, type Place, type SourceFile } from '../src/core/index';
 import { renderSite } from '../src/web/site';
+import { faviconIco } from './favicon-ico';
+import { parseDiagramFile, type DiagramSpec } from '../src/web/diagram-files';
+import { diagramSvg } from '../src/web/render/diagrams';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const contentDir = join(root, 'content');
@@ -99,6 +102,42 @@ function loadDialogues(): { dialogues: DialogueData[]; problems: string[] } {
   return { dialogues, problems };
 }
 
+/**
+ * content/diagrams/<id>.mmd: each file names an existing document, each diagram an existing
+ * section, and every diagram must render (to SVG, at build time, without a browser).
+ */
+function loadDiagrams(docs: Array<{ id: string; sections: Array<{ anchor: string }> }>): { diagrams: Map<string, DiagramSpec[]>; problems: string[] } {
+  const dir = join(contentDir, 'diagrams');
+  const diagrams = new Map<string, DiagramSpec[]>();
+  const problems: string[] = [];
+  if (!existsSync(dir)) return { diagrams, problems };
+  for (const path of walk(dir).filter((p) => p.endsWith('.mmd')).sort()) {
+    const rel = relative(root, path).split('\\').join('/');
+    const id = relative(dir, path).split('\\').join('/').replace(/\.mmd$/, '');
+    const doc = docs.find((d) => d.id === id);
+    if (!doc) {
+      problems.push(`${rel}: no document "${id}" (name the file after a document id)`);
+      continue;
+    }
+    const parsed = parseDiagramFile(readFileSync(path, 'utf8'));
+    problems.push(...parsed.problems.map((p) => `${rel}: ${p}`));
+    for (const d of parsed.diagrams) {
+      if (d.section !== 'top' && !doc.sections.some((s) => s.anchor === d.section)) {
+        problems.push(`${rel}:${d.line}: ${id} has no section #${d.section}`);
+        continue;
+      }
+      try {
+        diagramSvg(d.source, 'check');
+      } catch (err) {
+        problems.push(`${rel}:${d.line}: the diagram does not render (${err instanceof Error ? err.message.split('\n')[0] : err})`);
+        continue;
+      }
+      diagrams.set(id, [...(diagrams.get(id) ?? []), d]);
+    }
+  }
+  return { diagrams, problems };
+}
+
 async function main() {
   const started = Date.now();
   const catalog = loadCatalog();
@@ -161,6 +200,12 @@ async function main() {
     for (const m of dialogueProblems.slice(0, 40)) console.error(`  ${m}`);
     process.exit(1);
   }
+  const { diagrams, problems: diagramProblems } = loadDiagrams(docs);
+  if (diagramProblems.length) {
+    console.error(`Diagram check failed with ${diagramProblems.length} problem(s):`);
+    for (const m of diagramProblems) console.error(`  ${m}`);
+    process.exit(1);
+  }
   mkdirSync(generatedDir, { recursive: true });
   writeFileSync(join(generatedDir, 'knowledge.txt'), JSON.stringify(data));
   writeFileSync(join(generatedDir, 'index.txt'), index);
@@ -169,15 +214,23 @@ async function main() {
   // CLI reading document text) never sees a half-written or empty dist/public.
   const stagingDir = `${publicDir}.staging-${process.pid}`;
   rmSync(stagingDir, { recursive: true, force: true });
-  for (const page of renderSite(docs, catalog)) {
+  for (const page of renderSite(docs, catalog, diagrams)) {
     const target = join(stagingDir, page.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, page.body);
   }
 
-  // The chat page's scripts: the client (with the compendium's own markdown renderer) and the theme switch.
+  writeFileSync(join(stagingDir, 'favicon.ico'), faviconIco());
+
+  // The pages' scripts: the chat client (with the compendium's own markdown renderer), the theme
+  // switch, and the book's navigation (drawer, table of contents, learning paths).
   await esbuild({
-    entryPoints: { chat: join(root, 'src', 'web', 'client', 'main.ts'), theme: join(root, 'src', 'web', 'client', 'theme.ts') },
+    entryPoints: {
+      chat: join(root, 'src', 'web', 'client', 'main.ts'),
+      theme: join(root, 'src', 'web', 'client', 'theme.ts'),
+      docs: join(root, 'src', 'web', 'client', 'docs.ts'),
+      search: join(root, 'src', 'web', 'client', 'search.ts'),
+    },
     outdir: join(stagingDir, 'assets'),
     bundle: true,
     minify: true,

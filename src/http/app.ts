@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { checkQuestion } from '../core/index';
+import { checkQuestion, LIMITS } from '../core/index';
 import { apiRoutes } from './api';
 import { adminRoutes } from './admin';
 import { slackRoutes } from './slack';
@@ -9,7 +9,8 @@ import { apiError, ConfigError } from './errors';
 import { overLimit, rateLimit } from './rate-limit';
 import { baseUrlFor } from './base-url';
 import type { AppDeps } from './deps';
-import { homePage, notFoundPage } from '../web/pages';
+import { homePage, notFoundPage, searchPage } from '../web/pages';
+import { dialoguePage, PAGE_DIALOGUES } from '../web/dialogue-page';
 
 /** No page has a longer path; a longer one is refused before any work. */
 const MAX_PATH_CHARS = 512;
@@ -57,6 +58,28 @@ export function createApp(deps: AppDeps) {
     if (!q.ok) return c.html(homePage(raw.slice(0, 2000), undefined, q.error.message), 400);
     const answer = await deps.knowledge().ask(q.value, { baseUrl: baseUrlFor(c.req.url, c.env?.PUBLIC_URL) });
     return c.html(homePage(q.value, answer));
+  });
+
+  // The header's search box without JavaScript.
+  app.use('/search', async (c, next) => rateLimit(() => deps.rateLimiter(c))(c, next));
+  app.get('/search', (c) => {
+    const raw = c.req.query('q') ?? '';
+    if (!raw.trim()) return c.html(searchPage('', []));
+    const q = checkQuestion(raw, LIMITS.searchMaxChars);
+    if (!q.ok) return c.html(searchPage(raw.slice(0, 200), [], q.error.message), 400);
+    return c.html(searchPage(q.value, deps.knowledge().search(q.value, 10, baseUrlFor(c.req.url, c.env?.PUBLIC_URL))));
+  });
+
+  // The selector and the review without JavaScript: each option is a link carrying the state.
+  app.use('/dialogue/*', async (c, next) => rateLimit(() => deps.rateLimiter(c))(c, next));
+  app.get('/dialogue/:id', (c) => {
+    const id = c.req.param('id');
+    if (!(id in PAGE_DIALOGUES)) return c.notFound();
+    const state = c.req.query('state')?.slice(0, 2000) ?? null;
+    const answer = c.req.query('answer')?.slice(0, 100) ?? null;
+    const step = deps.knowledge().dialogue(id, state, answer, baseUrlFor(c.req.url, c.env?.PUBLIC_URL));
+    const page = dialoguePage(id, step);
+    return c.html(page.html, page.status as 400 | 200);
   });
 
   // In production the platform serves static files before the Worker runs; this route serves them

@@ -1,6 +1,7 @@
-import type { Answer, DocMeta } from '../core/index';
+import type { Answer, DocMeta, SearchItem } from '../core/index';
 import { escapeHtml, markdownToHtml } from '../core/markdown/html';
 import { layout } from './layout';
+import { focusableScrollers } from './focusable';
 
 const EXAMPLES = [
   'How do I stop retries from taking down a recovering service?',
@@ -25,7 +26,7 @@ export function homePage(question?: string, answer?: Answer, error?: string): st
     const sources = answer.sources
       .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)} · ${escapeHtml(s.section)}</a></li>`)
       .join('');
-    result = `<section aria-live="polite" aria-labelledby="answer-h"><h2 id="answer-h">Answer</h2>${markdownToHtml(answer.answer)}
+    result = `<section aria-live="polite" aria-labelledby="answer-h"><h2 id="answer-h">Answer</h2>${focusableScrollers(markdownToHtml(answer.answer))}
 <h3>Sources</h3><ol>${sources}</ol><p class="meta">Confidence ${Math.round(answer.confidence * 100)}% · ${escapeHtml(answer.intent)}</p></section>`;
   }
   const examples = `<h2>Try</h2><ul>${EXAMPLES.map((e) => `<li><a href="/ask?q=${encodeURIComponent(e)}">${escapeHtml(e)}</a></li>`).join('')}</ul>`;
@@ -41,4 +42,27 @@ export function notFoundPage(path: string, suggestions: DocMeta[]): string {
     title: 'Not found',
     body: `<h1>Not found</h1><p>Nothing lives at <code>${escapeHtml(path.slice(0, 200))}</code>.</p>${list}<p><a href="/docs">Browse the compendium</a>.</p>`,
   });
+}
+
+/** Search results as a plain page: where the header's search box goes without JavaScript. */
+export function searchPage(query: string, results: SearchItem[], error?: string): string {
+  const q = escapeHtml(query);
+  const list = results
+    .map((r) => {
+      const [best, ...more] = r.sections;
+      const sections = more.length ? `<ul>${more.slice(0, 3).map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.heading)}</a></li>`).join('')}</ul>` : '';
+      const lead = best ? `<span class="sum"><a href="${escapeHtml(best.url)}">${escapeHtml(best.heading)}</a>: ${escapeHtml(best.lead)}</span>` : '';
+      return `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a>${lead}${sections}</li>`;
+    })
+    .join('');
+  const found = error
+    ? `<p role="alert">${escapeHtml(error)}</p>`
+    : results.length
+      ? `<ul class="docs">${list}</ul>`
+      : '<p>No document matches.</p>';
+  const ask = query ? `<p><a class="button" href="/ask?q=${encodeURIComponent(query)}">Ask the assistant: “${q}”</a></p>` : '';
+  const body = `<h1>Search</h1>
+<form class="ask" method="get" action="/search" role="search"><label for="search-q">Search the compendium</label><input id="search-q" name="q" type="search" maxlength="200" value="${q}"><button type="submit">Search</button></form>
+${query ? found : ''}${ask}`;
+  return layout({ title: query ? `Search: ${query.slice(0, 60)}` : 'Search', body });
 }

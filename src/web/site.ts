@@ -1,11 +1,18 @@
 import { documentMarkdown, llmsTxt } from './agent-pages';
 import type { CatalogEntry, ParsedDocument } from '../core/content/index';
 import { KIND_LABEL } from '../core/content/kinds';
-import { escapeHtml, markdownToHtml } from '../core/markdown/html';
+import { escapeHtml } from '../core/markdown/html';
 import { docUrl } from '../core/answer/links';
 import type { FullDocument } from '../core/knowledge/types';
 import { docMeta } from '../core/search/build';
 import { layout } from './layout';
+import { withTryIt } from './try-it';
+import { createRenderer } from './render/markdown';
+import { diagramFigure } from './render/diagrams';
+import type { DiagramSpec } from './diagram-files';
+import { displayAliases, plainDescription } from './reader-meta';
+import { FAVICON_SVG } from './favicon';
+import { BookOrder, breadcrumbs, CATEGORY_LABEL, GROUP_LABEL, learningPaths, pager, pageToc, sidebar, withPermalinks } from './docs-nav';
 import siteCss from './site-css';
 import { chatPage } from './chat-page';
 
@@ -19,52 +26,58 @@ export function resolveHref(href: string): string | null {
   return docUrl('', id, anchor ?? '');
 }
 
-/** The parts of the compendium as the table of contents and /llms.txt name them. */
-export const GROUP_LABEL: Record<string, string> = {
-  introduction: 'Introduction',
-  axioms: 'The eight axioms',
-  pillars: 'The five pillars',
-  patterns: 'Patterns',
-  quantitative: 'Quantitative toolkit',
-  'human-factors': 'Human factors',
-  'case-studies': 'Case studies',
-  'learning-paths': 'Learning paths',
-  reference: 'Reference',
-};
-const CATEGORY_LABEL: Record<string, string> = {
-  core: 'Core architecture',
-  resilience: 'Resilience',
-  data: 'Data',
-  coordination: 'Coordination',
-  operational: 'Operations and infrastructure',
-};
+export { GROUP_LABEL } from './docs-nav';
 
-export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>): string {
-  const html = (md: string) => markdownToHtml(md, { resolveLink: resolveHref });
-  const named = doc.sections.filter((s) => s.anchor);
-  const toc = named.length
-    ? `<nav class="toc" aria-label="Sections"><ol>${named.map((s) => `<li><a href="#${s.anchor}">${escapeHtml(s.heading)}</a></li>`).join('')}</ol></nav>`
-    : '';
+/** Links inside a learning path carry the path, so the pages they open offer its next step. */
+function pathHref(pathKey: string | null) {
+  return (href: string): string | null => {
+    const url = resolveHref(href);
+    if (!pathKey || !url?.startsWith('/docs/')) return url;
+    const [path, hash] = url.split('#');
+    return `${path}?path=${pathKey}${hash ? `#${hash}` : ''}`;
+  };
+}
+
+export function renderDocPage(doc: ParsedDocument, titles: Map<string, string>, book: BookOrder, diagrams: DiagramSpec[] = []): string {
+  const pathKey = doc.kind === 'learning-path' ? doc.id.split('/').pop()! : null;
+  const html = createRenderer({ resolveLink: pathHref(pathKey) });
+  const figures = (anchor: string) =>
+    diagrams
+      .filter((d) => d.section === anchor)
+      .map((d) => diagramFigure(d.source))
+      .join('');
   const sections = doc.sections
-    .map((s) => (s.anchor ? `<section aria-labelledby="${s.anchor}"><h2 id="${s.anchor}">${escapeHtml(s.heading)}</h2>\n${html(s.markdown)}</section>` : html(s.markdown)))
+    .map((s) =>
+      s.anchor
+        ? `<section aria-labelledby="${s.anchor}">${withPermalinks(`<h2 id="${s.anchor}">${escapeHtml(s.heading)}</h2>`)}\n${withTryIt(withPermalinks(html(s.markdown)))}${figures(s.anchor)}</section>`
+        : withTryIt(withPermalinks(html(s.markdown))),
+    )
     .join('\n');
   const related = doc.related.length
-    ? `<section aria-labelledby="see-also"><h2 id="see-also">See also</h2><ul>${doc.related
+    ? `<section aria-labelledby="see-also">${withPermalinks('<h2 id="see-also">See also</h2>')}<ul>${doc.related
         .map((id) => `<li><a href="${docUrl('', id)}">${escapeHtml(titles.get(id) ?? id)}</a></li>`)
         .join('')}</ul></section>`
     : '';
   const kind = KIND_LABEL[doc.kind] + (doc.category ? ` · ${CATEGORY_LABEL[doc.category]}` : '');
-  const aliases = doc.aliases.length ? `<p class="aliases">Also known as: ${doc.aliases.map(escapeHtml).join(', ')}</p>` : '';
-  const body = `<article>
+  const askAbout = `<p class="doc-actions"><a class="button secondary" href="/ask?q=${encodeURIComponent(doc.title)}" data-ask-about="${escapeHtml(doc.id)}" data-title="${escapeHtml(doc.title)}">Ask about this page</a></p>`;
+  const names = displayAliases(doc.title, doc.aliases);
+  const aliases = names.length ? `<p class="aliases">Also known as: ${names.map(escapeHtml).join(', ')}</p>` : '';
+  const body = `${breadcrumbs(book, doc)}
+<article class="doc" data-doc="${escapeHtml(doc.id)}">
+<header class="doc-head">
 <p class="kind">${escapeHtml(kind)}</p>
 <h1>${escapeHtml(doc.title)}</h1>
-<p class="summary">${html(doc.summary).replace(/^<p>|<\/p>$/g, '')}</p>
+<p class="summary">${html(doc.summary).trim().replace(/^<p>|<\/p>$/g, '')}</p>
 ${aliases}
-${toc}
+${askAbout}
+</header>
+${pageToc(doc.sections)}
+${figures('top')}
 ${sections}
 ${related}
-</article>`;
-  return layout({ title: doc.title, body, description: doc.summary });
+</article>
+${pager(book, doc.id)}`;
+  return layout({ title: doc.title, body, description: plainDescription(doc.summary), type: 'article', sidebar: sidebar(book, doc.id), script: '/assets/docs.js' });
 }
 
 function docList(entries: Array<{ id: string; title: string; summary?: string }>): string {
@@ -93,7 +106,7 @@ export function renderIndexPage(docs: ParsedDocument[], catalog: CatalogEntry[])
     })
     .join('\n');
   const body = `<h1>The compendium</h1><p class="summary">Distributed systems from first principles: the constraints, the patterns that answer them, the numbers, and real systems.</p>${parts}`;
-  return layout({ title: 'The compendium', body });
+  return layout({ title: 'The compendium', body, sidebar: sidebar(new BookOrder(docs, catalog), ''), script: '/assets/docs.js' });
 }
 
 export function fullDocument(doc: ParsedDocument): FullDocument {
@@ -115,16 +128,19 @@ export const STATIC_HEADERS = `/*
 `;
 
 /** Every static page: one per document, its JSON, the compendium index, styles and headers. */
-export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[]): Page[] {
+export function renderSite(docs: ParsedDocument[], catalog: CatalogEntry[], diagrams: Map<string, DiagramSpec[]> = new Map()): Page[] {
   const titles = new Map(docs.map((d) => [d.id, d.title]));
+  const book = new BookOrder(docs, catalog);
   return [
-    ...docs.map((d) => ({ path: `docs/${d.id}.html`, body: renderDocPage(d, titles) })),
+    ...docs.map((d) => ({ path: `docs/${d.id}.html`, body: renderDocPage(d, titles, book, diagrams.get(d.id)) })),
+    { path: 'assets/paths.json', body: JSON.stringify(learningPaths(docs)) },
     ...docs.map((d) => ({ path: `data/docs/${d.id}.json`, body: JSON.stringify(fullDocument(d)) })),
     ...docs.map((d) => ({ path: `docs/${d.id}.md`, body: documentMarkdown(d) })),
     { path: 'llms.txt', body: llmsTxt(docs, catalog) },
     { path: 'docs/index.html', body: renderIndexPage(docs, catalog) },
     { path: 'index.html', body: chatPage() },
     { path: 'assets/site.css', body: siteCss },
+    { path: 'favicon.svg', body: FAVICON_SVG },
     { path: '_headers', body: STATIC_HEADERS },
   ];
 }

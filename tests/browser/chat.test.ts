@@ -1,40 +1,21 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const base = inject('baseUrl');
-const executablePath = inject('chromium');
-const SHOTS = join(import.meta.dirname, 'screenshots');
+import type { Browser } from 'playwright-core';
+import { ask as askIn, executablePath, launch, open as openPage, SHOTS } from './browser';
 
 describe.skipIf(!executablePath)('web chat in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  async function open(width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    return page;
-  }
-
-  async function ask(page: Page, question: string) {
-    const before = await page.locator('.turn').count();
-    await page.getByLabel('Your question').fill(question);
-    await page.keyboard.press('Enter');
-    await page.locator('.turn').nth(before + 1).waitFor();
-  }
+  const open = (width = 1280, height = 900) => openPage(browser, '/', { width, height });
+  const ask = askIn;
 
   it('answers a question, and a source link opens the document at its section', async () => {
     const page = await open();
@@ -67,13 +48,13 @@ describe.skipIf(!executablePath)('web chat in Chromium', () => {
   it('completes the selector with buttons, going back a step, and keeps the conversation across a reload', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'New conversation' }).click();
-    await page.getByRole('button', { name: 'Help me choose a pattern' }).click();
+    await page.getByRole('link', { name: 'Help me choose a pattern' }).click();
     const card = page.locator('.turn.dialogue').last();
     await card.getByRole('button', { name: /Consistency/ }).click();
     await card.getByRole('button', { name: /different teams/ }).click();
-    await expect.poll(() => card.locator('h3').textContent()).toContain('half done');
+    await expect.poll(() => card.locator('.question-card h2').textContent()).toContain('half done');
     await card.getByRole('button', { name: 'Back a step' }).click();
-    await expect.poll(() => card.locator('h3').textContent()).toContain('What does one business operation touch?');
+    await expect.poll(() => card.locator('.question-card h2').textContent()).toContain('What does one business operation touch?');
     await card.getByRole('button', { name: /different teams/ }).click();
     await card.getByRole('button', { name: /undone or corrected/ }).click();
     await card.getByRole('button', { name: /told reliably/ }).click();

@@ -8,7 +8,9 @@ import type { TestProject } from 'vitest/node';
  * the browser tests and the MCP conformance run, and stops it afterwards.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
-const PORT = 8791;
+// Another run on the same machine (another worktree) can pick its own ports.
+const PORT = Number(process.env.BROWSER_TEST_PORT || 8791);
+const INSPECTOR_PORT = process.env.BROWSER_INSPECTOR_PORT;
 let server: ChildProcess | undefined;
 
 export function chromiumPath(): string | null {
@@ -29,7 +31,8 @@ export default async function setup(project: TestProject) {
   spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'test'], { cwd: ROOT, env, stdio: 'ignore' });
   // The test environment of wrangler.toml: a high rate limit, as the conformance suite sends a few
   // hundred requests in seconds.
-  server = spawn(wrangler, ['dev', '--env', 'test', '--ip', '127.0.0.1', '--port', String(PORT), '--show-interactive-dev-session=false'], {
+  const inspector = INSPECTOR_PORT ? ['--inspector-port', INSPECTOR_PORT] : [];
+  server = spawn(wrangler, ['dev', '--env', 'test', '--ip', '127.0.0.1', '--port', String(PORT), ...inspector, '--show-interactive-dev-session=false'], {
     cwd: ROOT,
     env,
     stdio: 'ignore',

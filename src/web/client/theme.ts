@@ -1,6 +1,8 @@
 // Applies the saved theme before the page paints, and wires the theme button once the DOM exists.
 const KEY = 'compendium.theme';
 const root = document.documentElement;
+// Styles that only make sense with scripts (the phone drawer) key on this class.
+root.classList.add('js');
 const saved = (() => {
   try {
     return localStorage.getItem(KEY);
