@@ -18,6 +18,8 @@ export default defineConfig(async () => {
             SLACK_SIGNING_SECRET: 'workers-test-secret',
             SLACK_BOT_TOKEN: 'xoxb-workers-test',
             ADMIN_TOKEN: 'workers-admin-token',
+            // OAuth installations are kept (encrypted) next to the static token; both modes are tested.
+            SLACK_TOKEN_KEY: 'workers-test-token-key-0123456789',
             // Nothing listens here: follow-up calls fail fast and are logged, never reaching Slack.
             SLACK_API_URL: 'http://127.0.0.1:9/api',
           },

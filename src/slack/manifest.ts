@@ -11,6 +11,11 @@ export type ManifestOptions = {
   url: string;
   /** Also register one slash command per calculator (/latency, /queue, ...): off by default. */
   calcShortcuts?: boolean;
+  /**
+   * Installable in any workspace through "Add to Slack" (OAuth v2): registers the redirect URL
+   * and allows org-wide installs on Enterprise Grid. Off: a single workspace with a static token.
+   */
+  oauth?: boolean;
 };
 
 export type ManifestError = { error: string };
@@ -42,6 +47,9 @@ export const SCOPE_REASONS = {
   'links:write': 'show a preview of those pages (title, first sentences, "Ask about this")',
 } as const;
 
+/** The bot scopes the app asks for, in the manifest and in "Add to Slack" links. */
+export const BOT_SCOPES = Object.keys(SCOPE_REASONS) as Array<keyof typeof SCOPE_REASONS>;
+
 export function buildManifest(options: ManifestOptions): Manifest {
   const events = `${options.url}/slack/events`;
   // should_escape: Slack sends mentions in the text as <@U…>, <#C…> and <!subteam^S…> tokens (the
@@ -69,11 +77,12 @@ export function buildManifest(options: ManifestOptions): Manifest {
       // Links to these domains are previewed by the app (link_shared, then chat.unfurl).
       unfurl_domains: [new URL(options.url).host],
     },
-    oauth_config: { scopes: { bot: Object.keys(SCOPE_REASONS) as Array<keyof typeof SCOPE_REASONS> } },
+    oauth_config: { ...(options.oauth ? { redirect_urls: [`${options.url}/slack/oauth_redirect`] } : {}), scopes: { bot: BOT_SCOPES } },
     settings: {
       event_subscriptions: { request_url: events, bot_events: ['app_mention', 'app_home_opened', 'link_shared', 'message.channels', 'message.groups', 'message.im'] },
       interactivity: { is_enabled: true, request_url: events },
-      org_deploy_enabled: false,
+      // An org-wide install on Enterprise Grid goes through OAuth (one token for the organization).
+      org_deploy_enabled: Boolean(options.oauth),
       socket_mode_enabled: false,
       token_rotation_enabled: false,
     },
