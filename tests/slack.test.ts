@@ -662,7 +662,7 @@ describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () 
   it('registers a small footprint by default: /compendium and /calc, and only the scopes it uses', () => {
     const m = buildManifest({ url: 'https://x.example.com' });
     expect(m.features!.slash_commands!.map((c) => c.command)).toEqual(['/compendium', '/calc']);
-    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'links:read', 'links:write']);
+    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'links:read', 'links:write']);
     expect(m.features!.shortcuts).toEqual([expect.objectContaining({ type: 'message', name: 'Ask Compendium about this', callback_id: 'ask_about_message' })]);
     expect(m.features!.unfurl_domains).toEqual(['x.example.com']);
     expect(m.features!.bot_user!.display_name).toMatch(/^[a-z0-9._-]+$/); // the characters Slack's manifest reference allows
