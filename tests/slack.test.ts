@@ -670,6 +670,49 @@ describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () 
   });
 
   it('takes the origin of a good URL', () => expect(manifestUrl('https://x.example.com/')).toEqual({ url: 'https://x.example.com' }));
+
+  it.each([
+    ['the default (one workspace, static token)', {}],
+    ['--oauth (any workspace, org-wide installs)', { oauth: true }],
+    ['--calc-shortcuts', { calcShortcuts: true }],
+  ])('validates against the manifest schema written from Slack\'s reference: %s', async (_n, options) => {
+    const { manifestSchema } = await import('./helpers/slack-manifest-schema');
+    const parsed = manifestSchema.safeParse(buildManifest({ url: 'https://compendium.example.com', ...options }));
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('the schema refuses what Slack refuses (so the test above can fail)', async () => {
+    const { manifestSchema } = await import('./helpers/slack-manifest-schema');
+    const good = buildManifest({ url: 'https://compendium.example.com' });
+    const broken = (change: (m: Record<string, any>) => void) => {
+      const m = structuredClone(good) as Record<string, any>;
+      change(m);
+      return manifestSchema.safeParse(m).success;
+    };
+    expect(broken(() => {})).toBe(true);
+    expect(broken((m) => (m.features.agent_view.suggested_prompts = [...m.features.agent_view.suggested_prompts, { title: 'five', message: 'five' }]))).toBe(false);
+    expect(broken((m) => (m.features.bot_user.display_name = 'Compendium Bot'))).toBe(false);
+    expect(broken((m) => (m.features.agent_view.unknown_field = true))).toBe(false);
+    expect(broken((m) => (m.features.assistant_view = { assistant_description: 'x' }))).toBe(false);
+    expect(broken((m) => (m.oauth_config.scopes.bot = m.oauth_config.scopes.bot.filter((s: string) => s !== 'im:history')))).toBe(false);
+    expect(broken((m) => (m.oauth_config.redirect_urls = ['http://compendium.example.com/slack/oauth_redirect']))).toBe(false);
+  });
+
+  it('--oauth registers the redirect URL and allows org-wide installs; the default does not', () => {
+    const oauth = buildManifest({ url: 'https://x.example.com', oauth: true });
+    expect(oauth.oauth_config!.redirect_urls).toEqual(['https://x.example.com/slack/oauth_redirect']);
+    expect(oauth.settings!.org_deploy_enabled).toBe(true);
+    const single = buildManifest({ url: 'https://x.example.com' });
+    expect(single.oauth_config!.redirect_urls).toBeUndefined();
+    expect(single.settings!.org_deploy_enabled).toBe(false);
+  });
+
+  it('enables the AI surface (agent_view) with at most four prompts, and subscribes to uninstalls', () => {
+    const m = buildManifest({ url: 'https://x.example.com' });
+    expect(m.features!.agent_view!.suggested_prompts!.length).toBeLessThanOrEqual(4);
+    expect(m.features!.assistant_view).toBeUndefined();
+    expect(m.settings!.event_subscriptions!.bot_events).toEqual(expect.arrayContaining(['message.im', 'app_home_opened', 'app_uninstalled', 'tokens_revoked']));
+  });
 });
 
 describe('README for Slack admins', () => {
