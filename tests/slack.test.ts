@@ -728,6 +728,20 @@ describe('README for Slack admins', () => {
   });
 });
 
+describe('README and .dev.vars.example for the install modes and the AI surface', () => {
+  it('explains both install modes, the AI surface with the paid-plan requirement and its source, and documents every new secret', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../.dev.vars.example', import.meta.url), 'utf8');
+    for (const heading of ['### Installing in any workspace (OAuth v2)', "### Slack's AI-app surface", '### Slackbot calling Compendium']) expect(readme).toContain(heading);
+    expect(readme).toMatch(/paid\s+Slack plan[\s\S]{0,200}https:\/\/docs\.slack\.dev\//);
+    for (const secret of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY']) {
+      expect(readme).toMatch(new RegExp(`^\\|.*\`${secret}\`.*\\|`, 'm')); // a row of the configuration table
+      expect(example).toContain(`${secret}=`);
+    }
+  });
+});
+
 describe('admin listing of recent 👎 (HTTP and the CLI)', () => {
   it('lists them with their reasons through `compendium feedback`, with the admin token from the environment', async () => {
     const { createServer } = await import('node:http');
