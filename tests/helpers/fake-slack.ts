@@ -19,6 +19,12 @@ export async function fakeSlack(reply: (call: Call) => Record<string, unknown> |
     req.on('data', (chunk) => (data += chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
+      // For tests running in another process (workerd): the calls so far, as JSON; not recorded itself.
+      if (url.pathname === '/__calls') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(calls));
+        return;
+      }
       // Web API methods take JSON; oauth.v2.access takes a form (as Slack's own client sends it).
       const form = String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
       const body = !data ? {} : form ? Object.fromEntries(new URLSearchParams(data)) : JSON.parse(data);
@@ -36,6 +42,7 @@ export async function fakeSlack(reply: (call: Call) => Record<string, unknown> |
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  server.unref(); // never keeps a test process alive on its own
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, calls, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -86,3 +86,54 @@ describe('OAuth installations in D1', () => {
     expect(tampered.status).toBe(400);
   });
 });
+
+describe('OAuth end to end inside workerd, against the fake Slack on loopback', () => {
+  const fake = (env as unknown as { FAKE_SLACK_URL: string }).FAKE_SLACK_URL;
+  const oauthEnv = { ...env, SLACK_API_URL: `${fake}/api`, SLACK_CLIENT_ID: 'workers-client', SLACK_CLIENT_SECRET: 'workers-client-secret', SLACK_STATE_SECRET: 'workers-state-secret', SLACK_BOT_TOKEN: undefined } as unknown as Env;
+  async function call(request: Request): Promise<Response> {
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(request, oauthEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
+  async function install(team: string): Promise<Response> {
+    const page = await (await call(new Request('https://compendium.test/slack/install'))).text();
+    const state = new URL(page.match(/href="([^"]+)"/)![1]!.replace(/&amp;/g, '&')).searchParams.get('state')!;
+    return call(new Request(`https://compendium.test/slack/oauth_redirect?code=code-${team}&state=${state}`));
+  }
+  async function mention(team: string, id: string) {
+    const raw = JSON.stringify({ type: 'event_callback', team_id: team, event_id: id, authorizations: [{ team_id: team, user_id: `UB${team}`, is_bot: true }], event: { type: 'app_mention', user: 'U1', text: `<@UB${team}> what is a saga?`, channel: 'C1', ts: `${Math.random()}` } });
+    const ts = Math.floor(Date.now() / 1000);
+    return call(new Request('https://compendium.test/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': await signSlackRequest(SECRET, ts, raw) }, body: raw }));
+  }
+  const posts = async (): Promise<Array<{ path: string; auth?: string; body: Record<string, unknown> }>> => ((await (await fetch(`${fake}/__calls`)).json()) as Array<{ path: string; auth?: string; body: Record<string, unknown> }>).filter((c) => c.path === '/api/chat.postMessage');
+
+  it('two workspaces installed through OAuth each get answers posted with their own token; an uninstall leaves the other working', async () => {
+    expect((await install('TOA')).status).toBe(200);
+    expect((await install('TOB')).status).toBe(200);
+    const stored = await env.DB.prepare("SELECT key, bot_token FROM slack_installations WHERE key IN ('T:TOA', 'T:TOB') ORDER BY key").all<{ key: string; bot_token: string }>();
+    expect(stored.results.map((r) => r.key)).toEqual(['T:TOA', 'T:TOB']);
+    expect(JSON.stringify(stored.results)).not.toContain('xoxb');
+
+    await mention('TOA', 'EvOA1');
+    await mention('TOB', 'EvOB1');
+    const before = (await posts()).map((c) => c.auth);
+    expect(before.slice(-2)).toEqual(['Bearer xoxb-TOA', 'Bearer xoxb-TOB']);
+
+    await sendEvent({ type: 'event_callback', team_id: 'TOA', event_id: 'EvOAbye', event: { type: 'app_uninstalled' } });
+    await mention('TOA', 'EvOA2'); // no token left for TOA: nothing is posted
+    await mention('TOB', 'EvOB2');
+    const after = (await posts()).map((c) => c.auth).slice(before.length);
+    expect(after).toEqual(['Bearer xoxb-TOB']);
+  });
+
+  it('refuses a tampered or foreign state before calling Slack', async () => {
+    const count = async () => ((await (await fetch(`${fake}/__calls`)).json()) as Array<{ path: string }>).filter((c) => c.path === '/api/oauth.v2.access').length;
+    const n = await count();
+    expect((await call(new Request('https://compendium.test/slack/oauth_redirect?code=code-TOC&state=1.2.3'))).status).toBe(400);
+    const { signState } = await import('../../src/slack/oauth-state');
+    const foreign = await signState('someone-elses-secret');
+    expect((await call(new Request(`https://compendium.test/slack/oauth_redirect?code=code-TOC&state=${foreign}`))).status).toBe(400);
+    expect(await count()).toBe(n);
+  });
+});
