@@ -79,7 +79,12 @@ const app = createApp({
       const required = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY'] as const;
       const missing: string[] = required.filter((k) => !env?.[k]);
       if (!env?.DB) missing.push('the DB binding');
-      const installations = missing.length ? null : installationsOf(env!);
+      let installations: InstallationStore | null = null;
+      try {
+        if (!missing.length) installations = installationsOf(env!);
+      } catch (err) {
+        missing.push(`a valid SLACK_TOKEN_KEY (${err instanceof Error ? err.message : String(err)})`);
+      }
       if (!installations) return { missing };
       return {
         clientId: env!.SLACK_CLIENT_ID!,

@@ -84,6 +84,11 @@ describe('OAuth installations in D1', () => {
     const tampered = await worker.fetch(new Request(`http://compendium.test/slack/oauth_redirect?code=x&state=${href.searchParams.get('state')!.slice(0, -1)}0`), { ...env, SLACK_CLIENT_ID: 'cid', SLACK_CLIENT_SECRET: 'csecret', SLACK_STATE_SECRET: 'state-secret-for-tests' } as Env, ctx2);
     await waitOnExecutionContext(ctx2);
     expect(tampered.status).toBe(400);
+    const ctx3 = createExecutionContext();
+    const weakKey = await worker.fetch(new Request('http://compendium.test/slack/install'), { ...env, SLACK_CLIENT_ID: 'cid', SLACK_CLIENT_SECRET: 'csecret', SLACK_STATE_SECRET: 'state-secret-for-tests', SLACK_TOKEN_KEY: 'short' } as Env, ctx3);
+    await waitOnExecutionContext(ctx3);
+    expect(weakKey.status).toBe(503);
+    expect(await weakKey.text()).toContain('SLACK_TOKEN_KEY');
   });
 });
 
