@@ -120,9 +120,13 @@ describe('installing in any workspace (OAuth v2) against a fake Slack on loopbac
     });
   });
 
+  /** The browser's cookie from the last install page (the state is tied to it). */
+  let cookie = '';
   /** The "Add to Slack" link's state, as the install page gives it. */
   async function installState(): Promise<string> {
     const res = await app.request('http://x/slack/install');
+    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const href = (await res.text()).match(/href="([^"]+)"/)![1]!.replace(/&amp;/g, '&');
@@ -133,7 +137,7 @@ describe('installing in any workspace (OAuth v2) against a fake Slack on loopbac
     expect(url.searchParams.get('redirect_uri')).toBe('https://compendium.test/slack/oauth_redirect');
     return url.searchParams.get('state')!;
   }
-  const redirect = (code: string, state: string) => app.request(`http://x/slack/oauth_redirect?${new URLSearchParams({ code, state })}`);
+  const redirect = (code: string, state: string, withCookie = cookie) => app.request(`http://x/slack/oauth_redirect?${new URLSearchParams({ code, state })}`, { headers: withCookie ? { cookie: withCookie } : {} });
   async function mention(team: string, text = 'what is a saga?', extra: Record<string, unknown> = {}) {
     const body = JSON.stringify({ type: 'event_callback', team_id: team, event_id: `Ev${Math.random()}`, authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true }], event: { type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, channel: 'C1', ts: `${Math.random()}` }, ...extra });
     const ts = Math.floor(Date.now() / 1000);
@@ -179,10 +183,20 @@ describe('installing in any workspace (OAuth v2) against a fake Slack on loopbac
     expect(await refused.text()).toContain('invalid_code');
     expect(installations.rows.size).toBe(0);
     // A person who cancels on Slack's page comes back with error=access_denied: nothing is stored.
-    const cancelled = await app.request(`http://x/slack/oauth_redirect?${new URLSearchParams({ error: 'access_denied', state: await installState() })}`);
+    const cancelled = await app.request(`http://x/slack/oauth_redirect?${new URLSearchParams({ error: 'access_denied', state: await installState() })}`, { headers: { cookie } });
     expect(cancelled.status).toBe(200);
     expect(await cancelled.text()).toContain('access_denied');
     expect(installations.rows.size).toBe(0);
+  });
+
+  it('completes only in the browser that opened the install page (the state is tied to its cookie)', async () => {
+    const first = await installState();
+    const firstCookie = cookie;
+    await installState(); // another browser
+    expect((await redirect('code-A', first, '')).status).toBe(400);
+    expect((await redirect('code-A', first)).status).toBe(400); // the other browser's cookie
+    expect(slack.calls.filter((c) => c.path === '/api/oauth.v2.access')).toHaveLength(0);
+    expect((await redirect('code-A', first, firstCookie)).status).toBe(200);
   });
 
   it('an uninstall forgets that workspace only; the other keeps working', async () => {

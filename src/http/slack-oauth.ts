@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { signState, verifyState } from '../slack/oauth-state';
 import type { Installation, InstallationStore } from '../slack/installations';
 
@@ -26,6 +27,16 @@ export type OAuthConfig = {
 export type OAuthSetting = OAuthConfig | { missing: string[] };
 
 export const SLACK_AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize';
+
+/**
+ * The state's nonce is also set as a cookie on the install page, so the redirect completes only in
+ * the browser that started it: a valid link sent to someone else (login CSRF) is refused.
+ */
+export const STATE_COOKIE = 'compendium_slack_oauth';
+
+function nonceOf(state: string): string {
+  return state.split('.')[1] ?? '';
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -73,7 +84,9 @@ export function slackOAuthRoutes(setting: (env: Env | undefined, requestUrl: str
     url.searchParams.set('client_id', config.clientId);
     url.searchParams.set('scope', config.scopes.join(','));
     url.searchParams.set('redirect_uri', config.redirectUri);
-    url.searchParams.set('state', await signState(config.stateSecret, now));
+    const state = await signState(config.stateSecret, now);
+    url.searchParams.set('state', state);
+    setCookie(c, STATE_COOKIE, nonceOf(state), { httpOnly: true, secure: true, sameSite: 'Lax', path: '/slack', maxAge: 10 * 60 });
     return c.html(
       page('Add Compendium to Slack', `<p>Installs the Compendium app in your workspace (or, for an Enterprise Grid admin, your organization). The link is valid for ten minutes.</p><p><a id="add-to-slack" href="${escapeHtml(url.toString())}">Add to Slack</a></p>`),
     );
@@ -85,6 +98,10 @@ export function slackOAuthRoutes(setting: (env: Env | undefined, requestUrl: str
     if ('missing' in config) return c.html(notConfigured(config.missing), 503);
     const now = Math.floor((config.now?.() ?? Date.now()) / 1000);
     const state = await verifyState(config.stateSecret, c.req.query('state'), now);
+    if (state.ok && getCookie(c, STATE_COOKIE) !== nonceOf(c.req.query('state') ?? '')) {
+      return c.html(page('This install link is not valid', '<p>Finish the install in the browser where you opened <a href="install">Add to Slack</a> (the link is tied to it). Start again from there.</p>'), 400);
+    }
+    deleteCookie(c, STATE_COOKIE, { path: '/slack', secure: true });
     if (!state.ok) return c.html(page('This install link is not valid', `<p>The link was changed, has expired, or did not come from this site (${escapeHtml(state.reason)}). Start again from <a href="install">Add to Slack</a>.</p>`), 400);
     const denied = c.req.query('error');
     if (denied) return c.html(page('Compendium was not installed', `<p>Slack reported: ${escapeHtml(denied)}. Nothing was stored.</p>`), 200);

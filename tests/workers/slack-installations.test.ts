@@ -102,9 +102,10 @@ describe('OAuth end to end inside workerd, against the fake Slack on loopback', 
     return res;
   }
   async function install(team: string): Promise<Response> {
-    const page = await (await call(new Request('https://compendium.test/slack/install'))).text();
-    const state = new URL(page.match(/href="([^"]+)"/)![1]!.replace(/&amp;/g, '&')).searchParams.get('state')!;
-    return call(new Request(`https://compendium.test/slack/oauth_redirect?code=code-${team}&state=${state}`));
+    const res = await call(new Request('https://compendium.test/slack/install'));
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const state = new URL((await res.text()).match(/href="([^"]+)"/)![1]!.replace(/&amp;/g, '&')).searchParams.get('state')!;
+    return call(new Request(`https://compendium.test/slack/oauth_redirect?code=code-${team}&state=${state}`, { headers: { cookie } }));
   }
   async function mention(team: string, id: string) {
     const raw = JSON.stringify({ type: 'event_callback', team_id: team, event_id: id, authorizations: [{ team_id: team, user_id: `UB${team}`, is_bot: true }], event: { type: 'app_mention', user: 'U1', text: `<@UB${team}> what is a saga?`, channel: 'C1', ts: `${Math.random()}` } });
