@@ -204,6 +204,7 @@ export function homeView({ base, retention }: HomeOptions): HomeView {
           `• Threads I answered in: the last question, a hash of who asked, the sources cited: ${plural(r.THREAD_RETENTION_DAYS, 'day')} after the last answer.`,
           `• Slack event ids, only to ignore Slack's redeliveries: ${plural(r.SLACK_EVENT_RETENTION_HOURS, 'hour')}.`,
           '• Each channel\'s mode and "Ask a human" group: until someone changes them.',
+          '• If this workspace installed me with "Add to Slack": its id and my bot token, encrypted. Uninstalling me deletes it and everything above that belongs to this workspace.',
           'Nothing else: no answers, no other messages, no raw user ids. A daily job deletes what is past its time.',
         ].join('\n'),
       ),
