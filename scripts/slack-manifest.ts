@@ -1,5 +1,5 @@
 /**
- * `npm run slack:manifest -- https://your.host [--calc-shortcuts] [--out file]`: writes the Slack
+ * `npm run slack:manifest -- https://your.host [--calc-shortcuts] [--oauth] [--out file]`: writes the Slack
  * app manifest with every URL pointing at your deployment, ready to paste into "Create New App" →
  * "From an app manifest". slack/manifest.yaml is the same for https://compendium.example.com.
  */
@@ -25,9 +25,9 @@ function main(argv: string[]): number {
   const outAt = argv.indexOf('--out');
   const out = outAt >= 0 ? argv[outAt + 1] : join(root, 'slack', 'manifest.generated.yaml');
   const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--out');
-  const unknown = [...flags].filter((f) => !['--calc-shortcuts', '--out'].includes(f));
+  const unknown = [...flags].filter((f) => !['--calc-shortcuts', '--oauth', '--out'].includes(f));
   if (unknown.length || !out) {
-    console.error(`Unknown option ${unknown.join(' ') || '--out without a file'}. Usage: npm run slack:manifest -- https://your.host [--calc-shortcuts] [--out file]`);
+    console.error(`Unknown option ${unknown.join(' ') || '--out without a file'}. Usage: npm run slack:manifest -- https://your.host [--calc-shortcuts] [--oauth] [--out file]`);
     return 2;
   }
   const parsed = manifestUrl(positional[0]);
@@ -35,7 +35,7 @@ function main(argv: string[]): number {
     console.error(parsed.error);
     return 2;
   }
-  writeFileSync(out, renderManifest({ url: parsed.url, calcShortcuts: flags.has('--calc-shortcuts') }));
+  writeFileSync(out, renderManifest({ url: parsed.url, calcShortcuts: flags.has('--calc-shortcuts'), oauth: flags.has('--oauth') }));
   console.log(`Wrote ${relative(process.cwd(), out) || out} for ${parsed.url}/slack/events. Paste it at https://api.slack.com/apps -> Create New App -> From an app manifest, then follow the README's install order.`);
   return 0;
 }

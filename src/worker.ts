@@ -9,6 +9,9 @@ import { databaseState } from './http/health';
 import { baseUrlFor } from './http/base-url';
 import { ChannelPacer, slackApi } from './slack/web-api';
 import { d1SlackStore, memorySlackStore } from './slack/store';
+import { botTokenFor, d1InstallationStore, forgetWorkspace, type InstallationStore } from './slack/installations';
+import { tokenCipher } from './slack/token-cipher';
+import { BOT_SCOPES } from './slack/manifest';
 import knowledgeText from '../generated/knowledge.txt';
 import indexText from '../generated/index.txt';
 
@@ -47,17 +50,50 @@ const app = createApp({
   },
   slack: {
     signingSecret: (env) => env?.SLACK_SIGNING_SECRET || null,
-    handlers: (env, requestUrl) => {
-      if (!env?.SLACK_SIGNING_SECRET || !env.SLACK_BOT_TOKEN) return null;
+    handlers: async (env, requestUrl, who) => {
+      if (!env?.SLACK_SIGNING_SECRET) return null;
       const secret = env.SLACK_SIGNING_SECRET;
+      let token: string | null;
+      try {
+        token = await botTokenFor(who, installationsOf(env), env.SLACK_BOT_TOKEN);
+      } catch (err) {
+        // A broken database or a changed SLACK_TOKEN_KEY: the static token, if any, still answers.
+        console.error('slack installation lookup failed:', err instanceof Error ? err.message : err);
+        token = env.SLACK_BOT_TOKEN || null;
+      }
+      if (!token) return null;
       return {
         knowledge,
-        api: slackApi({ token: env.SLACK_BOT_TOKEN, baseUrl: env.SLACK_API_URL || undefined, pacer }),
+        api: slackApi({ token, baseUrl: env.SLACK_API_URL || undefined, pacer }),
         store: env.DB ? d1SlackStore(env.DB) : memorySlackStore(),
         // PUBLIC_URL, or the origin Slack called (never a loopback address nobody else can open).
         publicUrl: baseUrlFor(requestUrl, env.PUBLIC_URL),
         hashUser: (id) => hashUserId(id, secret),
         retention: safeRetention(env),
+      };
+    },
+    forget: async (env, who) => {
+      if (env?.DB) await forgetWorkspace(env.DB, installationsOf(env), who);
+    },
+    oauth: (env, requestUrl) => {
+      const required = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY'] as const;
+      const missing: string[] = required.filter((k) => !env?.[k]);
+      if (!env?.DB) missing.push('the DB binding');
+      let installations: InstallationStore | null = null;
+      try {
+        if (!missing.length) installations = installationsOf(env!);
+      } catch (err) {
+        missing.push(`a valid SLACK_TOKEN_KEY (${err instanceof Error ? err.message : String(err)})`);
+      }
+      if (!installations) return { missing };
+      return {
+        clientId: env!.SLACK_CLIENT_ID!,
+        clientSecret: env!.SLACK_CLIENT_SECRET!,
+        stateSecret: env!.SLACK_STATE_SECRET!,
+        apiBase: env!.SLACK_API_URL || 'https://slack.com/api',
+        redirectUri: `${baseUrlFor(requestUrl, env!.PUBLIC_URL)}/slack/oauth_redirect`,
+        scopes: BOT_SCOPES,
+        installations,
       };
     },
   },
@@ -68,6 +104,11 @@ const app = createApp({
     return res.status === 404 ? null : new Response(res.body, res);
   },
 });
+
+/** OAuth installations in D1, when a database and SLACK_TOKEN_KEY are set; null otherwise (static token only). */
+function installationsOf(env: Env): InstallationStore | null {
+  return env.DB && env.SLACK_TOKEN_KEY ? d1InstallationStore(env.DB, tokenCipher(env.SLACK_TOKEN_KEY)) : null;
+}
 
 /** The configured retention periods for the Home tab; the defaults if a setting is malformed (the daily job logs it). */
 function safeRetention(env: Env) {

@@ -662,7 +662,7 @@ describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () 
   it('registers a small footprint by default: /compendium and /calc, and only the scopes it uses', () => {
     const m = buildManifest({ url: 'https://x.example.com' });
     expect(m.features!.slash_commands!.map((c) => c.command)).toEqual(['/compendium', '/calc']);
-    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'links:read', 'links:write']);
+    expect([...m.oauth_config!.scopes!.bot!].sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'links:read', 'links:write']);
     expect(m.features!.shortcuts).toEqual([expect.objectContaining({ type: 'message', name: 'Ask Compendium about this', callback_id: 'ask_about_message' })]);
     expect(m.features!.unfurl_domains).toEqual(['x.example.com']);
     expect(m.features!.bot_user!.display_name).toMatch(/^[a-z0-9._-]+$/); // the characters Slack's manifest reference allows
@@ -670,6 +670,49 @@ describe('Slack app manifest (npm run slack:manifest -- https://your.host)', () 
   });
 
   it('takes the origin of a good URL', () => expect(manifestUrl('https://x.example.com/')).toEqual({ url: 'https://x.example.com' }));
+
+  it.each([
+    ['the default (one workspace, static token)', {}],
+    ['--oauth (any workspace, org-wide installs)', { oauth: true }],
+    ['--calc-shortcuts', { calcShortcuts: true }],
+  ])('validates against the manifest schema written from Slack\'s reference: %s', async (_n, options) => {
+    const { manifestSchema } = await import('./helpers/slack-manifest-schema');
+    const parsed = manifestSchema.safeParse(buildManifest({ url: 'https://compendium.example.com', ...options }));
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('the schema refuses what Slack refuses (so the test above can fail)', async () => {
+    const { manifestSchema } = await import('./helpers/slack-manifest-schema');
+    const good = buildManifest({ url: 'https://compendium.example.com' });
+    const broken = (change: (m: Record<string, any>) => void) => {
+      const m = structuredClone(good) as Record<string, any>;
+      change(m);
+      return manifestSchema.safeParse(m).success;
+    };
+    expect(broken(() => {})).toBe(true);
+    expect(broken((m) => (m.features.agent_view.suggested_prompts = [...m.features.agent_view.suggested_prompts, { title: 'five', message: 'five' }]))).toBe(false);
+    expect(broken((m) => (m.features.bot_user.display_name = 'Compendium Bot'))).toBe(false);
+    expect(broken((m) => (m.features.agent_view.unknown_field = true))).toBe(false);
+    expect(broken((m) => (m.features.assistant_view = { assistant_description: 'x' }))).toBe(false);
+    expect(broken((m) => (m.oauth_config.scopes.bot = m.oauth_config.scopes.bot.filter((s: string) => s !== 'im:history')))).toBe(false);
+    expect(broken((m) => (m.oauth_config.redirect_urls = ['http://compendium.example.com/slack/oauth_redirect']))).toBe(false);
+  });
+
+  it('--oauth registers the redirect URL and allows org-wide installs; the default does not', () => {
+    const oauth = buildManifest({ url: 'https://x.example.com', oauth: true });
+    expect(oauth.oauth_config!.redirect_urls).toEqual(['https://x.example.com/slack/oauth_redirect']);
+    expect(oauth.settings!.org_deploy_enabled).toBe(true);
+    const single = buildManifest({ url: 'https://x.example.com' });
+    expect(single.oauth_config!.redirect_urls).toBeUndefined();
+    expect(single.settings!.org_deploy_enabled).toBe(false);
+  });
+
+  it('enables the AI surface (agent_view) with at most four prompts, and subscribes to uninstalls', () => {
+    const m = buildManifest({ url: 'https://x.example.com' });
+    expect(m.features!.agent_view!.suggested_prompts!.length).toBeLessThanOrEqual(4);
+    expect(m.features!.assistant_view).toBeUndefined();
+    expect(m.settings!.event_subscriptions!.bot_events).toEqual(expect.arrayContaining(['message.im', 'app_home_opened', 'app_uninstalled', 'tokens_revoked']));
+  });
 });
 
 describe('README for Slack admins', () => {
@@ -682,6 +725,20 @@ describe('README for Slack admins', () => {
     const at = order.map((s) => readme.indexOf(s, readme.indexOf('Install it in a workspace')));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});
+
+describe('README and .dev.vars.example for the install modes and the AI surface', () => {
+  it('explains both install modes, the AI surface with the paid-plan requirement and its source, and documents every new secret', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../.dev.vars.example', import.meta.url), 'utf8');
+    for (const heading of ['### Installing in any workspace (OAuth v2)', "### Slack's AI-app surface", '### Slackbot calling Compendium']) expect(readme).toContain(heading);
+    expect(readme).toMatch(/paid\s+Slack plan[\s\S]{0,200}https:\/\/docs\.slack\.dev\//);
+    for (const secret of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY']) {
+      expect(readme).toMatch(new RegExp(`^\\|.*\`${secret}\`.*\\|`, 'm')); // a row of the configuration table
+      expect(example).toContain(`${secret}=`);
+    }
   });
 });
 

@@ -11,6 +11,7 @@ const SCHEMA_PROBES: Record<string, string> = {
   slack_events: 'SELECT event_id, status, team_id FROM slack_events LIMIT 0',
   slack_threads: 'SELECT channel, thread_ts, last_question, asker, sources, team_id FROM slack_threads LIMIT 0',
   slack_channels: 'SELECT team_id, channel, mode, human_group FROM slack_channels LIMIT 0',
+  slack_installations: 'SELECT key, team_id, enterprise_id, is_enterprise_install, bot_token FROM slack_installations LIMIT 0',
 };
 
 export async function databaseState(db: D1Database | undefined): Promise<DatabaseState> {

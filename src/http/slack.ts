@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { verifySlackRequest } from '../slack/verify';
 import { handleCommand, handleEnvelope, handleInteraction, type Handled, type SlackDeps } from '../slack/handlers';
+import { installerOfCommand, installerOfEnvelope, installerOfInteraction, type Installer } from '../slack/installations';
+import { endingOf } from '../slack/lifecycle';
 import { apiError } from './errors';
+import { slackOAuthRoutes, type OAuthSetting } from './slack-oauth';
 
 /** Largest request Slack sends us that we accept (events and interaction payloads are far smaller). */
 const MAX_SLACK_BODY = 256 * 1024;
@@ -10,11 +13,15 @@ export type SlackRouteDeps = {
   /** The signing secret, or null when Slack is not configured. */
   signingSecret: (env: Env | undefined) => string | null;
   /**
-   * Handler dependencies for this request, or null while the bot token is not set yet (the install
-   * order sets the signing secret first). `requestUrl` gives links the request's origin when
-   * PUBLIC_URL is empty.
+   * Handler dependencies for this request, or null while no bot token serves its workspace (the
+   * install order sets the signing secret first). `requestUrl` gives links the request's origin
+   * when PUBLIC_URL is empty; `who` picks the workspace's OAuth installation, if any.
    */
-  handlers: (env: Env | undefined, requestUrl: string) => SlackDeps | null;
+  handlers: (env: Env | undefined, requestUrl: string, who: Installer) => SlackDeps | null | Promise<SlackDeps | null>;
+  /** Deletes a workspace's token and rows (app_uninstalled, tokens_revoked); absent where nothing is stored. */
+  forget?: (env: Env | undefined, who: Installer) => Promise<void>;
+  /** "Add to Slack" (OAuth v2): absent where the deployment does not offer it. */
+  oauth?: (env: Env | undefined, requestUrl: string) => OAuthSetting;
 };
 
 /**
@@ -38,18 +45,20 @@ export function slackRoutes(deps: SlackRouteDeps) {
     // A validly signed body the app cannot read still gets 200: anything else counts as a failed
     // delivery at Slack (which retries it, and disables event subscriptions after enough failures).
     const type = c.req.header('content-type') ?? '';
-    const handlerDeps = deps.handlers(c.env, c.req.url);
-    if (!handlerDeps) return notInstalledYet(c, type, raw);
-
     let handled: Handled;
     try {
-      if (type.includes('application/json')) {
-        handled = await handleEnvelope(handlerDeps, JSON.parse(raw) as Record<string, unknown>);
-      } else {
-        const form = new URLSearchParams(raw);
-        const payload = form.get('payload');
-        handled = payload ? await handleInteraction(handlerDeps, JSON.parse(payload)) : await handleCommand(handlerDeps, form);
+      const parsed = readBody(type, raw);
+      if (parsed.kind === 'envelope' && endingOf(parsed.body)) {
+        // Uninstalled, or its bot token revoked: forget the workspace, whatever token is configured.
+        await deps.forget?.(c.env, parsed.who);
+        console.log(`slack: ${endingOf(parsed.body)} for ${parsed.who.enterpriseInstall ? `organization ${parsed.who.enterprise}` : `workspace ${parsed.who.team}`}; its token and rows were deleted`);
+        return c.body('', 200);
       }
+      const handlerDeps = await deps.handlers(c.env, c.req.url, parsed.who);
+      if (!handlerDeps) return notInstalledYet(c, type, raw);
+      if (parsed.kind === 'envelope') handled = await handleEnvelope(handlerDeps, parsed.body);
+      else if (parsed.kind === 'interaction') handled = await handleInteraction(handlerDeps, parsed.payload as Parameters<typeof handleInteraction>[1]);
+      else handled = await handleCommand(handlerDeps, parsed.form);
     } catch (err) {
       console.error('slack request could not be handled:', err instanceof Error ? err.message : err);
       const isCommand = !type.includes('application/json') && new URLSearchParams(raw).has('command');
@@ -69,7 +78,28 @@ export function slackRoutes(deps: SlackRouteDeps) {
     if (ack.json !== undefined) return c.json(ack.json as object, ack.status as 200);
     return c.body(ack.text ?? '', ack.status as 200);
   });
+  if (deps.oauth) slack.route('/', slackOAuthRoutes(deps.oauth));
   return slack;
+}
+
+type Parsed =
+  | { kind: 'envelope'; body: Record<string, unknown>; who: Installer }
+  | { kind: 'interaction'; payload: Record<string, unknown>; who: Installer }
+  | { kind: 'command'; form: URLSearchParams; who: Installer };
+
+/** The three shapes Slack posts to the Request URL, each with the workspace it comes from. Throws on unreadable JSON. */
+function readBody(type: string, raw: string): Parsed {
+  if (type.includes('application/json')) {
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    return { kind: 'envelope', body, who: installerOfEnvelope(body) };
+  }
+  const form = new URLSearchParams(raw);
+  const payload = form.get('payload');
+  if (payload) {
+    const p = JSON.parse(payload) as Record<string, unknown>;
+    return { kind: 'interaction', payload: p, who: installerOfInteraction(p) };
+  }
+  return { kind: 'command', form, who: installerOfCommand(form) };
 }
 
 /**
@@ -78,7 +108,7 @@ export function slackRoutes(deps: SlackRouteDeps) {
  * events are acknowledged and logged.
  */
 function notInstalledYet(c: Context, type: string, raw: string) {
-  const missing = 'Compendium is not finished installing: an admin must install the app to the workspace and set its bot token (npx wrangler secret put SLACK_BOT_TOKEN).';
+  const missing = 'Compendium is not installed for this workspace yet: an admin installs it from this deployment\'s /slack/install page, or (a single workspace) sets its bot token with npx wrangler secret put SLACK_BOT_TOKEN.';
   if (type.includes('application/json')) {
     try {
       const body = JSON.parse(raw) as { type?: unknown; challenge?: unknown };

@@ -61,8 +61,15 @@ export function feedbackValue(question: string, sources: string[]): string {
   return JSON.stringify(v);
 }
 
-/** Optional extra buttons under an answer (see the handlers: "Ask a human", "Share"). */
-export type AnswerExtras = { extraButtons?: Button[]; feedback?: boolean };
+/**
+ * Optional extra buttons under an answer (see the handlers: "Ask a human", "Share"). `native`:
+ * feedback with Slack's own feedback buttons (a context_actions block), used in the AI surface's
+ * conversations; elsewhere our 👍/👎 buttons.
+ */
+export type AnswerExtras = { extraButtons?: Button[]; feedback?: boolean | 'native' };
+
+/** The action id of Slack's native feedback buttons; each button's value is `up:` or `down:` then feedbackValue. */
+export const NATIVE_FEEDBACK_ACTION = 'feedback_native';
 
 /**
  * An answer: its body (markdown from the core, links live only to the compendium at `base`), its
@@ -77,9 +84,24 @@ export function answerMessage(question: string, a: Answer, base: string, extras:
   }
   const value = feedbackValue(question, a.sources.map((s) => s.id));
   const elements: ActionsBlockElement[] = [];
-  if (extras.feedback !== false) elements.push(button('👍 Helpful', 'feedback_up', value), button('👎 Not helpful', 'feedback_down', value));
+  if (extras.feedback === true || extras.feedback === undefined) elements.push(button('👍 Helpful', 'feedback_up', value), button('👎 Not helpful', 'feedback_down', value));
   elements.push(...(extras.extraButtons ?? []));
   if (elements.length) blocks.push({ type: 'actions', block_id: 'feedback', elements });
+  if (extras.feedback === 'native') {
+    const v = (vote: 'up' | 'down') => `${vote}:${value}`.slice(0, SLACK_LIMITS.buttonValue);
+    blocks.push({
+      type: 'context_actions',
+      block_id: 'native_feedback',
+      elements: [
+        {
+          type: 'feedback_buttons',
+          action_id: NATIVE_FEEDBACK_ACTION,
+          positive_button: { text: { type: 'plain_text', text: '👍' }, accessibility_label: 'This answer was helpful', value: v('up') },
+          negative_button: { text: { type: 'plain_text', text: '👎' }, accessibility_label: 'This answer was not helpful', value: v('down') },
+        },
+      ],
+    });
+  }
   return { text: markdownToPlain(a.answer, SLACK_LIMITS.fallbackText), blocks };
 }
 
@@ -182,6 +204,7 @@ export function homeView({ base, retention }: HomeOptions): HomeView {
           `• Threads I answered in: the last question, a hash of who asked, the sources cited: ${plural(r.THREAD_RETENTION_DAYS, 'day')} after the last answer.`,
           `• Slack event ids, only to ignore Slack's redeliveries: ${plural(r.SLACK_EVENT_RETENTION_HOURS, 'hour')}.`,
           '• Each channel\'s mode and "Ask a human" group: until someone changes them.',
+          '• If this workspace installed me with "Add to Slack": its id and my bot token, encrypted. Uninstalling me deletes it and everything above that belongs to this workspace.',
           'Nothing else: no answers, no other messages, no raw user ids. A daily job deletes what is past its time.',
         ].join('\n'),
       ),

@@ -7,6 +7,7 @@ import { help, postAnswer } from './replies';
 import type { Place } from './store';
 import { readThread } from './thread-context';
 import { unfurlFor } from './unfurl';
+import { conversationCommand, greeting, suggestedPrompts, titleFrom, WORKING_STATUS, type ThreadContext } from './assistant';
 
 type SlackEvent = {
   type: string;
@@ -24,6 +25,8 @@ type SlackEvent = {
   message_ts?: string;
   unfurl_id?: string;
   source?: string;
+  /** assistant_thread_started / assistant_thread_context_changed (the assistant view). */
+  assistant_thread?: { user_id?: string; channel_id?: string; thread_ts?: string; context?: ThreadContext };
 };
 
 /** The bot's own user id, from the event's authorizations (the installation that sees it). */
@@ -108,17 +111,43 @@ function routeEvent(deps: SlackDeps, body: Record<string, unknown>, team: string
   }
 
   if (event.type === 'message' && event.channel_type === 'im') {
+    // A conversation with the app (the AI surface's Messages tab, or a plain DM on plans without
+    // it): answered in a thread under the first message, with a status while working and the
+    // question as the conversation's title. Workspaces without the surface ignore those two calls.
     const question = questionText(text, botUserId);
+    const root = event.thread_ts ?? event.ts;
     return {
       ack: OK,
       lazy: async () => {
         if (!(await once())) return true;
-        if (wantsHelp(question)) {
-          const h = help(deps);
-          return settled(await deps.api.call('chat.postMessage', { channel: where.channel, text: h.text, blocks: h.blocks }));
+        const command = conversationCommand(deps, question) ?? (wantsHelp(question) ? help(deps) : null);
+        if (command) return settled(await deps.api.call('chat.postMessage', { channel: where.channel, ...(root ? { thread_ts: root } : {}), text: command.text, blocks: command.blocks }));
+        const before = event.thread_ts ? await deps.store.thread(where, event.thread_ts) : null;
+        if (root) {
+          await deps.api.call('assistant.threads.setStatus', { channel_id: where.channel, thread_ts: root, status: WORKING_STATUS });
+          if (!before) await deps.api.call('assistant.threads.setTitle', { channel_id: where.channel, thread_ts: root, title: titleFrom(question) });
         }
-        const before = await deps.store.thread(where, 'dm');
-        return postAnswer(deps, where, event.thread_ts, event.user, question, before ? { previous: before.question, sources: before.sources } : {}, { rememberAs: 'dm' });
+        return postAnswer(deps, where, root, event.user, question, before ? { previous: before.question, sources: before.sources } : {}, { nativeFeedback: true });
+      },
+    };
+  }
+
+  if (event.type === 'assistant_thread_started' || event.type === 'assistant_thread_context_changed') {
+    // The assistant view: a new thread gets a greeting and suggested prompts; when the person moves
+    // to another channel, the prompts follow. (The agent view sends app_home_opened instead.)
+    const t = event.assistant_thread ?? {};
+    if (!t.channel_id || !t.thread_ts) return { ack: OK };
+    const { channel_id: channel, thread_ts: threadTs, context = {} } = t;
+    return {
+      ack: OK,
+      lazy: async () => {
+        if (!(await once())) return true;
+        if (event.type === 'assistant_thread_started') {
+          const hello = greeting(context);
+          const r = await deps.api.call('chat.postMessage', { channel, thread_ts: threadTs, text: hello, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: hello } }] });
+          if (!settled(r)) return false;
+        }
+        return settled(await deps.api.call('assistant.threads.setSuggestedPrompts', suggestedPrompts(channel, threadTs, context)));
       },
     };
   }
@@ -180,6 +209,12 @@ function otherEvent(deps: SlackDeps, event: SlackEvent, once: Once): Handled {
         return settled(await deps.api.call('chat.unfurl', { ...target, unfurls }));
       },
     };
+  }
+  if (event.type === 'app_home_opened' && event.tab === 'messages' && event.channel) {
+    // The agent view: opening the conversation offers the suggested prompts (no thread: Slack
+    // refuses thread_ts there). Nothing is posted, so reopening it adds no messages.
+    const channel = event.channel;
+    return { ack: OK, lazy: async () => settled(await deps.api.call('assistant.threads.setSuggestedPrompts', suggestedPrompts(channel, undefined))) };
   }
   if (event.type === 'app_home_opened' && event.tab === 'home' && event.user) {
     const user = event.user;

@@ -1,5 +1,5 @@
 import { stepToMarkdown } from '../core/index';
-import { dialogueMessage } from './blocks';
+import { dialogueMessage, NATIVE_FEEDBACK_ACTION } from './blocks';
 import { OK, safe, type Handled, type SlackDeps } from './deps';
 import { answerFor, dialogueStep, failureNote, post, runCalc } from './replies';
 import { button } from './blocks';
@@ -39,7 +39,13 @@ export async function handleInteraction(unsafeDeps: SlackDeps, payload: Interact
   if (payload.type === 'view_submission' && payload.view?.callback_id === FEEDBACK_MODAL_ID) return feedbackSubmitted(deps, payload);
   if (payload.type === 'message_action' && payload.callback_id === ASK_ABOUT_MESSAGE) return askAboutMessage(deps, payload);
   if (payload.type !== 'block_actions' || !payload.actions?.length) return { ack: OK };
-  const action = payload.actions[0]!;
+  let action = payload.actions[0]!;
+  // Slack's native feedback buttons: the clicked button's value says the vote; stored like ours.
+  if (action.action_id === NATIVE_FEEDBACK_ACTION) {
+    const m = /^(up|down):([\s\S]*)$/.exec(action.value ?? '');
+    if (!m) return { ack: OK };
+    action = { ...action, action_id: m[1] === 'up' ? 'feedback_up' : 'feedback_down', value: m[2] };
+  }
   const respond = (body: Record<string, unknown>) => (payload.response_url ? deps.api.respond(payload.response_url, body) : Promise.resolve({ ok: false }));
   const id = action.action_id;
   const team = payload.team?.id ?? payload.user?.team_id;

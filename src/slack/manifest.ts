@@ -1,5 +1,6 @@
 import type { Manifest } from '@slack/web-api/dist/types/request/manifest';
 import { CALC_SHORTCUTS } from './commands';
+import { SUGGESTED_PROMPTS } from './assistant';
 
 /**
  * The Slack app manifest, as data: `npm run slack:manifest -- https://your.host` fills in the URLs
@@ -11,6 +12,11 @@ export type ManifestOptions = {
   url: string;
   /** Also register one slash command per calculator (/latency, /queue, ...): off by default. */
   calcShortcuts?: boolean;
+  /**
+   * Installable in any workspace through "Add to Slack" (OAuth v2): registers the redirect URL
+   * and allows org-wide installs on Enterprise Grid. Off: a single workspace with a static token.
+   */
+  oauth?: boolean;
 };
 
 export type ManifestError = { error: string };
@@ -36,11 +42,22 @@ export const SCOPE_REASONS = {
   'channels:history': 'see replies in public-channel threads it answered in (follow-ups) and read a thread it is mentioned in (context)',
   'groups:history': 'the same in private channels it was invited to',
   'im:history': 'see direct messages sent to it, to answer them',
-  'chat:write': 'post answers, and private notes (chat.postEphemeral) when it cannot post',
+  'chat:write': 'post answers, and private notes (chat.postEphemeral) when it cannot post; the status line while it works on an answer',
+  'assistant:write': 'in conversations with the app (Slack\'s AI-app surface): the suggested prompts and each conversation\'s title',
   commands: 'the slash commands /compendium and /calc, and the message shortcut "Ask Compendium about this"',
   'links:read': 'see links to the compendium\'s own pages (its domain only) posted in messages',
   'links:write': 'show a preview of those pages (title, first sentences, "Ask about this")',
 } as const;
+
+/** The bot scopes the app asks for, in the manifest and in "Add to Slack" links. */
+export const BOT_SCOPES = Object.keys(SCOPE_REASONS) as Array<keyof typeof SCOPE_REASONS>;
+
+/**
+ * The manifest type's scope list, widened by the one scope it lacks: @slack/web-api 8.2's BotScope
+ * has no `assistant:write`, which Slack's reference for assistant.threads.setSuggestedPrompts
+ * requires (https://docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts).
+ */
+type BotScopes = NonNullable<NonNullable<Manifest['oauth_config']>['scopes']>['bot'];
 
 export function buildManifest(options: ManifestOptions): Manifest {
   const events = `${options.url}/slack/events`;
@@ -61,6 +78,12 @@ export function buildManifest(options: ManifestOptions): Manifest {
     },
     features: {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      // Slack's AI-app surface: new apps get the agent messaging experience (agent_view); the
+      // older assistant_view is being retired (README "Slack", the AI surface).
+      agent_view: {
+        agent_description: 'Answers distributed-systems design questions with cited sources, runs calculators, and helps choose a pattern or review a design.',
+        suggested_prompts: SUGGESTED_PROMPTS.map((p) => ({ ...p })),
+      },
       // Slack's manifest reference allows only a-z, 0-9, -, _ and . in the bot's display name.
       bot_user: { display_name: 'compendium', always_online: true },
       slash_commands: commands,
@@ -69,11 +92,12 @@ export function buildManifest(options: ManifestOptions): Manifest {
       // Links to these domains are previewed by the app (link_shared, then chat.unfurl).
       unfurl_domains: [new URL(options.url).host],
     },
-    oauth_config: { scopes: { bot: Object.keys(SCOPE_REASONS) as Array<keyof typeof SCOPE_REASONS> } },
+    oauth_config: { ...(options.oauth ? { redirect_urls: [`${options.url}/slack/oauth_redirect`] } : {}), scopes: { bot: BOT_SCOPES as unknown as BotScopes } },
     settings: {
-      event_subscriptions: { request_url: events, bot_events: ['app_mention', 'app_home_opened', 'link_shared', 'message.channels', 'message.groups', 'message.im'] },
+      event_subscriptions: { request_url: events, bot_events: ['app_mention', 'app_home_opened', 'link_shared', 'message.channels', 'message.groups', 'message.im', 'app_uninstalled', 'tokens_revoked'] },
       interactivity: { is_enabled: true, request_url: events },
-      org_deploy_enabled: false,
+      // An org-wide install on Enterprise Grid goes through OAuth (one token for the organization).
+      org_deploy_enabled: Boolean(options.oauth),
       socket_mode_enabled: false,
       token_rotation_enabled: false,
     },

@@ -84,11 +84,14 @@ export async function postAnswer(
   user: string | undefined,
   question: string,
   context: { previous?: string; sources?: string[] } = {},
-  options: { onlyIfConfident?: (a: Answer) => boolean; rememberAs?: string } = {},
+  options: { onlyIfConfident?: (a: Answer) => boolean; rememberAs?: string; nativeFeedback?: boolean } = {},
 ): Promise<boolean> {
   // In a channel with a user group for "Ask a human", answers carry the button that pings it.
   const group = /^[CG]/.test(where.channel) ? (await deps.store.channelSettings(where)).humanGroup : undefined;
-  const extras: AnswerExtras = group ? { extraButtons: [button('🙋 Ask a human', 'ask_human', 'ask_human')] } : {};
+  const extras: AnswerExtras = {
+    ...(group ? { extraButtons: [button('🙋 Ask a human', 'ask_human', 'ask_human')] } : {}),
+    ...(options.nativeFeedback ? { feedback: 'native' as const } : {}),
+  };
   const { message, answer, question: asked } = await answerFor(deps, question, context, extras);
   if (answer && options.onlyIfConfident && !options.onlyIfConfident(answer)) return true;
   const r = await post(deps, where, threadTs, user, message);
