@@ -71,6 +71,10 @@ describe("Slack's AI-app surface over HTTP, against a fake Slack on loopback", (
     const native = blocks.find((b) => b.type === 'context_actions');
     expect(native!.elements![0]).toMatchObject({ type: 'feedback_buttons', action_id: 'feedback_native' });
     expect(blocks.some((b) => b.type === 'actions' && JSON.stringify(b).includes('feedback_up'))).toBe(false); // not both kinds
+    // The body is in Slack's markdown block (made for AI-surface apps), not mrkdwn sections.
+    const body = blocks.find((b) => b.type === 'markdown') as unknown as { text: string } | undefined;
+    expect(body?.text).toMatch(/retr/i);
+    expect(blocks.some((b) => b.type === 'section')).toBe(false);
 
     // A follow-up in the same conversation keeps its subject and its title.
     slack.calls.length = 0;
@@ -124,5 +128,19 @@ describe("Slack's AI-app surface over HTTP, against a fake Slack on loopback", (
     expect(calls('assistant.threads.setStatus')).toHaveLength(0);
     const res = await signed(new URLSearchParams({ command: '/compendium', text: 'what is a saga?', user_id: 'U1', channel_id: 'C1', team_id: 'T1' }).toString(), 'application/x-www-form-urlencoded');
     expect(JSON.stringify(await res.json())).toContain('ephemeral');
+  });
+});
+
+describe('the markdown block body', () => {
+  it('keeps links only to the compendium, turns angle brackets into look-alikes, and stays within 12,000 characters', async () => {
+    const { markdownForBlock } = await import('../src/slack/mrkdwn');
+    const md = 'See [Retry](https://c.test/docs/patterns/retry-backoff) and [evil](https://evil.example/x); run `/calc queue arrival=<rate>` <!channel> <@U123>.';
+    const out = markdownForBlock(md, { linkBase: 'https://c.test' });
+    expect(out).toContain('[Retry](https://c.test/docs/patterns/retry-backoff)');
+    expect(out).not.toContain('evil.example');
+    expect(out).toContain('evil');
+    expect(out).not.toMatch(/[<>]/);
+    const long = markdownForBlock(`${'A paragraph of text. '.repeat(40)}\n\n`.repeat(40), { linkBase: 'https://c.test' });
+    expect(long.length).toBeLessThanOrEqual(12000);
   });
 });

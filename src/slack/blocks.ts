@@ -1,10 +1,10 @@
 import type { ActionsBlockElement, Button, HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { Answer, CalcOutcome, DialogueStep } from '../core/index';
 import { splitSentences } from '../core/content/sentences';
-import { escapeSlack, markdownToMrkdwn, markdownToPlain } from './mrkdwn';
+import { escapeSlack, markdownForBlock, markdownToMrkdwn, markdownToPlain } from './mrkdwn';
 
 /** Slack's Block Kit limits, from its documentation. */
-export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, buttonValue: 2000, buttonText: 75, contextText: 2000, fallbackText: 3000 } as const;
+export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, buttonValue: 2000, buttonText: 75, contextText: 2000, fallbackText: 3000, markdownBlock: 12000 } as const;
 
 /** Every payload the app posts is Block Kit typed by @slack/types (type-only: nothing is bundled). */
 export type Block = KnownBlock;
@@ -77,7 +77,11 @@ export const NATIVE_FEEDBACK_ACTION = 'feedback_native';
  */
 export function answerMessage(question: string, a: Answer, base: string, extras: AnswerExtras = {}): Message {
   const more = a.sources[0]?.url.replace(/#.*$/, '');
-  const blocks: KnownBlock[] = [...sections(markdownToMrkdwn(a.answer, { linkBase: base }), more, 8)];
+  // In the AI surface the body goes in Slack's markdown block, made for it; elsewhere mrkdwn sections.
+  const blocks: KnownBlock[] =
+    extras.feedback === 'native'
+      ? [{ type: 'markdown', text: markdownForBlock(a.answer, { linkBase: base, max: SLACK_LIMITS.markdownBlock }) }]
+      : [...sections(markdownToMrkdwn(a.answer, { linkBase: base }), more, 8)];
   if (a.sources.length) {
     const list = a.sources.map((s) => `<${s.url}|${escapeSlack(`${s.title} › ${s.section}`).replace(/\|/g, '/')}>`).join('  ·  ');
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: trimAtSentence(`*Sources:* ${list}`, SLACK_LIMITS.contextText) }] });

@@ -53,6 +53,24 @@ function list(items: ListItem[], ordered: boolean, o: MrkdwnOptions, depth = 0):
   ]);
 }
 
+/**
+ * An answer's markdown for Slack's \`markdown\` block (standard Markdown, made for AI-surface apps):
+ * links stay only when they point at the compendium's own pages (others keep their label), and
+ * angle brackets become look-alikes, so nothing can turn into a Slack link, mention or broadcast
+ * token whatever Slack's converter does with them. At most \`max\` characters, cut at a paragraph.
+ */
+export function markdownForBlock(markdown: string, options: MrkdwnOptions & { max?: number } = {}): string {
+  const base = options.linkBase;
+  let text = markdown.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (m, label: string, href: string) => (ours(href, base) ? `[${label}](${href})` : label));
+  text = text.replace(/</g, '\u2039').replace(/>/g, '\u203a');
+  const max = options.max ?? 12000;
+  if (text.length > max) {
+    const cut = text.lastIndexOf('\n\n', max - 1);
+    text = text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd() + '…';
+  }
+  return text;
+}
+
 /** Markdown (as answers are written) to Slack mrkdwn: links, bold, italics, lists, code; tables as code. */
 export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
   const o = options;
