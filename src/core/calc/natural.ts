@@ -570,7 +570,8 @@ function planCapacity(ctx: Ctx): Draft | null {
     used.push(zonesQ!, ...ctx.qs.filter((q) => isCount(q, /^(?:az|zone|region|datacenter|dc)$/) && q.value === 1));
     return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
   }
-  const spare = /\bn\s*\+\s*(\d)\b/i.exec(ctx.text);
+  // "before any N+1", "without N+1": the count without spares.
+  const spare = /\b(?:before|without|excluding|not counting|no)\s+(?:any\s+)?n\s*\+\s*\d\b/i.test(ctx.text) ? null : /\bn\s*\+\s*(\d)\b/i.exec(ctx.text);
   const loseOne = /surviv\w*\s+(?:losing|the loss of|a|one)\s+(?:\w+\s+)?(?:box|server|node|instance|machine|host|pod)\b/.test(ctx.lower);
   args.push(`redundancy=N+${spare ? spare[1] : loseOne ? '1' : '0'}`);
   return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };

@@ -105,7 +105,10 @@ export const capacity: Calculator = {
       formula: 'N = ⌈peak × safety ÷ (per-server capacity × target utilization)⌉; total = N + k spares',
       worked: `⌈${num(peak)} × ${num(safety)} ÷ (${num(perServer)} × ${num(util, 4)})⌉ = ${base}; ${base} + ${spares} = ${total}`,
       assumptions,
-      reading: `Run ${total} servers: ${base} carry ${rate(required)} at ${percent(util, 3)} utilization and ${spares} spare${spares === 1 ? ' covers' : 's cover'} failures or deploys. At peak they run at ${percent(atPeak, 3)}, and ${percent(afterLoss, 3)} with ${spares} down${afterLoss > 0.85 ? ', which is past the queueing knee: add servers' : ''}.`,
+      reading:
+        spares > 0
+          ? `Run ${total} servers: ${base} carry ${rate(required)} at ${percent(util, 3)} utilization and ${spares} spare${spares === 1 ? ' covers' : 's cover'} failures or deploys. At peak they run at ${percent(atPeak, 3)}, and ${percent(afterLoss, 3)} with ${spares} down${afterLoss > 0.85 ? ', which is past the queueing knee: add servers' : ''}.`
+          : `Run ${total} server${total === 1 ? '' : 's'} to carry ${rate(required)} at ${percent(util, 3)} utilization, with no spare: at peak they run at ${percent(atPeak, 3)}${total > 1 ? `, and losing one pushes the rest to ${percent(peak / ((total - 1) * perServer), 3)}` : ''}.`,
     };
   },
 };

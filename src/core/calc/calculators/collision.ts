@@ -67,7 +67,7 @@ export const collision: Calculator = {
     const allowed = Math.sqrt(2 * space * -Math.log1p(-target));
     figures.push({ key: 'space', label: 'Distinct values', value: space, unit: 'values', text: num(space) });
     figures.push({ key: 'ids_for_target', label: `IDs until a ${target === 0.5 ? '50%' : num(target * 100, 3) + '%'} chance of a collision`, value: allowed, unit: 'ids', text: num(allowed) });
-    if (n === undefined) reading = `Random ${described} IDs (about 2^${num(log2)} values) reach a ${num(target * 100, 3)}% chance of a collision after about ${num(allowed)} IDs.`;
+    if (n === undefined) reading = `${described[0]!.toUpperCase()}${described.slice(1)} IDs have ${num(space)} distinct values (about 2^${num(log2)}); drawn at random they reach a ${num(target * 100, 3)}% chance of a collision after about ${num(allowed)} IDs.`;
     if (args.keys.has('rate') && n !== undefined) {
       const perSecond = parseRate(args.keys.get('rate')!, 'rate');
       figures.push({ key: 'time_to_target', label: `Time until a ${num(target * 100, 3)}% chance at this rate`, value: allowed / perSecond, unit: 's', text: duration(allowed / perSecond) });
