@@ -144,3 +144,11 @@ describe('answers with numbers', () => {
     expect(a.calc).toBeUndefined();
   });
 });
+
+describe('a result that does not answer what was asked', () => {
+  it('is not shown: "how many servers" is never answered with an availability', async () => {
+    const a = await knowledge.ask('we have 3 replicas at 99.9% each behind a load balancer, any one can serve. how many servers do we need?');
+    expect(a.calc).toBeUndefined();
+    expect(a.answer).toMatch(/Not computed: the question asks for a number of servers/);
+  });
+});

@@ -1164,6 +1164,26 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
   return null;
 }
 
+/**
+ * What kind of figure a question asks for, when it says so plainly ("how many servers", "how long",
+ * "how much storage", "what does it cost", "what's the chance"), and whether a result has one: a
+ * calculation that answers with another kind of figure answers another question.
+ */
+const ASKED: Array<{ ask: RegExp; what: string; fits: (f: { unit: string; key: string }) => boolean }> = [
+  { ask: /\bhow many (?:\w+ )?(?:servers|instances|pods|boxes|machines|vms|hosts|workers|brokers|containers)\b(?! (?:can|may|could) (?:fail|die|be down|go down))/, what: 'a number of servers', fits: (f) => /^(?:servers|units|processors|workers|nodes)$/.test(f.unit) },
+  { ask: /\bhow (?:long|many (?:days|hours|minutes|seconds|years|weeks|months))\b/, what: 'a time', fits: (f) => f.unit === 's' || f.unit === 'years' || f.unit === 'ms' },
+  { ask: /\bhow much (?:storage|disk|space|data)\b/, what: 'a size', fits: (f) => f.unit === 'B' || f.unit === 'TB' },
+  { ask: /\b(?:what(?:'s| is| does| will| would)? (?:it |that |this |the |our )?(?:monthly )?(?:cost|bill|price)|how much (?:does|will|would) (?:it|that|this) cost|cost per (?:million|request))\b/, what: 'a cost', fits: (f) => f.unit === 'usd' },
+  { ask: /\bwhat(?:'s| is| are)? (?:the )?(?:chance|probability|odds|likelihood)\b/, what: 'a probability', fits: (f) => f.unit === 'fraction' },
+];
+
+/** The kind of figure the question asks for that a result does not give, or null when it fits (or the question does not say). */
+export function askedButMissing(question: string, figures: ReadonlyArray<{ unit: string; key: string }>): string | null {
+  const q = question.toLowerCase();
+  for (const a of ASKED) if (a.ask.test(q) && !figures.some(a.fits)) return a.what;
+  return null;
+}
+
 /** The command a question carries, when it can be computed from the question alone (tests and the CLI use it). */
 export function commandFromQuestion(question: string, places: readonly Place[]): string | null {
   const plan = planFromQuestion(question, places);

@@ -5,7 +5,7 @@ import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
 import { Calculators } from '../calc/registry';
-import { planFromQuestion, type Plan } from '../calc/natural';
+import { askedButMissing, planFromQuestion, type Plan } from '../calc/natural';
 import type { Quantity } from '../calc/quantities';
 import { calcToMarkdown } from '../calc/render';
 import type { CalcOutcome } from '../calc/types';
@@ -111,7 +111,8 @@ export class Knowledge {
     let notComputed = '';
     if (plan?.command && !plan.unplaced.length) {
       const outcome = this.calculators.run(plan.command);
-      if (outcome.ok || explicit) {
+      const mismatch = outcome.ok && !explicit ? askedButMissing(question, outcome.figures) : null;
+      if ((outcome.ok && !mismatch) || explicit) {
         const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
         const sources = outcome.ok
           ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }]
@@ -119,7 +120,8 @@ export class Knowledge {
         const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said) });
         return { answer, sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
       }
-      notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
+      if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
+      else if (!outcome.ok) notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
     }
     if (plan?.missing && !explicit) return this.missingValue(plan, base);
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
