@@ -200,3 +200,11 @@ describe('conversations', () => {
     expect(a.answer).not.toMatch(/^On \*\*Event Sourcing/);
   });
 });
+
+describe('comparison sides named inside one document title', () => {
+  it('compares "lambda vs kappa architecture" inside Lambda and Kappa Architectures, never with AWS Lambda', async () => {
+    const a = await builtKnowledge().ask('lambda vs kappa architecture, quick summary?');
+    expect(a.sources.map((s) => s.id)).toContain('patterns/lambda-kappa-architecture');
+    expect(a.answer).not.toMatch(/Serverless Functions|AWS Lambda/);
+  });
+});

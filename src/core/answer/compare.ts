@@ -183,6 +183,15 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
   if (names.length < 2) return null;
   if (sides.some((s) => !s)) return (await collectionAnswer(ctx, question, names)) ?? (await entriesAnswer(ctx, question, names));
   const resolved = sides as Side[];
+  // "lambda vs kappa architecture": when one side's document is titled with the other side's words
+  // ("Lambda and Kappa Architectures"), both sides are that document's, not "AWS Lambda" elsewhere.
+  for (const [i, s] of resolved.entries()) {
+    for (const o of resolved) {
+      if (o === s || o.entry || s.doc === o.doc) continue;
+      const titleTerms = new Set(terms(o.doc.title));
+      if ([...s.terms].every((t) => titleTerms.has(t))) resolved[i] = { ...s, doc: o.doc, name: nameIn(o.doc, s.raw) ?? s.raw, confidence: Math.max(s.confidence, 0.8), entry: undefined };
+    }
+  }
   // Two sides may resolve to one document ("CAP vs PACELC"): fine when it names each side apart.
   const ids = resolved.map((s) => s.entry?.text ?? s.doc.id);
   const sharedDocs = new Set(resolved.filter((s, i) => !s.entry && ids.indexOf(s.doc.id) !== i).map((s) => s.doc.id));
