@@ -524,22 +524,6 @@ if (clear) {
     turns = [];
     save();
     render();
-
-// The search box's "Ask the assistant" (/?ask=...) carries its query here: asked at once.
-const params = new URLSearchParams(location.search);
-const carried = params.get('ask');
-if (carried) {
-  history.replaceState(null, '', location.pathname);
-  ask(carried.slice(0, 2000));
-}
-// "Ask about this page" (/?about=<id>&title=...): the next question is about that document.
-const aboutId = params.get('about');
-if (aboutId && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(aboutId)) {
-  history.replaceState(null, '', location.pathname);
-  setAbout({ id: aboutId, title: (params.get('title') || aboutId).slice(0, 120) });
-  welcome.hidden = true;
-  input.focus();
-}
     input.focus();
   });
 }
