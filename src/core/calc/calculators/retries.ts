@@ -23,11 +23,7 @@ export const retries: Calculator = {
       checkInput(z.object({ layers: between(1, 20, 'layers= must be a whole number of layers that retry, from 1 to 20', { whole: true }) }), { layers });
       const amp = Math.pow(1 + b, layers);
       const figures: Figure[] = [{ key: 'amplification', label: 'Most calls reaching the deepest service per user request', value: amp, unit: 'x', text: `${num(amp)}×` }];
-      if (args.keys.has('rate')) {
-        const r = parseRate(args.keys.get('rate')!, 'rate');
-        figures.push({ key: 'load', label: 'Most load on the deepest service', value: r * amp, unit: '/s', text: rate(r * amp) });
-        figures.push({ key: 'extra_load', label: 'Most extra load from retries', value: r * (amp - 1), unit: '/s', text: rate(r * (amp - 1)) });
-      }
+      figures.push(...loadFigures(args, amp, 'Most '));
       return {
         status: 'ok',
         figures,
@@ -56,11 +52,7 @@ export const retries: Calculator = {
       const finalFailure = Math.pow(Math.pow(failure, tries), 1);
       if (layers === 1) figures.push({ key: 'final_failure', label: `Chance a request still fails after ${tries} attempts`, value: finalFailure, unit: 'fraction', text: finalFailure < 1e-4 ? finalFailure.toExponential(2) : percent(finalFailure, 3) });
     }
-    if (args.keys.has('rate')) {
-      const r = parseRate(args.keys.get('rate')!, 'rate');
-      figures.push({ key: 'load', label: 'Load on the deepest service', value: r * amplification, unit: '/s', text: rate(r * amplification) });
-      figures.push({ key: 'extra_load', label: 'Extra load from retries', value: r * (amplification - 1), unit: '/s', text: rate(r * (amplification - 1)) });
-    }
+    figures.push(...loadFigures(args, amplification, ''));
     return {
       status: 'ok',
       figures,
@@ -71,3 +63,13 @@ export const retries: Calculator = {
     };
   },
 };
+
+/** With rate=, the load the deepest service sees and the part of it retries add ("Most " for a cap). */
+function loadFigures(args: { keys: Map<string, string> }, amplification: number, most: string): Figure[] {
+  if (!args.keys.has('rate')) return [];
+  const r = parseRate(args.keys.get('rate')!, 'rate');
+  return [
+    { key: 'load', label: `${most}${most ? 'load' : 'Load'} on the deepest service`, value: r * amplification, unit: '/s', text: rate(r * amplification) },
+    { key: 'extra_load', label: `${most}${most ? 'extra' : 'Extra'} load from retries`, value: r * (amplification - 1), unit: '/s', text: rate(r * (amplification - 1)) },
+  ];
+}
