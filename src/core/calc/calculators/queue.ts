@@ -125,14 +125,7 @@ export const queue: Calculator = {
       'real service times are usually less variable than exponential (waits somewhat shorter) and arrivals burstier (waits longer)',
     ];
     if (!model && targets.length) {
-      const figures: Figure[] = [];
-      let note = '';
-      for (const t of targets) {
-        let servers = needed;
-        while (servers <= 10000 && t.metric(mmc(lambda, mu, servers)!) > t.bound) servers++;
-        figures.push({ key: t.key === 'target' ? 'servers_for_target' : `servers_for_${t.key}`, label: `Servers to keep the ${t.label} under ${duration(t.bound)}`, value: servers, unit: 'servers', text: String(servers) });
-        note += ` Keeping the ${t.label} under ${duration(t.bound)} takes ${servers} server${servers === 1 ? '' : 's'}.`;
-      }
+      const { figures, note } = serversForTargets(lambda, mu, needed, targets);
       figures.push({ key: 'servers_needed', label: 'Servers needed just to keep up', value: needed, unit: 'servers', text: String(needed) });
       return { status: 'ok', figures, formula, assumptions: assumptions.map((a) => a.replace(/^M\/M\/\d+: /, 'M/M/c: ').replace(/one server|\d+ identical servers sharing one queue/, 'identical servers sharing one queue')), reading: `${rate(lambda)} at ${duration(S)} each is ${num(offered)} servers' worth of work.${note}` };
     }
@@ -159,13 +152,9 @@ export const queue: Calculator = {
       { key: 'p95_response', label: 'p95 response time', value: model.responseAt(0.95), unit: 's', text: duration(model.responseAt(0.95)) },
       { key: 'p99_response', label: 'p99 response time', value: model.responseAt(0.99), unit: 's', text: duration(model.responseAt(0.99)) },
     ];
-    let targetNote = '';
-    for (const t of targets) {
-      let servers = needed;
-      while (servers <= 10000 && t.metric(mmc(lambda, mu, servers)!) > t.bound) servers++;
-      figures.push({ key: t.key === 'target' ? 'servers_for_target' : `servers_for_${t.key}`, label: `Servers to keep the ${t.label} under ${duration(t.bound)}`, value: servers, unit: 'servers', text: String(servers) });
-      targetNote += ` Keeping the ${t.label} under ${duration(t.bound)} takes ${servers} server${servers === 1 ? '' : 's'}.`;
-    }
+    const forTargets = serversForTargets(lambda, mu, needed, targets);
+    figures.push(...forTargets.figures);
+    const targetNote = forTargets.note;
     const ratio = model.meanWait / S;
     const points: Array<[number, number]> = [];
     for (let u = 0.05; u < 0.96; u += 0.05) {
@@ -190,7 +179,7 @@ export const queue: Calculator = {
 };
 
 /** The highest arrival rate (and utilization) at which c servers still meet every target. */
-function capacityForTargets(mu: number, c: number, targets: Array<{ key: string; label: string; metric: (m: QueueModel) => number; bound: number }>) {
+function capacityForTargets(mu: number, c: number, targets: QueueTarget[]) {
   checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
   const name = c === 1 ? 'M/M/1' : `M/M/${c}`;
   let lo = 0;
@@ -220,4 +209,19 @@ function capacityForTargets(mu: number, c: number, targets: Array<{ key: string;
     assumptions: [`${name}: Poisson arrivals, exponential service times of ${duration(1 / mu)}, one shared queue`],
     reading: `${c === 1 ? 'One server' : `${c} servers`} at ${duration(1 / mu)} per request keep${c === 1 ? 's' : ''} ${bounds} up to ${percent(u, 4)} utilization, ${rate(lo)}; beyond that the queue breaks the bound.`,
   };
+}
+
+type QueueTarget = { key: string; label: string; metric: (m: QueueModel) => number; bound: number };
+
+/** For each bound, the fewest servers (from those just keeping up) whose queue meets it. */
+function serversForTargets(lambda: number, mu: number, needed: number, targets: QueueTarget[]): { figures: Figure[]; note: string } {
+  const figures: Figure[] = [];
+  let note = '';
+  for (const t of targets) {
+    let servers = needed;
+    while (servers <= 10000 && t.metric(mmc(lambda, mu, servers)!) > t.bound) servers++;
+    figures.push({ key: t.key === 'target' ? 'servers_for_target' : `servers_for_${t.key}`, label: `Servers to keep the ${t.label} under ${duration(t.bound)}`, value: servers, unit: 'servers', text: String(servers) });
+    note += ` Keeping the ${t.label} under ${duration(t.bound)} takes ${servers} server${servers === 1 ? '' : 's'}.`;
+  }
+  return { figures, note };
 }

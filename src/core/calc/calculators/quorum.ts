@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
 import { parseNumber } from '../units';
+import { choose } from './shuffle';
 
 export const quorum: Calculator = {
   name: 'quorum',
@@ -34,12 +35,6 @@ export const quorum: Calculator = {
     const writesOverlap = 2 * w > n;
     const majority = Math.floor(n / 2) + 1;
     // A read of R random replicas misses a write acknowledged by W of them only if it picks R of the N − W that lack it.
-    const choose = (a: number, b: number) => {
-      if (b < 0 || b > a) return 0;
-      let c = 1;
-      for (let i = 1; i <= b; i++) c = (c * (a - b + i)) / i;
-      return c;
-    };
     const stale = choose(n - w, r) / choose(n, r);
     const bool = (b: boolean) => (b ? 'yes' : 'no');
     return {

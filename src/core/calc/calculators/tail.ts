@@ -22,24 +22,22 @@ export const tail: Calculator = {
   doc: { id: 'quantitative/tail-latency', anchor: 'the-formula', title: 'Tail Latency' },
   run(args) {
     const percentileRaw = requireKey(args, 'percentile', 'the backend latency percentile you care about, e.g. percentile=99');
+    const raw = percentileRaw.replace(/^p/i, '');
+    const p = parseFraction(raw.includes('%') ? raw : `${raw}%`, 'percentile').value;
     if (args.keys.has('target') && !args.keys.has('fanout')) {
-      const raw0 = percentileRaw.replace(/^p/i, '');
-      const p0 = parseFraction(raw0.includes('%') ? raw0 : `${raw0}%`, 'percentile').value;
       const t0 = parseFraction(args.keys.get('target')!, 'target').value;
-      checkInput(z.object({ percentile: between(0, 1, 'percentile= must be above 0 and below 100', { minExclusive: true, maxExclusive: true }), target: between(0, 1, 'target= must be a share above 0% and below 100%', { minExclusive: true, maxExclusive: true }) }), { percentile: p0, target: t0 });
-      const max = Math.floor(Math.log(t0) / Math.log(p0) + 1e-9);
+      checkInput(z.object({ percentile: between(0, 1, 'percentile= must be above 0 and below 100', { minExclusive: true, maxExclusive: true }), target: between(0, 1, 'target= must be a share above 0% and below 100%', { minExclusive: true, maxExclusive: true }) }), { percentile: p, target: t0 });
+      const max = Math.floor(Math.log(t0) / Math.log(p) + 1e-9);
       return {
         status: 'ok',
-        figures: [{ key: 'min_fanout_over', label: `Smallest fan-out at which more than ${percent(1 - t0, 3)} of requests are slow`, value: max + 1, unit: 'backends', text: String(max + 1) }, { key: 'max_fanout', label: `Largest fan-out that keeps ${percent(t0, 4)} of requests clear of the backends' slowest ${percent(1 - p0, 3)}`, value: max, unit: 'backends', text: String(max) }],
+        figures: [{ key: 'min_fanout_over', label: `Smallest fan-out at which more than ${percent(1 - t0, 3)} of requests are slow`, value: max + 1, unit: 'backends', text: String(max + 1) }, { key: 'max_fanout', label: `Largest fan-out that keeps ${percent(t0, 4)} of requests clear of the backends' slowest ${percent(1 - p, 3)}`, value: max, unit: 'backends', text: String(max) }],
         formula: 'largest N with p^N ≥ target: N = ⌊ln target / ln p⌋',
         assumptions: ['backends are independent and each is slow with probability 1 − p; the request waits for all of them'],
-        reading: max >= 1 ? `At most ${max} backend${max === 1 ? '' : 's'} per request keep ${percent(t0, 4)} of requests clear of the backends' p${num(p0 * 100, 6)} tail.` : `Even one backend fails the goal: its own p${num(p0 * 100, 6)} already leaves more than ${percent(1 - t0, 3)} of requests slow.`,
+        reading: max >= 1 ? `At most ${max} backend${max === 1 ? '' : 's'} per request keep ${percent(t0, 4)} of requests clear of the backends' p${num(p * 100, 6)} tail.` : `Even one backend fails the goal: its own p${num(p * 100, 6)} already leaves more than ${percent(1 - t0, 3)} of requests slow.`,
       };
     }
     const fanoutRaw = requireKey(args, 'fanout', 'backends each request waits for, e.g. fanout=100');
     const n = parseNumber(fanoutRaw, 'fanout');
-    const raw = percentileRaw.replace(/^p/i, '');
-    const p = parseFraction(raw.includes('%') ? raw : `${raw}%`, 'percentile').value;
     checkInput(TailInput, { fanout: n, percentile: p });
     const slow = 1 - Math.pow(p, n);
     const needed = Math.pow(p, 1 / n);
