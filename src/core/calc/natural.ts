@@ -33,6 +33,13 @@ const secs = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.valu
 const perSec = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}/s`;
 const bytesOf = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}B`;
 
+/** Seconds in a period named by a word ("year", "quarterly", "monthly", "day"); 0 when the word names none. */
+function periodSeconds(word: string): number {
+  const w = word.toLowerCase();
+  const days = /^(?:year|yearly|annual)/.test(w) ? 365 : /^quarter/.test(w) ? 91.25 : /^month/.test(w) ? 30 : /^week/.test(w) ? 7 : /^(?:day|daily)/.test(w) ? 1 : 0;
+  return days * 86400;
+}
+
 function around(ctx: Ctx, q: Quantity, before = 48, after = 32): { b: string; a: string } {
   return { b: ctx.lower.slice(Math.max(0, q.start - before), q.start), a: ctx.lower.slice(q.end, q.end + after) };
 }
@@ -103,24 +110,21 @@ function planAvailability(ctx: Ctx): Draft | null {
     // "6 incidents last year, each took 45 min to resolve": downtime is their product.
     const incidents = ctx.qs.find((q) => isCount(q, /^(?:incident|outage|failure|crash|event|page|sev1|sev|disruption)$/));
     const each = times.length === 1 ? times[0] : undefined;
+    // The period of an incident log: "last year", "per quarter", "this month".
+    const logPeriod = periodSeconds(/\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week)\b/.exec(ctx.lower)?.[1] ?? '');
     if (incidents && each && near(ctx, each, /total|in all|altogether|combined|overall|sum/, 30, 30) && has(ctx, /mttr|mtbf|mean time/)) {
-      const pw = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week)\b/.exec(ctx.lower);
-      const period1 = pw ? { year: 365, quarter: 91.25, month: 30, week: 7 }[pw[1] as 'year']! * 86400 : 0;
-      if (period1) return { calculator: 'availability', args: [`downtime=${secs(each)}`, `period=${secs(period1)}`, `incidents=${fmt(incidents.value)}`], used: [incidents, each], consumes: ['time', 'count', 'percent'] };
+      if (logPeriod) return { calculator: 'availability', args: [`downtime=${secs(each)}`, `period=${secs(logPeriod)}`, `incidents=${fmt(incidents.value)}`], used: [incidents, each], consumes: ['time', 'count', 'percent'] };
     }
     if (incidents && each && near(ctx, each, /each|every|average|took|to (?:resolve|restore|recover|fix)|mttr|lasting|lasted/, 40, 40)) {
-      const periodWord0 = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week)\b/.exec(ctx.lower);
-      const w0 = periodWord0?.[1] ?? '';
-      const period0 = w0 === 'year' ? 365 * 86400 : w0 === 'quarter' ? 91.25 * 86400 : w0 === 'month' ? 30 * 86400 : w0 === 'week' ? 7 * 86400 : 0;
-      if (!period0) return { calculator: 'availability', used: [incidents, each], consumes: ['time', 'count'], missing: { what: 'the period those incidents happened in', ask: 'over how long did they happen: a month, a quarter, a year?', example: `availability downtime=${secs(incidents.value * each.value)} period=365d` } };
-      return { calculator: 'availability', args: [`downtime=${secs(incidents.value * each.value)}`, `period=${secs(period0)}`], used: [incidents, each], consumes: ['time', 'count', 'percent'], notes: [`${fmt(incidents.value)} incidents × ${each.raw} = ${fmt((incidents.value * each.value) / 60)} min of downtime`] };
+      if (!logPeriod) return { calculator: 'availability', used: [incidents, each], consumes: ['time', 'count'], missing: { what: 'the period those incidents happened in', ask: 'over how long did they happen: a month, a quarter, a year?', example: `availability downtime=${secs(incidents.value * each.value)} period=365d` } };
+      return { calculator: 'availability', args: [`downtime=${secs(incidents.value * each.value)}`, `period=${secs(logPeriod)}`], used: [incidents, each], consumes: ['time', 'count', 'percent'], notes: [`${fmt(incidents.value)} incidents × ${each.raw} = ${fmt((incidents.value * each.value) / 60)} min of downtime`] };
     }
     const down = times.find((q) => near(ctx, q, /down|outage|offline|unavailab|allow|afford|lose|budget/, 40, 40)) ?? (times.length === 1 ? times[0] : undefined);
     if (!down) return null;
     const periodQ = times.find((q) => q !== down);
     const periodWord = /\b(?:a|per|each|every|in a|over a|within a|last|this|past|the|of)\s+(year|quarter|month|week|day)\b|\b(yearly|annual(?:ly)?|quarterly|monthly|weekly|daily)\b/.exec(ctx.lower);
     const word = periodWord ? (periodWord[1] ?? periodWord[2])! : '';
-    const period = periodQ ? periodQ.value : /^(?:year|yearly|annual)/.test(word) ? 365 * 86400 : /^quarter/.test(word) ? 91.25 * 86400 : /^month/.test(word) ? 30 * 86400 : /^week/.test(word) ? 7 * 86400 : /^(?:day|daily)/.test(word) ? 86400 : 0;
+    const period = periodQ ? periodQ.value : periodSeconds(word);
     if (!period) return { calculator: 'availability', used: [down], consumes: ['time'], missing: { what: 'the period the downtime is counted over', ask: 'over how long is that downtime allowed: a month, a quarter, a year?', example: `availability downtime=${secs(down)} period=30d` } };
     return { calculator: 'availability', args: [`downtime=${secs(down)}`, `period=${secs(period)}`], used: periodQ ? [down, periodQ] : [down], consumes: ['time', 'percent'] };
   }
@@ -317,7 +321,7 @@ function planSlo(ctx: Ctx): Draft | null {
   else {
     const w = /\b(?:per|a|each|every|over a|in a|rolling|the|this)\s+(?:(\d+)[- ]day\s+)?(year|quarter|month|week)\b|\b(monthly|quarterly|weekly|yearly|annual)\b/.exec(ctx.lower);
     const word = w ? (w[2] ?? w[3])! : '';
-    window = /^(?:year|yearly|annual)/.test(word) ? 365 * 86400 : /^quarter/.test(word) ? 91.25 * 86400 : /^month/.test(word) ? 30 * 86400 : /^week/.test(word) ? 7 * 86400 : undefined;
+    window = periodSeconds(word) || undefined;
   }
   if (window) args.push(`window=${secs(window)}`);
   const consumed = times.find((q) => q !== windowQ && (!window || q.value < window));
@@ -998,7 +1002,7 @@ function planStorage(ctx: Ctx): Draft | null {
     const periods = [...ctx.lower.matchAll(/\b(?:per|a|each|every|in a|for a|over a|one|for one|in one|the first)\s+(year|month|week|day)\b|\b(yearly|annually|monthly)\b/g)].filter((m) => !/\d[\w\s,.~-]{0,30}$/.test(ctx.lower.slice(Math.max(0, m.index! - 30), m.index!)) || /storage|disk|space|grow|need|store/.test(ctx.lower.slice(Math.max(0, m.index! - 30), m.index!)));
     const per = periods[periods.length - 1];
     const w = per ? (per[1] ?? per[2])! : '';
-    const days = /^(?:year|yearly|annual)/.test(w) ? 365 : /^month/.test(w) ? 30 : /^week/.test(w) ? 7 : /^(?:day|daily)/.test(w) ? 1 : 0;
+    const days = periodSeconds(w) / 86400;
     if (!days) return null;
     args.push(`retention=${days}d`);
   }

@@ -8,7 +8,7 @@ export type CalcNotes = {
 };
 
 /** Quantities are digits and unit words; anything else is dropped so nothing the user typed becomes markup. */
-function plain(text: string): string {
+export function plainQuantity(text: string): string {
   return text.replace(/[^\w\s.,%$/µμ+×-]/g, '').trim();
 }
 
@@ -29,7 +29,7 @@ export function calcToMarkdown(outcome: CalcOutcome, docUrl: string, extra: Calc
     `**${outcome.title}**, computed as \`${outcome.input}\`. Formula: ${outcome.formula}${outcome.worked ? `. With your numbers: ${outcome.worked}` : ''}`,
     `Assumptions: ${[...outcome.assumptions, ...(extra.notes ?? [])].join('; ')}.`,
   ];
-  const unused = (extra.unused ?? []).map(plain).filter(Boolean);
+  const unused = (extra.unused ?? []).map(plainQuantity).filter(Boolean);
   if (unused.length) parts.push(`Not used from your question: ${unused.join(', ')} (this calculation does not take ${unused.length === 1 ? 'it' : 'them'}; say if ${unused.length === 1 ? 'it changes' : 'they change'} the question).`);
   parts.push(`Explained in [${outcome.doc.title}](${docUrl}).`);
   return parts.join('\n\n');

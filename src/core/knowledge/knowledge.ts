@@ -7,7 +7,7 @@ import type { DocMeta, KnowledgeData } from './types';
 import { Calculators } from '../calc/registry';
 import { askedButMissing, planFromQuestion, type Plan } from '../calc/natural';
 import type { Quantity } from '../calc/quantities';
-import { calcToMarkdown } from '../calc/render';
+import { calcToMarkdown, plainQuantity } from '../calc/render';
 import type { CalcOutcome } from '../calc/types';
 import { Dialogues, type DialogueStep } from '../dialogue/engine';
 import { stepToMarkdown } from '../dialogue/render';
@@ -127,7 +127,7 @@ export class Knowledge {
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
     if (plan && plan.unplaced.length && !notComputed) {
       const calc = this.calculators.find(plan.calculator);
-      notComputed = `Not computed: I could not tell what ${plan.unplaced.map(said).map((t) => t.replace(/[^\w\s.,%$/µμ+×-]/g, '')).join(', ')} ${plan.unplaced.length === 1 ? 'stands' : 'stand'} for in a ${calc?.title ?? plan.calculator} calculation, so a result could answer a different question. Run \`/calc ${calc?.usage ?? plan.calculator}\` with the values that apply.`;
+      notComputed = `Not computed: I could not tell what ${plan.unplaced.map(said).map(plainQuantity).join(', ')} ${plan.unplaced.length === 1 ? 'stands' : 'stand'} for in a ${calc?.title ?? plan.calculator} calculation, so a result could answer a different question. Run \`/calc ${calc?.usage ?? plan.calculator}\` with the values that apply.`;
     }
     if (notComputed && !answer.unsure) {
       answer.answer += `\n\n${notComputed}`;
