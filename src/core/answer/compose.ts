@@ -6,7 +6,7 @@ import { bareTitle } from '../content/document';
 import { stripInline } from '../markdown/inline';
 import { parseQuestion, type Intent } from './intent';
 import { ASPECT_WORDS, aspectOf, sectionFits, type Aspect } from './aspect';
-import type { DocText, Passage } from './passages';
+import { TEASER, type DocText, type Passage } from './passages';
 import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
@@ -235,6 +235,8 @@ export function supportingPoints(ctx: Ctx, ranked: Array<{ p: Passage; score: nu
   for (const { p, score, doc } of ranked) {
     if (points.length >= ANSWER_TUNING.maxPoints || score < floor) break;
     if (p.teaser || p.words < 7 || used.some((u) => u.text.includes(p.text) || overlaps(u.terms, p.terms))) continue;
+    // A sentence leaning on a teaser ("The following is an example. It shows...") has nothing to stand on.
+    if (p.dependent && p.previous && TEASER.test(stripInline(p.previous))) continue;
     // Items of one list share their lead-in: say it once.
     const text = p.item && p.leadIn && used.some((u) => u.text.startsWith(p.leadIn!)) ? p.text : standalone(p);
     used.push({ text, terms: p.terms });
@@ -451,6 +453,19 @@ function languageNote(question: string): string {
   return foreignScript || foreignWords ? 'Answers are in English; I matched the technical terms in your question. ' : '';
 }
 
+/**
+ * A specific lead answers the question; the document's own two-sentence overview then says what the
+ * subject is and how it works, which a narrow lead leaves out. Added when it says something new.
+ */
+function withOverview(ctx: Ctx, built: Built): Built {
+  const doc = built.cited[0]?.doc;
+  if (!doc) return built;
+  const overview = firstSentences(doc.summary, 2);
+  if (!overview || [built.lead, ...built.points].some((t) => overlaps(overview, t))) return built;
+  const points = [...built.points.slice(0, ANSWER_TUNING.maxPoints - 1), md(ctx, overview)];
+  return { ...built, points, cited: [...built.cited, { doc, anchor: '', heading: 'Overview' }] };
+}
+
 /** Turns a Built answer into the API's Answer. */
 export function finish(ctx: Ctx, built: Built, hits: DocHit[], intent: Intent, confidence: number, prefix = ''): Answer {
   return { answer: render(built, prefix), sources: sourcesOf(ctx, built.cited, hits), intent, confidence: round2(confidence), unsure: false };
@@ -519,12 +534,12 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
   const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
   if (card && cardWins) {
-    const built = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
+    const built = withOverview(ctx, fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect));
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }
-  const built = passages;
-  if (!built) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
+  if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
+  const built = withOverview(ctx, passages);
   const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
   if (confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note);

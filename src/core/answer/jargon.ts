@@ -104,8 +104,11 @@ export async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], asp
   for (const term of candidates) {
     const named = ctx.engine.docsNamed(term);
     const acronym = /^[A-Z0-9]{2,6}s?$/.test(term);
+    const lower = term.toLowerCase();
+    // A short word that only resembles a document's name ("slo" near "SRE") is not that name.
+    const loose = /^[a-z0-9]{2,6}$/.test(term) && !named.some((d) => bareTitle(d.title).toLowerCase() === lower || d.aliases.some((a) => a.toLowerCase() === lower));
     // A plain name of a document ("circuit breaker") is answered by that document, not the glossary.
-    if (named.length && (!acronym || named.some((d) => d.title.toLowerCase() === term.toLowerCase()))) return null;
+    if (named.length && !loose && (!acronym || named.some((d) => d.title.toLowerCase() === lower))) return null;
     // An acronym that abbreviates a document's title: "2PC is short for Two-Phase Commit".
     const abbreviated = named.find((d) => abbreviates(term, d.title));
     if (abbreviated) {
