@@ -98,6 +98,7 @@ export function questionType(question: string): string {
   if (/^(how|what steps)\b/.test(q)) return 'how';
   if (/^(when)\b/.test(q)) return 'when';
   if (/^(what|which|who)\b/.test(q)) return 'what';
+  if (/^(explain|describe|eli5|tell me about|define)\b/.test(q)) return 'what';
   return '';
 }
 
@@ -295,6 +296,8 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   const onlySubject = user.every((x) => topSubject.has(x.term) || ASPECT_STEMS.has(x.term) || x.weight < 1);
   let best: { card: Unit; doc: DocMeta; score: number; answer: string } | null = null;
   const asked = questionType(question);
+  // The question's own words beyond a document's subject and the aspect asked.
+  const userOwn = (subject: Set<string>) => user.filter((x) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1);
   hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
     const answers = texts.get(h.doc.id)?.cards;
     if (!answers) return;
@@ -306,6 +309,11 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
       if (!text) continue;
+      // A card that shares none of the question's own words beyond the subject asks something else
+      // ("three-phase commit?" for "explain two-phase commit"), however well the subject matches.
+      const own = (x: Weighted) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1;
+      const cardOwn = cardTerms(ctx.engine, card).filter(own);
+      if (cardOwn.length && userOwn(subject).length && !cardOwn.some((c) => userOwn(subject).some((u) => u.term === c.term))) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
       const kind = cardTypeOf(card);
