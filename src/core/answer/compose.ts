@@ -40,6 +40,8 @@ export const ANSWER_TUNING = {
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
   pointShare: 0.45,
+  /** A card matched by the asking clause of a long question counts this much of the match. */
+  clauseCard: 0.9,
   /** Bonus for a passage in a section that answers the question's aspect. */
   aspectBonus: 0.25,
 } as const;
@@ -100,6 +102,22 @@ export function questionType(question: string): string {
   if (/^(what|which|who)\b/.test(q)) return 'what';
   if (/^(explain|describe|eli5|tell me about|define)\b/.test(q)) return 'what';
   return '';
+}
+
+const INTERROGATIVE = /^(how|what|what's|whats|why|when|which|where|who|should|shall|can|could|do|does|did|is|are|was|were|will|would|must|any|anyone|tips|best way|ideas)\b/i;
+
+/**
+ * The clause of a long question that asks ("...rolled out everywhere in 30 seconds. how should config
+ * changes be rolled out?"), when the question has context before it; null when it is one clause.
+ */
+export function askingClause(question: string): string | null {
+  const clauses = question.split(/(?<=[.?!;])\s+|\s+(?:—|–|-)\s+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return null;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i]!;
+    if (/\?\s*$/.test(c) || INTERROGATIVE.test(c)) return i === 0 ? null : c;
+  }
+  return null;
 }
 
 /** Answers that open as a reply to their own question: read under another question they mislead. */
@@ -288,6 +306,9 @@ const round2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 10
 /** The best card among the candidate documents' cards. */
 function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean, texts: Map<string, DocText>): { card: Unit; doc: DocMeta; score: number; answer: string } | null {
   const user = weighted(ctx.engine, question);
+  // A long question with context ("we run X... it broke. how should Y?") is matched by its asking clause too.
+  const asking = askingClause(question);
+  const clause = asking ? weighted(ctx.engine, asking) : null;
   const top = hits[0];
   if (!top) return null;
   // A question that only names its subject ("what is a saga?", "what about CQRS?") matches only a
@@ -319,7 +340,9 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       const kind = cardTypeOf(card);
       const leansOnQuestion = REPLY_OPENING.test(text.answer);
       const sameType = !asked || !kind || asked === kind ? 1 : leansOnQuestion ? ANSWER_TUNING.otherTypeReply : ANSWER_TUNING.otherTypeCard;
-      const score = cardMatch(ctx.engine, user, card, subject, named, text.terms) * factor * sameType;
+      const full = cardMatch(ctx.engine, user, card, subject, named, text.terms);
+      const part = clause ? ANSWER_TUNING.clauseCard * cardMatch(ctx.engine, clause, card, subject, named, text.terms) : 0;
+      const score = Math.max(full, part) * factor * sameType;
       if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
   });
