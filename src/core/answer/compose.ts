@@ -65,7 +65,7 @@ export function weighted(engine: SearchEngine, text: string, drop: Set<string> =
   return out;
 }
 
-const ASPECT_STEMS = new Set(terms([...ASPECT_WORDS].join(' ')));
+export const ASPECT_STEMS = new Set(terms([...ASPECT_WORDS].join(' ')));
 
 /**
  * The stems that name a document (its title, and one-word aliases such as "2PC"): they identify the
@@ -236,7 +236,7 @@ export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Ar
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
-function overlaps(a: string | Set<string>, b: string | Set<string>): boolean {
+export function overlaps(a: string | Set<string>, b: string | Set<string>): boolean {
   const ta = typeof a === 'string' ? new Set(terms(stripInline(a))) : a;
   const tb = typeof b === 'string' ? new Set(terms(stripInline(b))) : b;
   const [small, big] = ta.size < tb.size ? [ta, tb] : [tb, ta];
