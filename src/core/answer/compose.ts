@@ -42,6 +42,8 @@ export const ANSWER_TUNING = {
   pointShare: 0.45,
   /** A card matched by the asking clause of a long question counts this much of the match. */
   clauseCard: 0.9,
+  /** "Should we adopt X?" gets a yes or no when one of its situation lists fits the question this many times better than the other. */
+  decisionLean: 2,
   /** Bonus for a passage in a section that answers the question's aspect. */
   aspectBonus: 0.25,
 } as const;
@@ -365,6 +367,49 @@ function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: num
   return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: card.anchor, heading: card.heading }, ...cited], strength: score, card: true };
 }
 
+/** A question that asks whether to use something: "should we adopt X?", "do I need X?", "is X overkill for us?". */
+const DECIDES = /^\s*(?:should|shall|do|does|would|will|is|are|can|must)\b[^?]*\b(?:adopt|use|using|need|introduce|add|go with|switch to|move to|migrate to|worth|overkill|bother|invest in|start with|run)\b/i;
+
+/** How much of a situation's words the question states (rare words weigh more), 0 to 1. */
+function fits(ctx: Ctx, item: string, ask: Weighted[]): number {
+  const words = new Set(terms(item));
+  let hit = 0;
+  let all = 0;
+  for (const { term, weight } of ask) {
+    all += weight;
+    if (words.has(term)) hit += weight;
+  }
+  return all ? hit / all : 0;
+}
+
+/**
+ * Whether to use the subject, from its front matter: the situation the question describes is weighed
+ * against the document's "use when" and "avoid when" lists. A clear lean gives a yes or no with
+ * the situation that decides it; otherwise the answer names what it depends on.
+ */
+function decide(ctx: Ctx, question: string, top: DocHit, ask: Weighted[], texts: Map<string, DocText>): Built | null {
+  const doc = top.doc;
+  if (!DECIDES.test(askingClause(question) ?? question) || !(top.named || top.strong) || !doc.use_when.length || !doc.avoid_when.length) return null;
+  const situation = ask.filter((x) => x.weight >= 1);
+  const score = (items: string[]) => items.map((item) => ({ item, s: fits(ctx, item, situation) })).sort((a, b) => b.s - a.s);
+  const use = score(doc.use_when);
+  const avoid = score(doc.avoid_when);
+  const clean = (x: string) => md(ctx, x.replace(/[.;]\s*$/, ''));
+  const u = use[0]!;
+  const a = avoid[0]!;
+  // The lists hold clauses and noun phrases alike, so each is quoted after a colon, never inside a sentence.
+  const lean = ANSWER_TUNING.decisionLean;
+  let lead: string;
+  if (a.s > 0 && a.s >= lean * u.s) lead = `Probably not. A case where ${doc.title} is a poor fit: ${clean(a.item)}. Where it pays off instead: ${clean(doc.use_when[0]!)}.`;
+  else if (u.s > 0 && u.s >= lean * a.s) lead = `Yes, if your case matches. Where ${doc.title} pays off: ${clean(u.item)}. Where it is a poor fit: ${clean(doc.avoid_when[0]!)}.`;
+  else lead = `It depends on your case. Where ${doc.title} pays off: ${clean(doc.use_when[0]!)}. Where it is a poor fit: ${clean(doc.avoid_when[0]!)}.`;
+  const text = texts.get(doc.id);
+  const ranked = text ? rankPassages(text, ask, 'need').map((x) => ({ ...x, doc })) : [];
+  const { points, cited } = supportingPoints(ctx, ranked, lead, 0.3);
+  const when = headingOf(doc, 'when-to-use');
+  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.8 };
+}
+
 /** The answer extracted from the documents' passages, focused on the question's own words. */
 function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[], texts: Map<string, DocText>, intent: Intent): Built | null {
   const top = hits[0]!;
@@ -389,6 +434,9 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     when: { items: top.doc.use_when, say: `${top.doc.title} fits:`, anchor: 'when-to-use' },
     costs: { items: top.doc.tradeoffs, say: `${top.doc.title} trades:`, anchor: 'trade-offs' },
   };
+  // "Should we adopt X?", "do I need X for this?": the situations it fits and does not, weighed against the question's.
+  const decision = decide(ctx, question, top, ask, texts);
+  if (decision) return decision;
   const list = listFor[aspect];
   if (list && list.items.length && ask.every((x) => x.weight < 2.5)) {
     const items = list.items.slice(0, 3).map((x) => md(ctx, x.replace(/[.;]\s*$/, '')));
