@@ -123,7 +123,7 @@ export function askingClause(question: string): string | null {
 }
 
 /** Answers that open as a reply to their own question: read under another question they mislead. */
-const REPLY_OPENING = /^(yes|no|not|because|about|around|roughly|more|less|fewer|enough|rarely|usually|often|only|never|always|at (about|least|most)|up to|a lot|it depends|by |when |after |before |once )\b/i;
+const REPLY_OPENING = /^(yes|no|not|probably|likely|because|about|around|roughly|more|less|fewer|enough|rarely|usually|often|only|never|always|at (about|least|most)|up to|a lot|it depends|by |when |after |before |once )\b/i;
 
 const cardTypeCache = new WeakMap<Unit, string>();
 function cardTypeOf(card: Unit): string {
@@ -219,7 +219,7 @@ export type Built = {
   cited: Array<{ doc: DocMeta; anchor: string; heading: string }>;
   strength: number;
   card?: boolean;
-  /** For a jargon lead: the term it explained, so the rest of the question can still be answered. */
+  /** For a jargon lead: the terms it explained, joined by '|', so the rest of the question can still be answered. */
   rest?: string;
 };
 
@@ -337,9 +337,11 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       const own = (x: Weighted) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1;
       const cardOwn = cardTerms(ctx.engine, card).filter(own);
       if (cardOwn.length && userOwn(subject).length && !cardOwn.some((c) => userOwn(subject).some((u) => u.term === c.term))) continue;
+      // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
+      const kind = cardTypeOf(card);
+      if (!cardOwn.length && asked && kind && asked !== kind) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
-      const kind = cardTypeOf(card);
       const leansOnQuestion = REPLY_OPENING.test(text.answer);
       const sameType = !asked || !kind || asked === kind ? 1 : leansOnQuestion ? ANSWER_TUNING.otherTypeReply : ANSWER_TUNING.otherTypeCard;
       const full = cardMatch(ctx.engine, user, card, subject, named, text.terms);
@@ -571,13 +573,14 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const jargon = await jargonLead(ctx, question, hits, aspect);
   if (jargon) {
     // "what's goodput and how does it differ from throughput?": the entry, then what else was asked.
-    const remaining = question.replace(new RegExp(`\\b${jargon.rest!.replace(/[^\w\s-]/g, '')}\\b`, 'i'), ' ');
+    const explained = jargon.rest!.split('|').map((t) => t.replace(/[^\w\s-]/g, '')).filter(Boolean);
+    const remaining = question.replace(new RegExp(`\\b(?:${explained.join('|')})\\b`, 'gi'), ' ');
     const askRest = weighted(engine, remaining).filter((x) => !ASPECT_STEMS.has(x.term) && x.weight >= 1);
     if (askRest.length >= 1 && hits.length) {
       const texts = new Map((await loadAll(ctx, hits.slice(0, 2).map((h) => h.doc))).map((t) => [t.id, t]));
       const more = fromPassages(ctx, remaining, aspect, hits, texts, 'howto');
       if (more && more.strength >= 0.35 && !overlaps(jargon.lead, more.lead)) {
-        jargon.points = [more.lead, ...more.points].slice(0, 2);
+        jargon.points = [...jargon.points, more.lead, ...more.points].slice(0, jargon.points.length + 2);
         jargon.cited.push(...more.cited.slice(0, 2));
       }
     }
