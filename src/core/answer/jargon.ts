@@ -7,7 +7,8 @@ import { stripInline } from '../markdown/inline';
 import { bareTitle } from '../content/document';
 import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
-import { firstSentences, loadAll, md, standalone, type Built, type Ctx } from './compose';
+import { firstSentences, loadAll, md, questionType, standalone, type Built, type Ctx } from './compose';
+import { terms } from '../search/text';
 
 /** The glossary: every term the compendium uses, as "**Term**: meaning" entries. */
 export const GLOSSARY_ID = 'reference/glossary';
@@ -127,6 +128,28 @@ function askedTogether(question: string, a: string, b: string): boolean {
   return new RegExp(`\\b${esc(a)}${join}${esc(b)}\\b|\\b${esc(b)}${join}${esc(a)}\\b`, 'i').test(question);
 }
 
+/** Words a defining card may add to the term: "What does X actually mean?", "What is the X result?". */
+const DEFINING_FILLER = new Set(terms('what is are does do mean means meaning stand stands for actually say says result term exactly the a an'));
+
+/** A card of a candidate document that asks only what the term is, as the lead for a jargon question. */
+function definingCard(ctx: Ctx, term: string, texts: DocText[]): Built | null {
+  const termWords = new Set(terms(term));
+  if (!termWords.size) return null;
+  for (const t of texts) {
+    if (t.id === GLOSSARY_ID) continue;
+    const doc = ctx.engine.docById(t.id);
+    if (!doc) continue;
+    for (const card of ctx.engine.cardsOf(doc)) {
+      if (questionType(card.heading) !== 'what') continue;
+      const words = terms(card.heading);
+      if (![...termWords].every((w) => words.includes(w)) || !words.every((w) => termWords.has(w) || DEFINING_FILLER.has(w))) continue;
+      const answer = t.cards.get(card.anchor);
+      if (answer) return { lead: md(ctx, answer.answer), points: [], rest: term, cited: [{ doc, anchor: card.anchor, heading: card.heading }], strength: 1 };
+    }
+  }
+  return null;
+}
+
 /**
  * One term's meaning: an acronym of a document's title, a glossary-style entry, or a sentence that
  * spells it out; 'document' when the term plainly names a document, which then answers instead.
@@ -145,6 +168,9 @@ async function explainTerm(ctx: Ctx, term: string, aspect: Aspect, texts: DocTex
     const lead = aspect === 'expand' ? `**${term}** is short for ${abbreviated.title}. ` : '';
     return { lead: `${lead}${md(ctx, firstSentences(abbreviated.summary, 1))}`, points: [], rest: term, cited: [{ doc: abbreviated, anchor: '', heading: 'Overview' }], strength: 1 };
   }
+  // A document's own card that asks what the term is ("What does the FLP result actually say?") says more than a glossary line.
+  const card = definingCard(ctx, term, texts);
+  if (card) return card;
   const entry = labelledEntry(texts, term);
   if (entry) {
     const doc = ctx.engine.docById(entry.id)!;
