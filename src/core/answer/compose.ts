@@ -179,6 +179,7 @@ export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Uni
 
 /** Sections that describe what goes wrong: they answer "how does it fail" and "why not", and mislead a how-to. */
 const FAILURE_SECTIONS = new Set(['anti-patterns', 'pitfalls and a failure story', 'pitfalls', 'a failure story', 'what went wrong or was learned', 'when not to use']);
+const STORY_SECTIONS = new Set(['pitfalls and a failure story', 'a failure story', 'what went wrong or was learned']);
 const ASKS_ABOUT_FAILURE = new Set<Aspect>(['fix', 'avoid', 'costs', 'example']);
 
 /** A passage's fit to the question's own words (subject words excluded) and aspect, 0 to about 1.3. */
@@ -191,6 +192,9 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
   // A failure story tells what happened to someone; a pitfall item still advises. Neither answers a how-to.
   else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= p.item ? 0.75 : 0.5;
+  // The narrative of a failure story tells what happened to someone, which answers only a question
+  // asking for an example; the lessons are in its items.
+  if (aspect !== 'example' && STORY_SECTIONS.has(heading) && !p.item) s *= 0.6;
   if (p.dependent && !p.previous) s *= 0.6;
   if (p.item && !p.leadIn && !/[.!?]$/.test(p.text.trim())) s *= 0.7;
   if (p.words < 7) s *= 0.5;
