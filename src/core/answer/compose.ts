@@ -351,6 +351,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       const full = cardMatch(ctx.engine, user, card, subject, named, text.terms);
       const part = clause ? ANSWER_TUNING.clauseCard * cardMatch(ctx.engine, clause, card, subject, named, text.terms) : 0;
       const score = Math.max(full, part) * factor * sameType;
+      if (process.env.DBG_CARDS) (globalThis as any).__cards = [...((globalThis as any).__cards ?? []), [score.toFixed(3), h.doc.id, card.heading, kind, asked]];
       if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
   });
@@ -370,7 +371,21 @@ function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: num
   const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ ...x, doc })) : [];
   const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
   const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), answer, Math.max(floor, 0.35));
+  // "...what are they and what do you give up?": a card about what it is, then the asked aspect from the front matter.
+  const list = ['define', 'expand', 'general'].includes(aspectOf(card.heading)) ? frontMatterList(doc, aspect) : undefined;
+  if (list && list.items.length) {
+    points.unshift(`${list.say} ${list.items.slice(0, 2).map((x) => md(ctx, x.replace(/[.;]\s*$/, ''))).join('; ')}.`);
+    cited.unshift({ doc, anchor: headingOf(doc, list.anchor) === 'Overview' ? '' : list.anchor, heading: headingOf(doc, list.anchor) });
+  }
   return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: card.anchor, heading: card.heading }, ...cited], strength: score, card: true };
+}
+
+/** The front-matter list that answers an aspect ("when not to use it": avoid_when), with how to introduce it. */
+function frontMatterList(doc: DocMeta, aspect: Aspect): { items: string[]; say: string; anchor: string } | undefined {
+  if (aspect === 'avoid') return { items: doc.avoid_when, say: `${doc.title} is a poor fit for:`, anchor: 'when-not-to-use' };
+  if (aspect === 'when') return { items: doc.use_when, say: `${doc.title} fits:`, anchor: 'when-to-use' };
+  if (aspect === 'costs') return { items: doc.tradeoffs, say: `${doc.title} trades:`, anchor: 'trade-offs' };
+  return undefined;
 }
 
 /** A question that asks whether to use something: "should we adopt X?", "do I need X?", "is X overkill for us?". */
@@ -435,15 +450,10 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
   });
   ranked.sort((a, b) => b.score - a.score);
   // "When should I not use it?" about a pattern: its front matter says exactly that.
-  const listFor: Partial<Record<Aspect, { items: string[]; say: string; anchor: string }>> = {
-    avoid: { items: top.doc.avoid_when, say: `${top.doc.title} is a poor fit for:`, anchor: 'when-not-to-use' },
-    when: { items: top.doc.use_when, say: `${top.doc.title} fits:`, anchor: 'when-to-use' },
-    costs: { items: top.doc.tradeoffs, say: `${top.doc.title} trades:`, anchor: 'trade-offs' },
-  };
   // "Should we adopt X?", "do I need X for this?": the situations it fits and does not, weighed against the question's.
   const decision = decide(ctx, question, top, ask, texts);
   if (decision) return decision;
-  const list = listFor[aspect];
+  const list = frontMatterList(top.doc, aspect);
   if (list && list.items.length && ask.every((x) => x.weight < 2.5)) {
     const items = list.items.slice(0, 3).map((x) => md(ctx, x.replace(/[.;]\s*$/, '')));
     const lead = `${list.say} ${items.join('; ')}.`;
