@@ -94,7 +94,8 @@ export function md(ctx: Ctx, text: string): string {
 
 /** The kind of answer a question wants, from its opening words; '' when it does not say. */
 export function questionType(question: string): string {
-  const q = question.trim().toLowerCase();
+  // "in raft, when is an entry committed?": a short context before a comma does not say what is asked.
+  const q = question.trim().toLowerCase().replace(/^(?:in|for|with|on|using|at|about|re:?)\s+[^,?]{1,40},\s*/, '');
   if (/\bhow (much|many|long|big|large|often|fast|slow)\b/.test(q)) return 'quantity';
   if (/^(why|what for)\b/.test(q) || /\bwhy (do|does|is|are|would|should|did)\b/.test(q)) return 'why';
   if (/\b(difference|differ|vs\.?|versus|compared)\b/.test(q)) return 'difference';
@@ -323,6 +324,13 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   const onlySubject = user.every((x) => topSubject.has(x.term) || ASPECT_STEMS.has(x.term) || x.weight < 1);
   let best: { card: Unit; doc: DocMeta; score: number; answer: string } | null = null;
   const asked = questionType(question);
+  const said = new Set(terms(question));
+  // "I've heard 3PC fixes 2PC's blocking": a question naming both sides of a difference card asks for it.
+  const namesBothSides = (heading: string) => {
+    const sides = parseQuestion(heading).sides;
+    return !!sides && sides.every((side) => terms(side).some((t) => said.has(t)));
+  };
+  const contrasts = asked === 'difference' || asked === 'yesno' || /\b(differ\w*|vs\.?|versus|compared?|instead of|or)\b/i.test(question);
   // The question's own words beyond a document's subject and the aspect asked.
   const userOwn = (subject: Set<string>) => user.filter((x) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1);
   hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
@@ -344,6 +352,8 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
       const kind = cardTypeOf(card);
       if (!cardOwn.length && asked && kind && asked !== kind) continue;
+      // A card that contrasts two things answers only a question that asks for a difference.
+      if (kind === 'difference' && !contrasts && !namesBothSides(card.heading)) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
       const leansOnQuestion = REPLY_OPENING.test(text.answer);
@@ -351,7 +361,6 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       const full = cardMatch(ctx.engine, user, card, subject, named, text.terms);
       const part = clause ? ANSWER_TUNING.clauseCard * cardMatch(ctx.engine, clause, card, subject, named, text.terms) : 0;
       const score = Math.max(full, part) * factor * sameType;
-      if (process.env.DBG_CARDS) (globalThis as any).__cards = [...((globalThis as any).__cards ?? []), [score.toFixed(3), h.doc.id, card.heading, kind, asked]];
       if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
   });
