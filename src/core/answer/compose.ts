@@ -327,8 +327,9 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   const said = new Set(terms(question));
   // "I've heard 3PC fixes 2PC's blocking": a question naming both sides of a difference card asks for it.
   const namesBothSides = (heading: string) => {
-    const sides = parseQuestion(heading).sides;
-    return !!sides && sides.every((side) => terms(side).some((t) => said.has(t)));
+    const sides = parseQuestion(heading).sides?.map((side) => terms(side));
+    // Words both sides share ("clock" in "Lamport clock" and "vector clock") do not name either.
+    return !!sides && sides.every((side) => side.some((t) => said.has(t) && !sides.every((o) => o.includes(t))));
   };
   const contrasts = asked === 'difference' || asked === 'yesno' || /\b(differ\w*|vs\.?|versus|compared?|instead of|or)\b/i.test(question);
   // The question's own words beyond a document's subject and the aspect asked.
@@ -353,7 +354,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       const kind = cardTypeOf(card);
       if (!cardOwn.length && asked && kind && asked !== kind) continue;
       // A card that contrasts two things answers only a question that asks for a difference.
-      if (kind === 'difference' && !contrasts && !namesBothSides(card.heading)) continue;
+      if (kind === 'difference' && asked && !contrasts && !namesBothSides(card.heading)) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
       const leansOnQuestion = REPLY_OPENING.test(text.answer);
