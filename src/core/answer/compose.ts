@@ -93,7 +93,7 @@ export function md(ctx: Ctx, text: string): string {
 }
 
 /** The kind of answer a question wants, from its opening words; '' when it does not say. */
-export function questionType(question: string): string {
+export function questionType(question: string, byTail = false): string {
   // "in raft, when is an entry committed?": a short context before a comma does not say what is asked.
   const q = question.trim().toLowerCase().replace(/^(?:in|for|with|on|using|at|about|re:?)\s+[^,?]{1,40},\s*/, '');
   if (/\bhow (much|many|long|big|large|often|fast|slow)\b/.test(q)) return 'quantity';
@@ -104,7 +104,10 @@ export function questionType(question: string): string {
   if (/^(when)\b/.test(q)) return 'when';
   if (/^(what|which|who)\b/.test(q)) return 'what';
   if (/^(explain|describe|eli5|tell me about|define)\b/.test(q)) return 'what';
-  return '';
+  // A card that sets out a situation, then asks ("The hit rate dropped after we added servers; why?").
+  // A user's question is not typed this way: its context often carries the real question.
+  const tail = byTail ? /[;,:.!?]\s*([^;,:.!?]+)\?\s*$/.exec(q)?.[1] : undefined;
+  return tail && tail.length < q.length - 2 ? questionType(tail) : '';
 }
 
 const INTERROGATIVE = /^(how|what|what's|whats|why|when|which|where|who|should|shall|can|could|do|does|did|is|are|was|were|will|would|must|any|anyone|tips|best way|ideas)\b/i;
@@ -129,7 +132,7 @@ const REPLY_OPENING = /^(yes|no|not|probably|likely|because|about|around|roughly
 const cardTypeCache = new WeakMap<Unit, string>();
 function cardTypeOf(card: Unit): string {
   let t = cardTypeCache.get(card);
-  if (t === undefined) cardTypeCache.set(card, (t = questionType(card.heading)));
+  if (t === undefined) cardTypeCache.set(card, (t = questionType(card.heading, true)));
   return t;
 }
 
