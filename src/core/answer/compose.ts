@@ -385,7 +385,9 @@ function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: num
   const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
   const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), answer, Math.max(floor, 0.35));
   // "...what are they and what do you give up?": a card about what it is, then the asked aspect from the front matter.
-  const list = ['define', 'expand', 'general'].includes(aspectOf(card.heading)) ? frontMatterList(doc, aspect) : undefined;
+  // "When do you send the second one?" asks about timing, not fit: the use-when list needs a question about using it.
+  const aboutUse = aspect !== 'when' || /\b(use|using|adopt|pick|choose|fit|worth|suitable|appropriate|makes? sense)\b/i.test(question);
+  const list = aboutUse && ['define', 'expand', 'general'].includes(aspectOf(card.heading)) ? frontMatterList(doc, aspect) : undefined;
   if (list && list.items.length) {
     points.unshift(`${list.say} ${list.items.slice(0, 2).map((x) => md(ctx, x.replace(/[.;]\s*$/, ''))).join('; ')}.`);
     cited.unshift({ doc, anchor: headingOf(doc, list.anchor) === 'Overview' ? '' : list.anchor, heading: headingOf(doc, list.anchor) });
