@@ -101,7 +101,7 @@ export function questionType(question: string, byTail = false): string {
   if (/\b(difference|differ|vs\.?|versus|compared)\b/.test(q)) return 'difference';
   if (/^(do|does|did|is|are|can|could|should|must|will|would|was|were|has|have)\b/.test(q)) return 'yesno';
   if (/^(how|what steps)\b/.test(q)) return 'how';
-  if (/^(when)\b/.test(q)) return 'when';
+  if (/^(when|at what (point|stage|moment))\b/.test(q)) return 'when';
   if (/^(what|which|who)\b/.test(q)) return 'what';
   if (/^(explain|describe|eli5|tell me about|define)\b/.test(q)) return 'what';
   // A card that sets out a situation, then asks ("The hit rate dropped after we added servers; why?").
