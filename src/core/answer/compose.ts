@@ -199,11 +199,19 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   // The narrative of a failure story tells what happened to someone, which answers only a question
   // asking for an example; the lessons are in its items.
   if (aspect !== 'example' && STORY_SECTIONS.has(heading) && !p.item) s *= 0.6;
+  // A product's entry in a list of implementations ("**HAProxy**: balance roundrobin...") answers a question about that product.
+  if (p.item && p.label && heading === 'in practice' && aspect !== 'example' && aspect !== 'settings' && !labelAsked(p.label, ask)) s *= 0.7;
   if (p.dependent && !p.previous) s *= 0.6;
   if (p.item && !p.leadIn && !/[.!?]$/.test(p.text.trim())) s *= 0.7;
   if (p.words < 7) s *= 0.5;
   else if (p.words > 70) s *= 0.8;
   return s - p.order * 1e-4;
+}
+
+/** Whether the question names a passage's label ("HAProxy", "Kubernetes"). */
+function labelAsked(label: string, ask: Weighted[]): boolean {
+  const words = terms(label);
+  return words.some((w) => ask.some((x) => x.term === w));
 }
 
 const MISTAKE_SECTIONS = new Set(['anti-patterns', 'pitfalls']);
