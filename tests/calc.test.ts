@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, type CalcResult } from '../src/core/index';
+import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, poissonQuantile99, type CalcResult } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 const knowledge = builtKnowledge();
@@ -73,6 +73,19 @@ describe('calculators against independently computed values', () => {
     expect(fig(ok('littles-law throughput=200/s latency=50ms'), 'concurrency')).toBeCloseTo(10, 12);
     expect(fig(ok('littles-law concurrency=64 latency=800ms'), 'throughput')).toBeCloseTo(80, 12);
     expect(fig(ok('littles-law concurrency=10 throughput=200/s'), 'latency')).toBeCloseTo(0.05, 12);
+  });
+
+  it("little's law per pod: one pod's pool, the fleet's total, and the 99th percentile with random arrivals", () => {
+    // Poisson quantiles from tables: mean 6 -> 12, mean 10 -> 18, mean 30 -> 43 (the littles-law document's figures).
+    expect([6, 10, 30, 3].map(poissonQuantile99)).toEqual([12, 18, 43, 8]);
+    const r = ok('littles-law throughput=200/s latency=15ms per=pod fleet=12');
+    expect(fig(r, 'concurrency')).toBeCloseTo(3, 12);
+    expect(fig(r, 'concurrency_p99')).toBe(8);
+    expect(fig(r, 'fleet_concurrency')).toBeCloseTo(36, 12);
+    expect(fig(r, 'fleet_pool_total')).toBe(96);
+    expect(r.reading).toMatch(/^Per pod: .*about 3 requests are in flight on average.*headroom for bursts/);
+    expect(calc('littles-law throughput=200/s latency=15ms fleet=12').ok).toBe(false);
+    expect(calc('littles-law throughput=200/s latency=15ms per=2x').ok).toBe(false);
   });
 
   it('capacity, storage and SLO arithmetic', () => {
@@ -233,6 +246,9 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['95% parallel on 16 cores, what speedup?', 'amdahl parallel=95% n=16'],
     ['we fan out to 100 backends, how many requests hit the p99 tail?', 'tail fanout=100 percentile=99'],
     ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
+    ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],
+    ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
+    ['why do connection pools run dry when the database gets slow?', null],
     ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],

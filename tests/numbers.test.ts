@@ -56,6 +56,23 @@ describe('the held-out numbers sets', () => {
 });
 
 /**
+ * Question shapes that once fell through to prose quoting a document's example numbers (pool sizing
+ * from a per-pod rate, egress cost, sequential round trips, event rates from a population, quorum
+ * commit latency), written for this code with varied wording. Cases with "need" must not compute:
+ * a missing value or a question with nothing to compute.
+ */
+describe('the question shapes set', () => {
+  const files = readdirSync(dir).filter((f) => /^shapes.*\.jsonl$/.test(f));
+  const s = summaryOf(files);
+
+  it.runIf(files.length)('computes every shape from the user\u2019s numbers and never where it must not', () => {
+    expect(s().wrong).toBe(0);
+    expect(s().guessed).toBe(0);
+    expect(s().right).toBe(s().computable);
+  });
+});
+
+/**
  * Each held-out set was measured once before any change it could inform (holdout: 48.6% right,
  * 10.5% wrong; final-holdout: 62.5% right, 5.7% wrong). The reader bugs those measurements exposed
  * were then fixed, so these thresholds guard the fixes; they are no longer unseen measurements.

@@ -454,8 +454,19 @@ function planQueue(ctx: Ctx): Draft | null {
 
 const CONCURRENT_NOUN = /^(?:connection|request|thread|session|worker|process|stream|message|order|checkout|job|task|item|call|query|querie|invocation|execution|function|slot|user|transaction|upload|event|record)$/;
 
+/** "how big should the connection pool be", "size a bulkhead", "pool size": a question that asks for a concurrency. */
+const POOL_SIZING = /\bhow (?:big|large|many \w+) (?:should|must|do|does|would|will|can|to make)\b[^?]*\b(?:pools?|bulkheads?|semaphores?|concurrency limits?)\b|\b(?:pool|bulkhead|semaphore) (?:size|sizing)\b|\bsiz(?:e|ing) (?:a |an |the |our |my |each |every |this |that |its |their )?(?:[\w-]+ ){0,3}?(?:pools?|bulkheads?|semaphores?|concurrency limits?)\b|\bhow (?:big|large) (?:a |an |the |of a )?(?:[\w-]+ ){0,3}?(?:pool|bulkhead|semaphore)\b/;
+
+/** "each API pod handles 200 req/s": the unit a per-server rate is of ("pod"), as the question names it. */
+function rateUnit(ctx: Ctx, q: Quantity): string | undefined {
+  if (q.per && q.per !== 'server' && q.per !== 'each' && SERVER_NOUN.test(q.per)) return q.per;
+  const m = [...ctx.lower.slice(Math.max(0, q.start - 60), q.start).matchAll(/\b(?:each|every|one|a single|per)\s+(?:[a-z-]+\s+){0,2}?(pod|instance|node|server|worker|host|machine|box|vm|container|replica|process|consumer|dyno)s?\b/g)].pop();
+  return m?.[1];
+}
+
 function planLittle(ctx: Ctx): Draft | null {
-  const asksConcurrency = /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
+  const poolSizing = POOL_SIZING.test(ctx.lower);
+  const asksConcurrency = poolSizing || /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
   const rateWords = /\b(?:max(?:imum)? (?:throughput|rps|qps|rate|invocations|requests)|how many (?:rps|qps|requests per second)|what throughput|sustain|throughput (?:are|is|can))/.test(ctx.lower);
   if (!asksConcurrency && !rateWords && !has(ctx, /little|pool|connections?\b|behind|backlog|\blag\b|sits at|on average|threads?\b|worker process|concurrency limit|query time|time (?:a|each) \w+ spends|spends in/)) return null;
   if (has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|erlang|poisson/)) return null;
@@ -497,6 +508,26 @@ function planLittle(ctx: Ctx): Draft | null {
     used.push(usefulTimes[0]);
   }
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
+  // "each API pod handles 200 req/s, each request holds a connection 15 ms: how big should the pool be?": one pod's pool.
+  const unitRates = ctx.qs.filter((q) => q.kind === 'rate' && !!q.per && SERVER_NOUN.test(q.per));
+  if (!rates.length && unitRates.length === 1 && usefulTimes.length === 1 && !concs.length && asksConcurrency && !rateWords) {
+    const r = unitRates[0]!;
+    const unit = rateUnit(ctx, r);
+    if (!unit) return null;
+    const sameFleet = fleet.filter((q) => q.noun === unit && Number.isInteger(q.value) && q.value >= 1);
+    if (fleet.length && sameFleet.length !== fleet.length) return null;
+    if (sameFleet.length > 1) return null;
+    const fleetQ = sameFleet[0];
+    return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${unit}`, ...(fleetQ ? [`fleet=${fmt(fleetQ.value)}`] : [])], used: [...ignored, r, usefulTimes[0]!, ...(fleetQ ? [fleetQ] : [])], consumes: ['rate', 'time', 'count', 'number'] };
+  }
+  // "how big should the pool be?" with a rate but no hold time (or the reverse): ask for the other one.
+  if (poolSizing && !concs.length && !rateWords && rates.length + unitRates.length <= 1 && usefulTimes.length <= 1 && (rates.length + unitRates.length) + usefulTimes.length === 1) {
+    const r = rates[0] ?? unitRates[0];
+    const unit = !rates.length && r ? rateUnit(ctx, r) : undefined;
+    if (r) return { calculator: 'littles-law', used: [...ignored, r], consumes: ['rate', 'time', 'count', 'number'], missing: { what: 'how long each request holds its connection or thread', ask: 'how long does one request hold its connection (or thread, or bulkhead slot) on average? The pool needs rate × that time, plus headroom.', example: `littles-law throughput=${perSec(r)} latency=<time>${unit ? ` per=${unit}` : ''}` } };
+    const t = usefulTimes[0]!;
+    return { calculator: 'littles-law', used: [...ignored, t], consumes: ['rate', 'time', 'count', 'number'], missing: { what: 'the request rate', ask: `how many requests per second use the pool (for one pod, or in all)? The pool needs rate × ${t.raw}, plus headroom.`, example: `littles-law throughput=<rate> latency=${secs(t)}` } };
+  }
   // Asking for the missing one only when the question asks for a figure ("what's the average latency?"), never for "how can two requests be concurrent".
   const asksFigure = /\b(?:what(?:'s| is| are)? (?:the |our |its )?(?:avg|average|mean|max(?:imum)?|typical|expected)?\s*(?:latency|throughput|rps|qps|time|concurrency|rate)|how (?:long|many|fast|much))\b/.test(ctx.lower);
   if (args.length === 1 && asksFigure && used.every((q) => q.value >= 3) && (asksConcurrency || rateWords || /\b(?:latency|how long|response time|throughput|rps|qps)\b/.test(ctx.lower))) {
@@ -1106,7 +1137,7 @@ function planLatency(ctx: Ctx): Draft | null {
 }
 
 /** A question that asks for a number, as opposed to an explanation. */
-const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
+const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|(?:^|how (?:do|should|would|can) (?:i|we|you) |to )size|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
 
 const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planLatency,
