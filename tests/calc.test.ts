@@ -88,6 +88,20 @@ describe('calculators against independently computed values', () => {
     expect(calc('littles-law throughput=200/s latency=15ms per=2x').ok).toBe(false);
   });
 
+  it('cost of data transfer: GB (decimal) × price, and the saving at another price', () => {
+    const r = ok('cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02');
+    expect(fig(r, 'transfer_cost_month')).toBeCloseTo(40000, 6);
+    expect(fig(r, 'alt_cost_month')).toBeCloseTo(10000, 6);
+    expect(fig(r, 'saving_month')).toBeCloseTo(30000, 6);
+    expect(fig(r, 'saving_year')).toBeCloseTo(360000, 6);
+    expect(r.assumptions.join(' ')).toMatch(/1 TB = 1,000 GB/);
+    expect(fig(ok('cost transfer=3TB/d per_gb=0.08'), 'transfer_cost_month')).toBeCloseTo(7200, 6);
+    expect(fig(ok('cost transfer=1.5PB per_gb=0.05'), 'transfer_cost')).toBeCloseTo(75000, 6);
+    expect(fig(ok('cost transfer=200TB per_gb=0.05 alt_per_gb=0.09'), 'extra_cost')).toBeCloseTo(8000, 6);
+    expect(calc('cost transfer=1TB per_gb=0.1 rate=10/s').ok).toBe(false);
+    expect(calc('cost transfer=1TB/fortnight per_gb=0.1').ok).toBe(false);
+  });
+
   it('capacity, storage and SLO arithmetic', () => {
     const c = ok('capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1');
     expect(fig(c, 'servers_base')).toBe(25);
@@ -249,6 +263,9 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],
     ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
     ['why do connection pools run dry when the database gets slow?', null],
+    ['we push 500 TB/month of egress at $0.08/GB: what does it cost, and how much would we save at $0.02/GB?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
+    ['if we negotiated $0.02/GB instead of our current $0.08/GB, how much would we save on 500 TB a month of egress?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
+    ['we store 500 TB in S3 at $0.023/GB-month, what is the bill?', null],
     ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],

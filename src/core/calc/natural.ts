@@ -32,6 +32,12 @@ const pct = (q: Quantity | number) => `${fmt((typeof q === 'number' ? q : q.valu
 const secs = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}s`;
 const perSec = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}/s`;
 const bytesOf = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}B`;
+/** A size as a person writes it in a command: 500TB rather than 500000000000000B (decimal units). */
+const sizeArg = (q: Quantity | number) => {
+  const b = typeof q === 'number' ? q : q.value;
+  const unit = ([[1e15, 'PB'], [1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'KB']] as const).find(([u]) => b >= u);
+  return unit ? `${fmt(b / unit[0])}${unit[1]}` : `${fmt(b)}B`;
+};
 
 /** Seconds in a period named by a word ("year", "quarterly", "monthly", "day"); 0 when the word names none. */
 function periodSeconds(word: string): number {
@@ -941,6 +947,70 @@ function planRetries(ctx: Ctx): Draft | null {
   return { calculator: 'retries', args, used, consumes: ['count', 'number', 'rate', 'percent'] };
 }
 
+const TRANSFER_WORDS = /\b(?:egress|ingress|transfer\w*|bandwidth|traffic|outbound|inbound|serv(?:e|es|ed|ing)|download\w*|upload\w*|cdn|data out|internet|cross[- ]?(?:zone|az|region)|inter[- ]?(?:zone|az|region)|nat|push(?:es|ed|ing)?|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|mov(?:e|es|ed|ing)|replicat\w*|stream\w*|leav(?:e|es|ing))\b/;
+const STORAGE_WORDS = /\b(?:stor(?:e|es|ed|ing|age)|disks?|ebs|volumes?|snapshots?|archiv\w*|retain\w*|retention|at rest)\b/;
+
+/** Data transfer priced per GB: "we push 500 TB/month of egress at $0.08/GB; how much would we save at $0.02/GB?" */
+function planTransferCost(ctx: Ctx): Draft | null {
+  const money = ctx.qs.filter((q) => q.kind === 'money');
+  const prices = money.filter((q) => q.priceUnit && /^(?:gb|gib|tb|tib|gigabytes?|terabytes?)$/.test(q.priceUnit));
+  if (!prices.length || prices.length !== money.length || prices.length > 2) return null;
+  // "$0.01/GB in each direction": who pays what is not a single price per GB.
+  if (prices.some((q) => q.per)) return null;
+  // "$0.023 per GB-month" prices storage, not transfer.
+  if (prices.some((q) => /^\s*(?:-\s*|\s)(?:months?|mo)\b|^\s*(?:per|a|each)\s+month\b/.test(ctx.lower.slice(q.end, q.end + 14)))) return null;
+  if (has(ctx, STORAGE_WORDS) || !has(ctx, TRANSFER_WORDS)) return null;
+  const perGb = (q: Quantity) => (/^t/.test(q.priceUnit!) ? q.value / 1000 : /^gib$|^tib$/.test(q.priceUnit!) ? q.value / (/^t/.test(q.priceUnit!) ? 1000 : 1) / 1.073741824 : q.value);
+  const notes: string[] = [];
+  for (const q of prices) if (q.priceUnit !== 'gb' && !/^gigabytes?$/.test(q.priceUnit!)) notes.push(`${q.raw} is $${fmt(perGb(q))} per GB`);
+  // Which price is today's and which the alternative: "instead of $0.08", "currently $0.08", else the one after "save", "switch", "if we"..., else the order.
+  let [current, alt] = prices as [Quantity, Quantity | undefined];
+  if (alt) {
+    const before = (q: Quantity) => ctx.lower.slice(Math.max(0, q.start - 40), q.start);
+    const isCurrent = (q: Quantity) => /\b(?:instead of|rather than|current(?:ly)?|today|now|(?:we|i) pay(?:ing)?|paying|charged|billed|list price|from)\b[^$]{0,16}$/.test(before(q));
+    const isAlt = (q: Quantity) => /\b(?:save|saving|savings|switch\w*|mov(?:e|ing) to|migrat\w*|alternative|would|could|if (?:we|i|it)|vs\.?|versus|compared?|cheaper|new|other|negotiat\w*|discount\w*|commit\w*|drops? to|down to|reduc\w*|offer\w*|quote\w*|to)\b[^$]{0,24}$/.test(before(q));
+    const cur = prices.filter(isCurrent);
+    const alts = prices.filter(isAlt);
+    if (cur.length === 1) [current, alt] = [cur[0]!, prices.find((q) => q !== cur[0])!];
+    else if (alts.length === 1) [current, alt] = [prices.find((q) => q !== alts[0])!, alts[0]!];
+  }
+  const priceArgs = [`per_gb=${fmt(perGb(current))}`, ...(alt ? [`alt_per_gb=${fmt(perGb(alt))}`] : [])];
+  // "how much would we save at $0.02/GB?" with one price: the saving needs today's price too.
+  const asksSaving = has(ctx, /\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bdifference\b/);
+  if (!alt && asksSaving) return { calculator: 'cost', used: prices, consumes: ['money', 'size', 'rate', 'time', 'number'], missing: { what: 'the other price per GB', ask: `a saving compares two prices: what do you pay per GB today (or what is the other offer), besides ${current.raw}?`, example: `cost transfer=<size per month> per_gb=<price today> alt_per_gb=${fmt(perGb(current))}` } };
+  const sizes = ctx.qs.filter((q) => q.kind === 'size');
+  const rates = ctx.qs.filter((q) => q.kind === 'rate');
+  const consumes: Quantity['kind'][] = ['money', 'size', 'rate', 'time', 'number'];
+  if (sizes.length > 1 || rates.length > 1) return null;
+  const size = sizes[0];
+  if (!size) {
+    return { calculator: 'cost', used: prices, consumes, missing: { what: 'how much data is transferred', ask: 'how many GB or TB are transferred a month (or in the one-off move)?', example: `cost transfer=<size per month, e.g. 50TB/month> ${priceArgs.join(' ')}` } };
+  }
+  const used: Quantity[] = [...prices, size];
+  // Bit rates ("10 Gbps") are peaks more often than averages: not a monthly volume.
+  if (size.per && /bps|bit/i.test(size.raw)) return null;
+  let volume: string;
+  if (size.per) {
+    const s = Number(size.per.slice(0, -1));
+    const unit = ({ 1: 's', 60: 'min', 3600: 'h', 86400: 'd', 604800: 'w', 2592000: 'month', 31536000: 'y' } as Record<number, string>)[s];
+    if (!unit || rates.length) return null;
+    volume = `${sizeArg(size)}/${unit}`;
+  } else if (rates.length) {
+    // "4,000 requests/s with 20 KB responses": bytes a second, billed by the month.
+    const r = rates[0]!;
+    if (r.per) return null;
+    volume = `${sizeArg(r.value * size.value)}/s`;
+    used.push(r);
+    notes.push(`${r.raw} × ${size.raw} = ${fmt((r.value * size.value) / 1e6)} MB/s on average`);
+  } else {
+    const period = near(ctx, size, /\b(?:monthly|per month|a month|each month|every month|month(?:ly)? (?:egress|transfer|traffic|bill))\b/, 40, 30) ? 'month' : near(ctx, size, /\b(?:daily|per day|a day|each day|every day)\b/, 40, 30) ? 'd' : near(ctx, size, /\b(?:yearly|annual(?:ly)?|per year|a year|each year|every year)\b/, 40, 30) ? 'y' : undefined;
+    if (period) volume = `${sizeArg(size)}/${period}`;
+    else if (has(ctx, /\bonce\b|one[- ]off|one[- ]time|migrat\w*|\bmove (?:all|the|our|it|everything)|moving (?:all|the|our|it|everything)|\bexport\w*|repatriat\w*|\bexit\w*|get (?:it|our data|the data|everything) out/)) volume = sizeArg(size);
+    else return { calculator: 'cost', used, consumes, missing: { what: 'whether the volume is per month or a one-off move', ask: `is that ${size.raw} every month, or moved once?`, example: `cost transfer=${sizeArg(size)}/month ${priceArgs.join(' ')}` } };
+  }
+  return { calculator: 'cost', args: [`transfer=${volume}`, ...priceArgs], used, consumes, notes };
+}
+
 function planCost(ctx: Ctx): Draft | null {
   const money = ctx.qs.filter((q) => q.kind === 'money');
   if (!money.length) return null;
@@ -1152,6 +1222,7 @@ const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planIdspace,
   planShuffle,
   planRetries,
+  planTransferCost,
   planCost,
   planAmdahl,
   planCapacity,
