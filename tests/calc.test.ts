@@ -102,6 +102,19 @@ describe('calculators against independently computed values', () => {
     expect(calc('cost transfer=1TB/fortnight per_gb=0.1').ok).toBe(false);
   });
 
+  it('sequential round trips against one batch: calls × RTT against batches × RTT', () => {
+    const r = ok('roundtrips calls=40 rtt=0.5ms');
+    expect(fig(r, 'sequential_time')).toBeCloseTo(0.02, 12);
+    expect(fig(r, 'batched_time')).toBeCloseTo(0.0005, 12);
+    expect(fig(r, 'time_saved')).toBeCloseTo(0.0195, 12);
+    expect(r.reading).toMatch(/^40 sequential calls .* spend 20 ms/);
+    const w = ok('roundtrips calls=200 rtt=0.5ms batches=2 work=20us');
+    expect(fig(w, 'sequential_time')).toBeCloseTo(200 * 0.00052, 12);
+    expect(fig(w, 'batched_time')).toBeCloseTo(2 * 0.0005 + 200 * 0.00002, 12);
+    expect(calc('roundtrips calls=3 rtt=1ms batches=4').ok).toBe(false);
+    expect(calc('roundtrips calls=2.5 rtt=1ms').ok).toBe(false);
+  });
+
   it('capacity, storage and SLO arithmetic', () => {
     const c = ok('capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1');
     expect(fig(c, 'servers_base')).toBe(25);
@@ -266,6 +279,10 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['we push 500 TB/month of egress at $0.08/GB: what does it cost, and how much would we save at $0.02/GB?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
     ['if we negotiated $0.02/GB instead of our current $0.08/GB, how much would we save on 500 TB a month of egress?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
     ['we store 500 TB in S3 at $0.023/GB-month, what is the bill?', null],
+    ['each page render does 40 sequential redis GETs, RTT ~0.5 ms: how much time in round trips, and with one MGET?', 'roundtrips calls=40 rtt=0.5ms batches=1'],
+    ['5 sequential service calls at 30 ms each: what is the total latency?', 'roundtrips calls=5 rtt=30ms'],
+    ['a single redis GET takes 0.5 ms, how long does it take?', null],
+    ['how long do 40 GETs take in parallel at 0.5 ms each?', null],
     ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],

@@ -1206,11 +1206,73 @@ function planLatency(ctx: Ctx): Draft | null {
   return { calculator: 'latency', args: [arg('from', a.name), arg('to', b.name)], used, consumes: [] };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sequential round trips against one batch.
+
+const SEQUENTIAL_WORDS = /\b(?:sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after (?:the )?(?:other|another))|one by one|in a loop|back[- ]to[- ]back|in sequence|n\s*\+\s*1|chatty)\b/;
+const BATCH_WORDS = /\b(?:mget|mset|multi[- ]?get|pipelin\w*|batch\w*|bulk|one (?:call|query|request|round[- ]?trip)|single (?:call|query|request|round[- ]?trip))\b/;
+/** What a count of sequential calls counts: "40 redis GETs", "5 sequential service calls", "200 keys one at a time". */
+const CALLS_AFTER = /^\s*(?:[a-z-]+\s+){0,3}?(?:calls?|gets?|queries|query|requests?|lookups?|reads?|writes?|round[- ]?trips?|rpcs?|fetch(?:es)?|hops?|selects?|statements?|commands?|ops|operations?|sets?|puts?|inserts?|keys?|items?|rows?|records?|invocations?|times|services?|microservices?|dependenc(?:y|ies)|backends?|apis?|endpoints?)\b/;
+
+function planRoundTrips(ctx: Ctx): Draft | null {
+  if (!has(ctx, SEQUENTIAL_WORDS) && !(has(ctx, /\b(?:round[- ]?trips?|rtts?)\b/) && has(ctx, BATCH_WORDS))) return null;
+  if (has(ctx, /retr(?:y|ies|ied|ying)|attempts?\b|backoff|availab|uptime|\bnines\b|amdahl|speed ?up|parallel(?:i[sz]able| fraction| portion| part| share)|serial (?:fraction|portion|part|share)|\bcores?\b|in series/)) return null;
+  if (ctx.qs.some((q) => q.kind !== 'count' && q.kind !== 'number' && q.kind !== 'time')) return null;
+  const consumes: Quantity['kind'][] = ['count', 'number', 'time'];
+  const isCalls = (q: Quantity) => (q.kind === 'count' || q.kind === 'number') && CALLS_AFTER.test(ctx.lower.slice(q.end - (q.raw.length - q.raw.trimEnd().length), q.end + 50));
+  const batchSize = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && (/\b(?:batch(?:es)?|groups?|chunks?|pages?) of\s*(?:up to\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)) || /^\s*(?:[a-z]+\s+)?(?:per|a|each|in each|at a time in (?:a|one)) (?:batch|mget|pipeline|call|request)\b/.test(ctx.lower.slice(q.end, q.end + 30))));
+  const candidates = ctx.qs.filter((q) => q !== batchSize && isCalls(q) && Number.isInteger(q.value) && q.value >= 2);
+  if (candidates.length > 1) return null;
+  const calls = candidates[0];
+  // "with one MGET", "into 4 batches", "as a single pipeline": the calls left after batching.
+  const batchQ = ctx.qs.find((q) => q !== calls && q !== batchSize && isCount(q, /^(?:mget|mset|batch|pipeline|multiget|multi-get|bulk|call|query|querie|request|round-?trip|roundtrip|trip|rpc)$/) && Number.isInteger(q.value) && q.value >= 1 && (!calls || q.value < calls.value));
+  const times = ctx.qs.filter((q) => q.kind === 'time');
+  if (times.some((q) => q.percentile !== undefined)) return null;
+  let rtt: Quantity | undefined;
+  let work: Quantity | undefined;
+  if (times.length === 1) rtt = times[0];
+  else if (times.length === 2) {
+    const isRtt = (q: Quantity) => near(ctx, q, /\b(?:rtt|round[- ]?trips?|ping|network|latency|away)\b/, 30, 20);
+    const isWork = (q: Quantity) => near(ctx, q, /\b(?:server|work|process\w*|execut\w*|cpu|spends?|itself|per (?:get|key|item|query|row)|handl\w*)\b/, 30, 20);
+    rtt = times.find((q) => isRtt(q) && !isWork(q));
+    work = times.find((q) => q !== rtt && isWork(q) && !isRtt(q));
+    if (!rtt || !work) return null;
+  } else if (times.length > 2) return null;
+  if (!calls) {
+    if (rtt && has(ctx, SEQUENTIAL_WORDS)) return { calculator: 'roundtrips', used: [rtt, ...(work ? [work] : [])], consumes, missing: { what: 'how many calls are made one after another', ask: 'how many sequential calls (GETs, queries, service calls) does one request make?', example: `roundtrips calls=<count> rtt=${fmt(rtt.value * 1000)}ms` } };
+    return null;
+  }
+  if (!rtt) return { calculator: 'roundtrips', used: [calls], consumes, missing: { what: 'the round trip of one call', ask: 'how long is one round trip to the server (or how long does one call take)? Inside a data centre it is often 0.2-1 ms.', example: `roundtrips calls=${fmt(calls.value)} rtt=<time>` } };
+  // Calls issued in parallel are another question (the fan-out's slowest call).
+  if (!has(ctx, SEQUENTIAL_WORDS) && has(ctx, /\bin parallel\b|\bconcurrent(?:ly)?\b|\bfan(?:s|ned)?[- ]?out\b/)) return null;
+  const args = [`calls=${fmt(calls.value)}`, `rtt=${fmt(rtt.value * 1000)}ms`];
+  // The 1 of "N+1 queries" is part of a name.
+  const nPlusOne = ctx.qs.filter((q) => q.value === 1 && /\bn\s*\+\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 4), q.start)));
+  const used: Quantity[] = [calls, rtt, ...nPlusOne];
+  const notes: string[] = [];
+  if (batchSize) {
+    const n = Math.ceil(calls.value / batchSize.value);
+    if (!Number.isInteger(batchSize.value) || batchSize.value < 1 || batchQ) return null;
+    args.push(`batches=${n}`);
+    used.push(batchSize);
+    notes.push(`${fmt(calls.value)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
+  } else if (batchQ) {
+    args.push(`batches=${fmt(batchQ.value)}`);
+    used.push(batchQ);
+  }
+  if (work) {
+    args.push(`work=${fmt(work.value * 1000)}ms`);
+    used.push(work);
+  }
+  return { calculator: 'roundtrips', args, used, consumes, notes };
+}
+
 /** A question that asks for a number, as opposed to an explanation. */
 const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|(?:^|how (?:do|should|would|can) (?:i|we|you) |to )size|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
 
 const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planLatency,
+  planRoundTrips,
   planSlo,
   planMtbf,
   planAvailability,

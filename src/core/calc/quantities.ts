@@ -94,7 +94,7 @@ export function normalizeNumbers(text: string): string {
   const word = Object.keys(SMALL).join('|');
   // "each one", "at least one", "one of them", "one by one": the pronoun, not a quantity.
   t = t.replace(/\bone(?=[- ](?:off|time|way|shot|liners?|sided|to-one|to-many|size-fits)\b)/gi, '\u200bone');
-  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|single|either|neither|as long as|if|when|while|until)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|or (?:another|more|two)|(?:shared\s+|single\s+|common\s+)?(?:queue|line)\b|(?:request|job|task|message|thing|call|query)\s+at a time)\b)/gi, '\u200bone');
+  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|single|either|neither|as long as|if|when|while|until)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|after (?:the )?(?:other|another)|or (?:another|more|two)|(?:shared\s+|single\s+|common\s+)?(?:queue|line)\b|(?:request|job|task|message|thing|call|query)\s+at a time)\b)/gi, '\u200bone');
   t = t.replace(new RegExp(String.raw`(?<!\u200b)\b(${word})(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b`, 'gi'), (m, a: string, b?: string) => {
     const x = SMALL[a.toLowerCase()]!;
     if (b && x >= 20 && x % 10 === 0) return String(x + SMALL[b.toLowerCase()]!);
