@@ -115,6 +115,18 @@ describe('calculators against independently computed values', () => {
     expect(calc('roundtrips calls=2.5 rtt=1ms').ok).toBe(false);
   });
 
+  it('event rate from a population: sources × events ÷ interval', () => {
+    const r = ok('event-rate sources=1M every=4s who=drivers what=ping');
+    expect(fig(r, 'rate')).toBeCloseTo(250000, 9);
+    expect(fig(r, 'per_day')).toBeCloseTo(21.6e9, 3);
+    expect(r.reading).toMatch(/^1,000,000 drivers sending one ping every 4 s make 250,000 pings a second/);
+    expect(fig(ok('event-rate sources=2M every=10s events=3'), 'rate')).toBeCloseTo(600000, 9);
+    expect(fig(ok('event-rate sources=2M each=20/day'), 'rate')).toBeCloseTo(40e6 / 86400, 9);
+    expect(fig(ok('event-rate sources=10k every=30s size=200B'), 'bytes_per_second')).toBeCloseTo((10000 / 30) * 200, 6);
+    expect(calc('event-rate sources=1M every=4s each=1/s').ok).toBe(false);
+    expect(calc('event-rate sources=1M every=4s who=two words').ok).toBe(false);
+  });
+
   it('capacity, storage and SLO arithmetic', () => {
     const c = ok('capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1');
     expect(fig(c, 'servers_base')).toBe(25);
@@ -283,6 +295,9 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['5 sequential service calls at 30 ms each: what is the total latency?', 'roundtrips calls=5 rtt=30ms'],
     ['a single redis GET takes 0.5 ms, how long does it take?', null],
     ['how long do 40 GETs take in parallel at 0.5 ms each?', null],
+    ['1M active drivers each send a GPS ping every 4 seconds: what write rate is that?', 'event-rate sources=1000000 every=4s who=drivers what=ping'],
+    ['10k devices report every 30 s: how many writes per second?', 'event-rate sources=10000 every=30s who=devices what=write'],
+    ['what happens if 1M clients all reconnect every 30 s?', null],
     ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],

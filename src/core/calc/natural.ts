@@ -948,7 +948,7 @@ function planRetries(ctx: Ctx): Draft | null {
 }
 
 const TRANSFER_WORDS = /\b(?:egress|ingress|transfer\w*|bandwidth|traffic|outbound|inbound|serv(?:e|es|ed|ing)|download\w*|upload\w*|cdn|data out|internet|cross[- ]?(?:zone|az|region)|inter[- ]?(?:zone|az|region)|nat|push(?:es|ed|ing)?|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|mov(?:e|es|ed|ing)|replicat\w*|stream\w*|leav(?:e|es|ing))\b/;
-const STORAGE_WORDS = /\b(?:stor(?:e|es|ed|ing|age)|disks?|ebs|volumes?|snapshots?|archiv\w*|retain\w*|retention|at rest)\b/;
+const STORAGE_WORDS = /\b(?:stor(?:e|ed|ing|age)|disks?|ebs|volumes?|snapshots?|archiv\w*|retain\w*|retention|at rest)\b/;
 
 /** Data transfer priced per GB: "we push 500 TB/month of egress at $0.08/GB; how much would we save at $0.02/GB?" */
 function planTransferCost(ctx: Ctx): Draft | null {
@@ -1267,6 +1267,48 @@ function planRoundTrips(ctx: Ctx): Draft | null {
   return { calculator: 'roundtrips', args, used, consumes, notes };
 }
 
+// ---------------------------------------------------------------------------------------------
+// An event rate from a population and how often each member sends.
+
+/** Nouns of the events themselves, not of the things that send them. */
+const EVENT_NOUN = /^(?:time|ping|message|msg|event|request|req|write|read|reading|report|heartbeat|update|sample|point|datapoint|record|row|call|metric|log|line|span|batch|beacon|post|tweet|check|checkin|check-in|poll|query|querie|insert|upload|notification|push|frame|packet|location|position|fix|measurement|tick|status|snapshot)$/;
+const ASKS_RATE = /\b(?:what|how (?:much|many)|calculate|estimate|work out|figure out)\b[^?]*\b(?:rate|rps|qps|tps|iops|throughput|load|traffic|per (?:second|sec|minute|min|hour|day)|a (?:second|minute|day)|\/s(?:ec)?|writes|reads|messages|events|requests|pings|inserts|updates|heartbeats|reports|calls|datapoints|points|samples|records|rows|check-?ins|polls|queries)\b/;
+
+function planEventRate(ctx: Ctx): Draft | null {
+  if (!has(ctx, /\bevery\b|\bintervals?\b/) || !(ASKS_RATE.test(ctx.lower) || /\b(?:rate|rps|qps|tps|throughput|per (?:second|minute)|a second|\/s)\s*\?\s*$/.test(ctx.lower))) return null;
+  if (has(ctx, STORAGE_WORDS) || has(ctx, /\bhow many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes|vms|workers|brokers|partitions|shards|consumers)\b/)) return null;
+  if (ctx.qs.some((q) => q.kind === 'percent' || q.kind === 'money' || q.kind === 'bits' || q.kind === 'multiplier' || q.kind === 'rate')) return null;
+  const intervals = ctx.qs.filter((q) => q.kind === 'time' && (/\bevery\s*(?:single\s+)?$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start)) || /^\s*intervals?\b/.test(ctx.lower.slice(q.end, q.end + 12)) || /\binterval\s*(?:of|is|=|:)?\s*(?:about|around|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start))));
+  if (intervals.length !== 1) return null;
+  const every = intervals[0]!;
+  const counts = ctx.qs.filter((q) => (q.kind === 'count' || q.kind === 'number') && q !== every);
+  // The senders: a count of things that are not events ("1M active drivers", "10k devices").
+  const pops = counts.filter((q) => q.kind === 'count' && !!q.noun && !EVENT_NOUN.test(q.noun) && Number.isInteger(q.value) && q.value >= 2);
+  if (!pops.length && !counts.length && has(ctx, /\b(?:fleet|all (?:of )?(?:our|the|them)|total|in all|across|combined|overall|altogether)\b/)) {
+    return { calculator: 'event-rate', used: [every], consumes: ['count', 'number', 'time', 'size'], missing: { what: 'how many of them send', ask: `how many devices (users, clients) each send every ${every.raw}? The total is their number ÷ ${every.raw}.`, example: `event-rate sources=<count> every=${secs(every)}` } };
+  }
+  if (pops.length !== 1) return null;
+  const pop = pops[0]!;
+  // "each sends 3 readings every 10 s": events per interval, between the senders and the interval.
+  const lo = Math.min(pop.end, every.end);
+  const hi = Math.max(pop.start, every.start);
+  const perInterval = counts.filter((q) => q !== pop && q.start >= lo && q.end <= hi && (q.kind === 'number' || (!!q.noun && EVENT_NOUN.test(q.noun))));
+  if (perInterval.length > 1) return null;
+  const k = perInterval[0];
+  if (k && (!Number.isFinite(k.value) || k.value <= 0)) return null;
+  const sizes = ctx.qs.filter((q) => q.kind === 'size');
+  if (sizes.length > 1 || sizes.some((q) => q.per)) return null;
+  const args = [`sources=${fmt(pop.value)}`, `every=${secs(every)}`, ...(k ? [`events=${fmt(k.value)}`] : []), ...(sizes[0] ? [`size=${bytesOf(sizes[0])}`] : [])];
+  const clause = ctx.lower.slice(pop.end, pop.end + 80).split(/[.;?:!]/)[0]!;
+  const what = /\b(?:an?|one)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*(?:$|every\b|once\b|at\b|to\b|per\b|with\b)/.exec(clause)?.[1];
+  const asked = /\bhow many ([a-z]+?)s? (?:per|a|each|every)\b|\bwhat (write|read|request|event|message|insert|update|query|call) (?:rate|load)\b/.exec(ctx.lower);
+  // The user's own words for the senders and the events, so the answer reads "drivers" and "pings".
+  const eventWord = k?.noun ?? what?.split(/\s+/).pop() ?? (asked ? (asked[1] ?? asked[2]) : undefined);
+  if (/^[a-z][a-z-]{0,30}$/.test(pop.noun!)) args.push(`who=${pop.noun!.endsWith('s') ? pop.noun : `${pop.noun}s`}`);
+  if (eventWord && /^[a-z][a-z-]{0,30}$/.test(eventWord) && !/^(?:of|the|a|an)$/.test(eventWord)) args.push(`what=${eventWord}`);
+  return { calculator: 'event-rate', args, used: [pop, every, ...(k ? [k] : []), ...sizes], consumes: ['count', 'number', 'time', 'size'], notes: [`${pop.value.toLocaleString('en-US')} ${pop.noun}${pop.noun!.endsWith('s') ? '' : 's'}, each sending ${k ? `${fmt(k.value)}${k.noun ? ` ${k.noun}s` : ''}` : what ? `one ${what}` : 'one event'} every ${every.raw}`] };
+}
+
 /** A question that asks for a number, as opposed to an explanation. */
 const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|(?:^|how (?:do|should|would|can) (?:i|we|you) |to )size|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
 
@@ -1287,6 +1329,7 @@ const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planTransferCost,
   planCost,
   planAmdahl,
+  planEventRate,
   planCapacity,
   planLittle,
   planQueue,
