@@ -87,6 +87,8 @@ describe('the quantity reader', () => {
     expect(read('5k rps')).toEqual([['rate', 5000]]);
     expect(read('1.2M requests per day')).toEqual([['rate', Number((1.2e6 / 86400).toPrecision(6))]]);
     expect(read('an outage of 13m 37s')).toEqual([['time', 817]]);
+    expect(read('followers at 68ms and 75ms')).toEqual([['time', 0.068], ['time', 0.075]]);
+    expect(read('1 hour and 30 minutes')).toEqual([['time', 5400]]);
     expect(read('two weeks')).toEqual([['time', 1209600]]);
     expect(read('50 GiB')).toEqual([['size', Number((50 * 2 ** 30).toPrecision(6))]]);
     expect(read('5x the average')).toEqual([['multiplier', 5]]);

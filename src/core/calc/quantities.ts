@@ -334,7 +334,9 @@ export function readQuantities(question: string): ReadQuestion {
         consumed += lead.length + u[0].length;
         cursor = cursor.slice(lead.length + u[0].length);
         const next = /^\s?(?:and\s+)?(\d+(?:\.\d+)?)\s?(?=[a-zµμ])/i.exec(cursor);
-        if (!next || !TIME_UNIT.some(([re]) => re.test(cursor.slice(next[0].length)))) break;
+        // A compound goes from larger units to smaller ("1h 30m", "13m 37s"); "68ms and 75ms" is a list of two times.
+        const nextUnit = next ? TIME_UNIT.find(([re]) => re.test(cursor.slice(next[0].length))) : undefined;
+        if (!next || !nextUnit || nextUnit[1] >= unit[1]) break;
         // "13m 37s": a second number with its own time unit continues the duration.
         v = Number(next[1]);
         consumed += next[0].length;
