@@ -127,6 +127,21 @@ describe('calculators against independently computed values', () => {
     expect(calc('event-rate sources=1M every=4s who=two words').ok).toBe(false);
   });
 
+  it('consensus commit latency: the k-th nearest follower, k = ⌊n/2⌋ (the coordination-costs worked example)', () => {
+    const a = ok('commit-latency followers=15ms,75ms fsync=2ms');
+    expect(fig(a, 'commit_latency')).toBeCloseTo(0.017, 12);
+    expect(fig(a, 'commit_latency_degraded')).toBeCloseTo(0.077, 12);
+    expect(fig(ok('commit-latency followers=15ms,75ms fsync=2ms client=75ms'), 'commit_latency')).toBeCloseTo(0.092, 12);
+    expect(fig(ok('commit-latency followers=1ms,15ms,15ms,75ms fsync=2ms'), 'commit_latency')).toBeCloseTo(0.017, 12);
+    expect(fig(ok('commit-latency followers=15ms,75ms fsync=2ms rounds=2'), 'commit_latency')).toBeCloseTo(0.034, 12);
+    const b = ok('commit-latency followers=2ms,15ms,70ms,90ms');
+    expect(fig(b, 'commit_latency')).toBeCloseTo(0.015, 12);
+    expect(fig(b, 'followers_needed')).toBe(2);
+    expect(b.reading).toMatch(/^A 5-node group commits once the leader and 2 followers have the entry, .* 15 ms\./);
+    expect(fig(ok('commit-latency followers=1ms,1ms,2ms,40ms,45ms,90ms down=2'), 'commit_latency_degraded')).toBeCloseTo(0.045, 12);
+    expect(calc('commit-latency followers=2ms,15ms n=5').ok).toBe(false);
+  });
+
   it('capacity, storage and SLO arithmetic', () => {
     const c = ok('capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1');
     expect(fig(c, 'servers_base')).toBe(25);
@@ -298,6 +313,9 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['1M active drivers each send a GPS ping every 4 seconds: what write rate is that?', 'event-rate sources=1000000 every=4s who=drivers what=ping'],
     ['10k devices report every 30 s: how many writes per second?', 'event-rate sources=10000 every=30s who=devices what=write'],
     ['what happens if 1M clients all reconnect every 30 s?', null],
+    ["5-node raft group, leader's followers at RTT 2ms, 15ms, 70ms, 90ms: commit latency?", 'commit-latency followers=2ms,15ms,70ms,90ms n=5'],
+    ['a 5 node raft cluster, how many failures can it survive?', 'quorum n=5'],
+    ['why does adding replicas to a raft group slow down commits?', null],
     ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],

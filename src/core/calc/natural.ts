@@ -716,6 +716,8 @@ function planQuorum(ctx: Ctx): Draft | null {
   if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'rate' || q.kind === 'percent' || q.kind === 'money')) return null;
   if (has(ctx, /\busl\b|sigma|σ|kappa|κ|scalab|contention|coheren/)) return null;
   if (has(ctx, /kafka|\bisr\b|in-sync|insync|\backs\s*=/)) return null;
+  // Round trips and a latency asked for: a commit-latency question, not a quorum-size one.
+  if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\blatenc\w*|\bhow (?:long|fast)\b|\bcommit (?:time|takes?)\b|\brtts?\b|\bround[- ]?trips?\b/)) return null;
   if (new Set(ctx.qs.filter((q) => isCount(q, /^(?:node|replica|member|server|voter)$/)).map((q) => q.value)).size > 1 && !has(ctx, /\bthan\b/)) return null;
   if (/\b\d+\s*(?:,\s*\d+\s*)*(?:,|or)\s*\d+\s+(?:nodes|members|replicas|servers|voters)\b/.test(ctx.lower)) return null;
   const byz = has(ctx, /byzantine|\bbft\b|pbft|malicious|lying|arbitrary fault/);
@@ -1309,11 +1311,90 @@ function planEventRate(ctx: Ctx): Draft | null {
   return { calculator: 'event-rate', args, used: [pop, every, ...(k ? [k] : []), ...sizes], consumes: ['count', 'number', 'time', 'size'], notes: [`${pop.value.toLocaleString('en-US')} ${pop.noun}${pop.noun!.endsWith('s') ? '' : 's'}, each sending ${k ? `${fmt(k.value)}${k.noun ? ` ${k.noun}s` : ''}` : what ? `one ${what}` : 'one event'} every ${every.raw}`] };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Consensus commit latency from the followers' round trips.
+
+/**
+ * Times written as a list with one unit at the end ("RTT 2, 15, 70 and 90 ms"): each bare number
+ * before the time, joined by commas, "and" or "or", is a time in the same unit.
+ */
+function timeList(ctx: Ctx): Array<{ value: number; qs: Quantity[] }> {
+  const out: Array<{ value: number; qs: Quantity[] }> = [];
+  for (let i = 0; i < ctx.qs.length; i++) {
+    const q = ctx.qs[i]!;
+    if (q.kind !== 'time') continue;
+    const run: Quantity[] = [];
+    const num0 = Number(/^[\d.,]+/.exec(q.raw)?.[0]?.replace(/,/g, ''));
+    const factor = Number.isFinite(num0) && num0 > 0 ? q.value / num0 : NaN;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = ctx.qs[j]!;
+      const gap = ctx.lower.slice(p.end, (run[0] ?? q).start);
+      if (p.kind !== 'number' || !/^\s*(?:,|,?\s*(?:and|or)\b)\s*$/.test(gap) || !Number.isFinite(factor)) break;
+      run.unshift(p);
+    }
+    for (const p of run) out.push({ value: p.value * factor, qs: [p] });
+    out.push({ value: q.value, qs: [q] });
+  }
+  return out;
+}
+
+function planCommitLatency(ctx: Ctx): Draft | null {
+  if (!has(ctx, /\b(?:raft|paxos|multi-paxos|zab|consensus|quorum|majority|etcd|zookeeper|consul|cockroach\w*|spanner)\b|\bleader\b[^.?]*\bfollowers?\b/)) return null;
+  if (!has(ctx, /\bcommit\w*|\bwrite latency|\backnowledg\w*|\back(?:ed|s)?\b|\blatenc\w*|\bhow (?:long|fast)\b/)) return null;
+  if (ctx.qs.some((q) => q.kind !== 'time' && q.kind !== 'count' && q.kind !== 'number')) return null;
+  const times = timeList(ctx);
+  if (times.length < 2) return null;
+  const consumes: Quantity['kind'][] = ['time', 'count', 'number'];
+  const label = (t: { qs: Quantity[] }, re: RegExp) => near(ctx, t.qs[0]!, re, 30, 20);
+  const fsync = times.filter((t) => label(t, /\b(?:fsync|f?sync|disk|flush\w*|log writes?|wal|durable|persist\w*)\b/));
+  const client = times.filter((t) => !fsync.includes(t) && label(t, /\bclients?\b|\bfrom the (?:app|user|caller)|\bapp servers?\b|\bto the leader\b/));
+  if (fsync.length > 1 || client.length > 1) return null;
+  const followers = times.filter((t) => !fsync.includes(t) && !client.includes(t));
+  if (followers.some((t) => t.qs[0]!.percentile !== undefined)) return null;
+  const nodesQ = ctx.qs.find((q) => Number.isInteger(q.value) && (isCount(q, /^(?:node|replica|member|server|voter|peer|instance|machine)$/) || ((q.kind === 'number' || q.kind === 'count') && /\b(?:ensemble|cluster|group|quorum|replica set|set) of\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)))));
+  const listed = has(ctx, /\bfollowers?\b|\bpeers?\b|\bother (?:nodes|replicas|members)\b/);
+  let n = nodesQ?.value;
+  let extraUsed: Quantity[] = [];
+  let rtts = followers;
+  if (n !== undefined && rtts.length === n) {
+    // The leader's own entry listed as 0 ms.
+    const zero = rtts.filter((t) => t.value === 0);
+    if (zero.length !== 1) return null;
+    extraUsed = zero[0]!.qs;
+    rtts = rtts.filter((t) => t !== zero[0]);
+  }
+  if (n === undefined && !listed) return null;
+  if (n !== undefined && rtts.length !== n - 1) {
+    if (rtts.length > n - 1 || n > 1000) return null;
+    const k = Math.floor(n / 2);
+    const nth = k === 1 ? 'nearest' : `${k}${k === 2 ? 'nd' : k === 3 ? 'rd' : 'th'} nearest`;
+    const given = rtts.map((t) => `${fmt(t.value * 1000)}ms`);
+    return { calculator: 'commit-latency', used: [nodesQ!, ...rtts.flatMap((t) => t.qs)], consumes, missing: { what: `the round trip to each of the ${n - 1} followers`, ask: `a commit waits for the ${nth} of the ${fmt(n - 1)} followers, so it needs the leader's round trip to each of them (${rtts.length} given; the others may be nearer).`, example: `commit-latency n=${fmt(n)} followers=${[...given, ...Array.from({ length: n - 1 - rtts.length }, () => '<rtt>')].join(',')}` } };
+  }
+  n ??= rtts.length + 1;
+  if (n < 2 || n > 1000) return null;
+  const ms = (v: number) => `${fmt(v * 1000)}ms`;
+  const args = [`followers=${rtts.map((t) => ms(t.value)).join(',')}`, ...(nodesQ ? [`n=${fmt(n)}`] : [])];
+  if (fsync[0]) args.push(`fsync=${ms(fsync[0].value)}`);
+  if (client[0]) args.push(`client=${ms(client[0].value)}`);
+  const rounds = has(ctx, /\bclassic paxos\b|\bsingle-decree paxos\b|\bwithout a (?:stable )?leader\b|\bno (?:stable )?leader\b/) ? 2 : 1;
+  if (rounds > 1) args.push('rounds=2');
+  // "what if the two nearest are down?"
+  const downM = /\b(?:if|when|with)\s+(?:the\s+)?(\d+|one)\s+(?:nearest|closest|fastest)(?:\s+(?:followers?|nodes?|replicas?|ones?))?\s+(?:are|is|go(?:es)?|went|were)?\s*(?:down|out|dead|lost|fail\w*|unavailable|offline)/.exec(ctx.lower) ?? /\b(?:lose|losing|lost)\s+(?:the\s+)?(\d+|one)\s+(?:nearest|closest|fastest)/.exec(ctx.lower);
+  const downQ = downM ? ctx.qs.filter((q) => q.start >= downM.index && q.end <= downM.index + downM[0].length) : [];
+  if (downM) args.push(`down=${downM[1] === 'one' ? 1 : Number(downM[1])}`);
+  // "1 ms from one follower and 80 ms from the other": the count restates the list.
+  const restated = ctx.qs.filter((q) => isCount(q, /^(?:follower|peer|other)$/) && q.value <= rtts.length && !downQ.includes(q));
+  const used = [...(nodesQ ? [nodesQ] : []), ...rtts.flatMap((t) => t.qs), ...fsync.flatMap((t) => t.qs), ...client.flatMap((t) => t.qs), ...extraUsed, ...downQ, ...restated];
+  return { calculator: 'commit-latency', args, used, consumes };
+}
+
 /** A question that asks for a number, as opposed to an explanation. */
 const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|(?:^|how (?:do|should|would|can) (?:i|we|you) |to )size|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
 
 const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planLatency,
+  planCommitLatency,
   planRoundTrips,
   planSlo,
   planMtbf,
