@@ -526,6 +526,15 @@ function planLittle(ctx: Ctx): Draft | null {
     const fleetQ = sameFleet[0];
     return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${unit}`, ...(fleetQ ? [`fleet=${fmt(fleetQ.value)}`] : [])], used: [...ignored, r, usefulTimes[0]!, ...(fleetQ ? [fleetQ] : [])], consumes: ['rate', 'time', 'count', 'number'] };
   }
+  // "2k rps across 10 pods ... pool size per pod?": the rate spread evenly over the pods, then one pod's pool.
+  if (rates.length === 1 && !unitRates.length && usefulTimes.length === 1 && !concs.length && poolSizing && !rateWords && fleet.length === 1) {
+    const f = fleet[0]!;
+    const unit = f.noun!;
+    const spread = /\b(?:across|over|on|between|spread over|split (?:across|over|between)|behind|from|with|using|running on|run on)\s+(?:the\s+|our\s+|its\s+)?$/.test(ctx.lower.slice(Math.max(0, f.start - 24), f.start)) || /\b(?:per|each|every)\s+(?:pod|instance|node|server|host|machine|replica|box|container)\b/.test(ctx.lower);
+    if (!spread || !Number.isInteger(f.value) || f.value < 1) return null;
+    const r = rates[0]!;
+    return { calculator: 'littles-law', args: [`throughput=${perSec(r.value / f.value)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${unit}`, `fleet=${fmt(f.value)}`], used: [...ignored, r, usefulTimes[0]!, f], consumes: ['rate', 'time', 'count', 'number'], notes: [`${r.raw} over ${f.raw} ${unit}s is ${fmt(r.value / f.value)}/s per ${unit}, if the load is spread evenly`] };
+  }
   // "how big should the pool be?" with a rate but no hold time (or the reverse): ask for the other one.
   if (poolSizing && !concs.length && !rateWords && rates.length + unitRates.length <= 1 && usefulTimes.length <= 1 && (rates.length + unitRates.length) + usefulTimes.length === 1) {
     const r = rates[0] ?? unitRates[0];
@@ -717,7 +726,7 @@ function planQuorum(ctx: Ctx): Draft | null {
   if (has(ctx, /\busl\b|sigma|σ|kappa|κ|scalab|contention|coheren/)) return null;
   if (has(ctx, /kafka|\bisr\b|in-sync|insync|\backs\s*=/)) return null;
   // Round trips and a latency asked for: a commit-latency question, not a quorum-size one.
-  if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\blatenc\w*|\bhow (?:long|fast)\b|\bcommit (?:time|takes?)\b|\brtts?\b|\bround[- ]?trips?\b/)) return null;
+  if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\blatenc\w*|\bhow (?:long|fast)\b|\bcommit (?:time|takes?)\b/)) return null;
   if (new Set(ctx.qs.filter((q) => isCount(q, /^(?:node|replica|member|server|voter)$/)).map((q) => q.value)).size > 1 && !has(ctx, /\bthan\b/)) return null;
   if (/\b\d+\s*(?:,\s*\d+\s*)*(?:,|or)\s*\d+\s+(?:nodes|members|replicas|servers|voters)\b/.test(ctx.lower)) return null;
   const byz = has(ctx, /byzantine|\bbft\b|pbft|malicious|lying|arbitrary fault/);
