@@ -988,7 +988,7 @@ function planTransferCost(ctx: Ctx): Draft | null {
   const priceArgs = [`per_gb=${fmt(perGb(current))}`, ...(alt ? [`alt_per_gb=${fmt(perGb(alt))}`] : [])];
   // "how much would we save at $0.02/GB?" with one price: the saving needs today's price too.
   const asksSaving = has(ctx, /\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bdifference\b/);
-  if (!alt && asksSaving) return { calculator: 'cost', used: prices, consumes: ['money', 'size', 'rate', 'time', 'number'], missing: { what: 'the other price per GB', ask: `a saving compares two prices: what do you pay per GB today (or what is the other offer), besides ${current.raw}?`, example: `cost transfer=<size per month> per_gb=<price today> alt_per_gb=${fmt(perGb(current))}` } };
+  if (!alt && asksSaving) return { calculator: 'cost', used: [...prices, ...ctx.qs.filter((q) => q.kind === 'size')], consumes: ['money', 'size', 'rate', 'time', 'number'], missing: { what: 'the other price per GB', ask: `a saving compares two prices: what do you pay per GB today (or what is the other offer), besides ${current.raw}?`, example: `cost transfer=<size per month> per_gb=<price today> alt_per_gb=${fmt(perGb(current))}` } };
   const sizes = ctx.qs.filter((q) => q.kind === 'size');
   const rates = ctx.qs.filter((q) => q.kind === 'rate');
   const consumes: Quantity['kind'][] = ['money', 'size', 'rate', 'time', 'number'];
@@ -1239,9 +1239,16 @@ function planRoundTrips(ctx: Ctx): Draft | null {
   const batchQ = ctx.qs.find((q) => q !== calls && q !== batchSize && isCount(q, /^(?:mget|mset|batch|pipeline|multiget|multi-get|bulk|call|query|querie|request|round-?trip|roundtrip|trip|rpc)$/) && Number.isInteger(q.value) && q.value >= 1 && (!calls || q.value < calls.value));
   const times = ctx.qs.filter((q) => q.kind === 'time');
   if (times.some((q) => q.percentile !== undefined)) return null;
+  // A figure is asked ("how long", "how much time", "what if one MGET"), not "how should we fix the architecture?".
+  if (!ASKS_FIGURE.test(ctx.lower) && !has(ctx, /\bhow (?:long|much)\b|\btotal\b|\bsav(?:e|es|ed|ing)\b|\bwhat if\b|\bvs\.?|\bversus\b|\bcompared\b|\bbefore and after\b|\binstead\b/)) return null;
+  // The time must be that of one call ("RTT 0.5 ms", "25 ms each", "at 0.8 ms"), never the page's total ("takes two seconds to render").
+  const perCall = (q: Quantity) =>
+    (near(ctx, q, /\b(?:each|apiece|per (?:call|get|query|request|lookup|key|item|hop|round[- ]?trip)|every (?:call|get|query|request)|rtts?|round[- ]?trips?|ping|one (?:call|get|query|request|lookup))\b/, 30, 20) || /\bat\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start))) &&
+    !near(ctx, q, /\b(?:total|overall|in all|altogether|end[- ]to[- ]end|whole|entire|to render|to load|renders? in|loads? in)\b/, 30, 20);
   let rtt: Quantity | undefined;
   let work: Quantity | undefined;
-  if (times.length === 1) rtt = times[0];
+  if (times.length === 1) rtt = perCall(times[0]!) ? times[0] : undefined;
+  if (times.length === 1 && !rtt) return null;
   else if (times.length === 2) {
     const isRtt = (q: Quantity) => near(ctx, q, /\b(?:rtt|round[- ]?trips?|ping|network|latency|away)\b/, 30, 20);
     const isWork = (q: Quantity) => near(ctx, q, /\b(?:server|work|process\w*|execut\w*|cpu|spends?|itself|per (?:get|key|item|query|row)|handl\w*)\b/, 30, 20);
