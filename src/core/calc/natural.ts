@@ -912,7 +912,7 @@ function planRetries(ctx: Ctx): Draft | null {
   if (!has(ctx, /retr(?:y|ies|ying|ied)|attempts?|tries\b/)) return null;
   const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30) && !near(ctx, q, /budget/, 30, 30));
   const budget = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /budget|at most|extra|cap/, 40, 30));
-  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|client|db|database|load|budget|baseline/) && !failureShare) return null;
+  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|proxy|client|\bapi\b|backend|upstream|downstream|db|database|load|budget|baseline/) && !failureShare) return null;
   const tryCounts = ctx.qs.filter((q) => isCount(q, /^(?:retry|retrie|time|attempt|try|trie)$/) || /retr(?:y|ies)\s*(?:up to\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start)));
   const layers = ctx.qs.find((q) => !tryCounts.includes(q) && (isCount(q, /^(?:layer|tier|level|hop|service|microservice|deep)$/) || /^\s*(?:-?\s*deep|layers?|tiers?|levels?|hops?)\b/.test(ctx.lower.slice(q.end, q.end + 14))));
   const rate = ctx.qs.find((q) => q.kind === 'rate');
@@ -937,6 +937,11 @@ function planRetries(ctx: Ctx): Draft | null {
     } else if (retriesQ.length === 1) {
       attempts = retriesQ[0]!.value + 1;
       used.push(retriesQ[0]!);
+    } else if (retriesQ.length > 1 && new Set(retriesQ.map((q) => q.value)).size === 1) {
+      // "the gateway retries 3x, A retries 3x, B retries 3x": one layer per mention, each making 3 retries.
+      attempts = retriesQ[0]!.value + 1;
+      used.push(...retriesQ);
+      if (!layers) layerCount = retriesQ.length;
     } else if (words) {
       attempts = { once: 1, twice: 2, thrice: 3 }[words[1] as 'once']! + 1;
     } else if (!tryCounts.length && layers) {
