@@ -250,3 +250,14 @@ describe('answers that say the thing asked', () => {
     expect(lead(a.answer)).toMatch(/outbox table/i);
   });
 });
+
+describe('questions about reading the compendium', () => {
+  it('answers "where do I start?" with the learning path that fits, not a topic that shares a word', async () => {
+    const a = await ask("I'm new to distributed systems, where should I start reading and how long will it take?");
+    expect(a.sources[0]!.id).toBe('learning-paths/beginner');
+    expect(lead(a.answer)).toMatch(/Beginner Path is a .*week/);
+    const b = await ask("engineering manager here with a week or two, what should I read?");
+    expect(b.sources[0]!.id).toMatch(/^learning-paths\//);
+    expect(b.sources.map((s) => s.id)).toContain('learning-paths/leader');
+  });
+});

@@ -411,6 +411,9 @@ function frontMatterList(doc: DocMeta, aspect: Aspect): { items: string[]; say: 
   return undefined;
 }
 
+/** A question about what to read or study here, rather than about a topic. */
+const STUDY = /\b(?:where (?:do|should|can) (?:i|we|you) (?:start|begin)|what should (?:i|we) (?:read|study|learn)|(?:learning|study|reading) (?:path|plan|order|list)|which (?:learning )?path|(?:this|the) (?:compendium|guide|site)|new to distributed|new grad|how long (?:will|does|would) (?:it|that|the path) take)\b/i;
+
 /** A question that asks whether to use something: "should we adopt X?", "do I need X?", "is X overkill for us?". */
 const DECIDES = /^\s*(?:should|shall|do|does|would|will|is|are|can|must)\b[^?]*\b(?:adopt|use|using|need|introduce|add|go with|switch to|move to|migrate to|worth|overkill|bother|invest in|start with|run)\b/i;
 
@@ -601,7 +604,21 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   }
 
   const subject = resolveSubject(ctx, question, options);
-  const { hits, search } = subject;
+  const { search } = subject;
+  let { hits } = subject;
+  // "where should I start, and how long will it take?": a question about reading the compendium is
+  // answered by its learning paths and introduction, whatever everyday words ("start") match elsewhere.
+  const asked = new Set(terms(question));
+  const namesTopic = hits.some((h) => h.doc.kind !== 'learning-path' && (h.named || [...subjectTerms(h.doc)].some((t) => asked.has(t))));
+  const guides = !subject.inherited && STUDY.test(question) && !namesTopic ? ctx.engine.search(question, { limit: 3, kinds: ['learning-path', 'introduction'] }).hits : [];
+  if (guides.length) {
+    // The guide that fits, said plainly: what it covers, for whom and how long it takes.
+    hits = guides;
+    const lead = md(ctx, firstSentences(guides[0]!.doc.summary, 2));
+    const other = guides[1] && guides[1].score >= guides[0]!.score * 0.5 ? [md(ctx, firstSentences(guides[1].doc.summary, 1))] : [];
+    const built: Built = { lead, points: other, cited: [{ doc: guides[0]!.doc, anchor: '', heading: 'Overview' }, ...(other.length ? [{ doc: guides[1]!.doc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
+    return finish(ctx, built, hits, parsed.intent, 0.7, note);
+  }
   const intent: Intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
   const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : confidenceOf(hits[0], search.terms.length, search.topicality);
 
