@@ -490,7 +490,9 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     return { lead, points: points.slice(0, 2), cited: [{ doc: top.doc, anchor: heading === 'Overview' ? '' : list.anchor, heading }, ...cited], strength: 0.8 };
   }
   // A question that only names its subject ("what is a saga?") is answered by what the subject is.
-  const definition = !ask.length || (intent === 'definition' && ask.every((x) => x.weight < 1 || ASPECT_STEMS.has(x.term)));
+  // "what does idempotent mean for an API?" asks what the subject is, in a setting: the definition leads.
+  const means = /\bwhat (?:does|do|is) .{1,40} (?:mean|stand for)\b|\bmeaning of\b/i.test(question) && (top.named || top.strong);
+  const definition = !ask.length || means || (intent === 'definition' && ask.every((x) => x.weight < 1 || ASPECT_STEMS.has(x.term)));
   const best = ranked[0];
   if (definition || !best || best.score < 0.2) {
     // Nothing in the text speaks to more than the subject: say what the subject is, then how it works.

@@ -36,6 +36,9 @@ export function jargonCandidates(question: string): string[] {
   return [...new Set(out.filter((t) => t && t.length <= 40))];
 }
 
+/** Head nouns that add nothing to an adjective they follow ("idempotent operation", "eventual consistency model"). */
+const GENERIC_HEAD = /^ (?:operation|property|model|system|behaviour|behavior|guarantee)$/;
+
 /** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
 export function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
   const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
@@ -48,7 +51,9 @@ export function labelledEntry(texts: DocText[], term: string): { p: Passage; id:
       const inParens = /\(([^)]+)\)/.exec(label)?.[1]?.replace(/s$/, '');
       // "LSM" also names "LSM tree": an acronym followed by the noun it qualifies.
       const qualifies = /^[a-z0-9]{2,6}$/.test(key) && bare.startsWith(`${key} `) && bare.split(' ').length <= 3;
-      if (bare === key || inParens === key || qualifies) return { p, id: t.id };
+      // "idempotent" is defined by "Idempotent operation": an adjective and a generic head noun.
+      const described = !key.includes(' ') && GENERIC_HEAD.test(bare.slice(key.length)) && bare.startsWith(`${key} `);
+      if (bare === key || inParens === key || qualifies || described) return { p, id: t.id };
     }
   }
   return null;

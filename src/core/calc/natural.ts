@@ -1448,7 +1448,7 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
   const { text, quantities } = readQuantities(q);
   const ctx: Ctx = { text, lower: text.toLowerCase(), qs: quantities, places };
   if (!quantities.length && /\bhow many (?:\w+ )?(?:nodes|members|replicas|voters|servers)\b/.test(ctx.lower) && /\b(?:raft|paxos|consensus|etcd|zookeeper|quorum|majority)\b/.test(ctx.lower)) {
-    return { calculator: 'quorum', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down at the same time while it keeps working (f)? A majority quorum needs 2f + 1 nodes.', example: 'quorum f=<failures>' } };
+    return { calculator: 'quorum', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down at the same time while it keeps working (f)? A majority quorum needs 2f + 1 nodes: 3 nodes keep working with 1 down, 5 with 2 down, and an even count adds a vote but no tolerance (4 nodes survive 1 failure, like 3).', example: 'quorum f=<failures>' } };
   }
   if (!quantities.length && /\b(?:bigint|int|int32|int64|uint32|uint64|integer|serial|auto[- ]?increment)\b[^?]*\b(?:run out|wrap|overflow|exhaust|max out|hit the max|how long)|\b(?:run out|wrap|overflow|exhaust|how long)\b[^?]*\b(?:bigint|int|int32|int64|uint32|uint64|integer)\b/.test(ctx.lower)) {
     return { calculator: 'idspace', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how fast IDs are used', ask: 'how many IDs (rows) are taken per second or per day, and how far along is the counter today?', example: 'idspace bits=64 signed=yes rate=<ids per second>' } };
