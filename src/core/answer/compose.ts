@@ -25,7 +25,7 @@ export const ANSWER_TUNING = {
   /** Documents examined for cards and passages. */
   candidateDocs: 3,
   /** A card leads when its question matches the user's this well (0-1, weighted F-measure of shared terms). */
-  cardLead: 0.4,
+  cardLead: 0.3,
   /** A card this close to the user's question leads whatever the text offers. */
   sureCard: 0.6,
   /** Below sureCard, a passage scoring this much more than the card's match leads instead. */
@@ -351,7 +351,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
     const subject = subjectTerms(h.doc);
     const named = inherited ? rank === 0 : h.named || h.strong;
     // A card of a lower-ranked document must match much better to win over the best document.
-    const factor = rank === 0 ? 1 : Math.pow(h.score / top.score, 0.25) * 0.9;
+    const factor = rank === 0 ? 1 : Math.min(1, Math.pow(h.score / top.score, 0.25)) * 0.9;
     for (const card of ctx.engine.cardsOf(h.doc)) {
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
