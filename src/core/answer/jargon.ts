@@ -4,13 +4,14 @@
  */
 import type { DocHit } from '../search/engine';
 import { stripInline } from '../markdown/inline';
+import { GLOSSARY_DOC_ID } from '../search/build';
 import { bareTitle } from '../content/document';
 import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
 import { firstSentences, loadAll, md, standalone, type Built, type Ctx } from './compose';
 
 /** The glossary: every term the compendium uses, as "**Term**: meaning" entries. */
-export const GLOSSARY_ID = 'reference/glossary';
+export const GLOSSARY_ID = GLOSSARY_DOC_ID;
 
 /** Shapes of a jargon question; the capture is the term asked about. */
 const JARGON_FORMS = [
