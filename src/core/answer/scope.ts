@@ -165,8 +165,12 @@ function runIn(v: Vocabulary, key: string): number[] | undefined {
   return docs.length ? docs : undefined;
 }
 
-/** Edit distance with adjacent transpositions ("quroum" is one edit from "quorum"); anything over `max` is `max + 1`. */
-export function editDistance(a: string, b: string, max: number): number {
+/**
+ * Edit distance for typos: adjacent transpositions count as one edit ("quroum" is one edit from
+ * "quorum"; calc/args.ts's Levenshtein distance counts two), and the work stops past `max`,
+ * returning `max + 1`.
+ */
+export function typoDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -218,7 +222,7 @@ function findCorrection(engine: SearchEngine, v: Vocabulary, token: string): str
   let bestDistance = max + 1;
   for (const w of v.words.get(token[0]!) ?? []) {
     // A stem cut short by the typo still starts the word ("linearizible" -> "linearizability").
-    const d = s.length >= 6 && stem(w).startsWith(s) ? 1 : editDistance(token, w, max);
+    const d = s.length >= 6 && stem(w).startsWith(s) ? 1 : typoDistance(token, w, max);
     if (d < bestDistance) {
       best = w;
       bestDistance = d;
