@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAnswerEval, type AnswerReport } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
-import { answerSets } from './helpers/answer-sets';
+import { answerSets, holdoutSets } from './helpers/answer-sets';
 
 /**
  * Answer quality on the answer-quality dev set (tests/answers): questions written from public
@@ -52,4 +52,21 @@ describe('answer quality on the dev set', () => {
   it('is more often right when it is confident', () => {
     expect(report.calibration.high).toBeGreaterThan(report.calibration.low);
   });
+});
+
+/**
+ * The held-out set (tests/answers-holdout): 120 questions written by someone who saw only the
+ * catalog, never the documents, the cards or the dev set, and never used to tune answers. Its
+ * threshold guards against changes that only fit the dev set.
+ */
+const HOLDOUT = { pass: 0.6, minRecall3: 0.92 };
+
+describe('answer quality on the held-out set', () => {
+  it('states the key facts of most held-out answers and finds their documents', async () => {
+    const knowledge = builtKnowledge();
+    const held = await runAnswerEval((q) => knowledge.ask(q, { baseUrl: 'https://compendium.test' }), holdoutSets(), knowledge.docs);
+    expect(held.summary.questions).toBeGreaterThanOrEqual(100);
+    expect(held.summary.pass).toBeGreaterThanOrEqual(HOLDOUT.pass);
+    expect(held.summary.recall3).toBeGreaterThanOrEqual(HOLDOUT.minRecall3);
+  }, 300_000);
 });

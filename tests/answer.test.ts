@@ -208,3 +208,56 @@ describe('comparison sides named inside one document title', () => {
     expect(a.answer).not.toMatch(/Serverless Functions|AWS Lambda/);
   });
 });
+
+describe('answers that say the thing asked', () => {
+  it('answers "should we adopt X?" from the situations it fits and does not', async () => {
+    const a = await ask('should our small team use event sourcing for a plain CRUD settings page?');
+    expect(lead(a.answer)).toMatch(/^Probably not\./);
+    expect(lead(a.answer)).toMatch(/CRUD/);
+    const b = await ask('should I use CQRS?');
+    expect(lead(b.answer)).toMatch(/^It depends on your case\. Where CQRS pays off: .+ Where it is a poor fit: /);
+  });
+
+  it('explains two terms asked together, each from its own entry', async () => {
+    const a = await ask('what are MTTR and MTBF?');
+    expect(lead(a.answer)).toMatch(/MTTR \(mean time to repair\)/);
+    expect(a.answer).toMatch(/MTBF \(mean time between failures\)/);
+  });
+
+  it('does not answer a question about one thing with a card contrasting it with another', async () => {
+    const a = await ask('in raft, at what point does the leader treat a log entry as committed?');
+    expect(lead(a.answer)).not.toMatch(/Paxos/);
+    expect(a.answer).toMatch(/majority/i);
+  });
+
+  it('follows a narrow lead with what the subject is, so the answer stands on its own', async () => {
+    const a = await ask('what happens to calls while a circuit breaker is open, and why bother?');
+    expect(a.answer).toMatch(/rejects further calls immediately/);
+  });
+
+  it('gives a one-word side of a comparison the other side\'s noun ("hash vs range sharding")', async () => {
+    const a = await ask('hash vs range sharding for an orders table?');
+    expect(a.sources.map((s) => s.id)).toContain('patterns/sharding');
+    expect(a.answer).not.toMatch(/File Sync/);
+    const b = await ask('sync vs async replication to a standby, what do I risk with async?');
+    expect(b.sources.map((s) => s.id)).toContain('patterns/leader-follower-replication');
+    expect(b.sources.map((s) => s.id)).not.toContain('case-studies/file-sync');
+  });
+
+  it('says what a new subject is when a follow-up only names it', async () => {
+    const a = await ask('and what about the outbox pattern?', { previous: 'how does a saga work?' });
+    expect(a.sources[0]!.id).toBe('patterns/transactional-outbox');
+    expect(lead(a.answer)).toMatch(/outbox table/i);
+  });
+});
+
+describe('questions about reading the compendium', () => {
+  it('answers "where do I start?" with the learning path that fits, not a topic that shares a word', async () => {
+    const a = await ask("I'm new to distributed systems, where should I start reading and how long will it take?");
+    expect(a.sources[0]!.id).toBe('learning-paths/beginner');
+    expect(lead(a.answer)).toMatch(/Beginner Path is a .*week/);
+    const b = await ask("engineering manager here with a week or two, what should I read?");
+    expect(b.sources[0]!.id).toMatch(/^learning-paths\//);
+    expect(b.sources.map((s) => s.id)).toContain('learning-paths/leader');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, type CalcResult } from '../src/core/index';
+import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, poissonQuantile99, type CalcResult } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 const knowledge = builtKnowledge();
@@ -73,6 +73,73 @@ describe('calculators against independently computed values', () => {
     expect(fig(ok('littles-law throughput=200/s latency=50ms'), 'concurrency')).toBeCloseTo(10, 12);
     expect(fig(ok('littles-law concurrency=64 latency=800ms'), 'throughput')).toBeCloseTo(80, 12);
     expect(fig(ok('littles-law concurrency=10 throughput=200/s'), 'latency')).toBeCloseTo(0.05, 12);
+  });
+
+  it("little's law per pod: one pod's pool, the fleet's total, and the 99th percentile with random arrivals", () => {
+    // Poisson quantiles from tables: mean 6 -> 12, mean 10 -> 18, mean 30 -> 43 (the littles-law document's figures).
+    expect([6, 10, 30, 3].map(poissonQuantile99)).toEqual([12, 18, 43, 8]);
+    const r = ok('littles-law throughput=200/s latency=15ms per=pod fleet=12');
+    expect(fig(r, 'concurrency')).toBeCloseTo(3, 12);
+    expect(fig(r, 'concurrency_p99')).toBe(8);
+    expect(fig(r, 'fleet_concurrency')).toBeCloseTo(36, 12);
+    expect(fig(r, 'fleet_pool_total')).toBe(96);
+    expect(r.reading).toMatch(/^Per pod: .*about 3 requests are in flight on average.*headroom for bursts/);
+    expect(calc('littles-law throughput=200/s latency=15ms fleet=12').ok).toBe(false);
+    expect(calc('littles-law throughput=200/s latency=15ms per=2x').ok).toBe(false);
+  });
+
+  it('cost of data transfer: GB (decimal) × price, and the saving at another price', () => {
+    const r = ok('cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02');
+    expect(fig(r, 'transfer_cost_month')).toBeCloseTo(40000, 6);
+    expect(fig(r, 'alt_cost_month')).toBeCloseTo(10000, 6);
+    expect(fig(r, 'saving_month')).toBeCloseTo(30000, 6);
+    expect(fig(r, 'saving_year')).toBeCloseTo(360000, 6);
+    expect(r.assumptions.join(' ')).toMatch(/1 TB = 1,000 GB/);
+    expect(fig(ok('cost transfer=3TB/d per_gb=0.08'), 'transfer_cost_month')).toBeCloseTo(7200, 6);
+    expect(fig(ok('cost transfer=1.5PB per_gb=0.05'), 'transfer_cost')).toBeCloseTo(75000, 6);
+    expect(fig(ok('cost transfer=200TB per_gb=0.05 alt_per_gb=0.09'), 'extra_cost')).toBeCloseTo(8000, 6);
+    expect(calc('cost transfer=1TB per_gb=0.1 rate=10/s').ok).toBe(false);
+    expect(calc('cost transfer=1TB/fortnight per_gb=0.1').ok).toBe(false);
+  });
+
+  it('sequential round trips against one batch: calls × RTT against batches × RTT', () => {
+    const r = ok('roundtrips calls=40 rtt=0.5ms');
+    expect(fig(r, 'sequential_time')).toBeCloseTo(0.02, 12);
+    expect(fig(r, 'batched_time')).toBeCloseTo(0.0005, 12);
+    expect(fig(r, 'time_saved')).toBeCloseTo(0.0195, 12);
+    expect(r.reading).toMatch(/^40 sequential calls .* spend 20 ms/);
+    const w = ok('roundtrips calls=200 rtt=0.5ms batches=2 work=20us');
+    expect(fig(w, 'sequential_time')).toBeCloseTo(200 * 0.00052, 12);
+    expect(fig(w, 'batched_time')).toBeCloseTo(2 * 0.0005 + 200 * 0.00002, 12);
+    expect(calc('roundtrips calls=3 rtt=1ms batches=4').ok).toBe(false);
+    expect(calc('roundtrips calls=2.5 rtt=1ms').ok).toBe(false);
+  });
+
+  it('event rate from a population: sources × events ÷ interval', () => {
+    const r = ok('event-rate sources=1M every=4s who=drivers what=ping');
+    expect(fig(r, 'rate')).toBeCloseTo(250000, 9);
+    expect(fig(r, 'per_day')).toBeCloseTo(21.6e9, 3);
+    expect(r.reading).toMatch(/^1,000,000 drivers sending one ping every 4 s make 250,000 pings a second/);
+    expect(fig(ok('event-rate sources=2M every=10s events=3'), 'rate')).toBeCloseTo(600000, 9);
+    expect(fig(ok('event-rate sources=2M each=20/day'), 'rate')).toBeCloseTo(40e6 / 86400, 9);
+    expect(fig(ok('event-rate sources=10k every=30s size=200B'), 'bytes_per_second')).toBeCloseTo((10000 / 30) * 200, 6);
+    expect(calc('event-rate sources=1M every=4s each=1/s').ok).toBe(false);
+    expect(calc('event-rate sources=1M every=4s who=two words').ok).toBe(false);
+  });
+
+  it('consensus commit latency: the k-th nearest follower, k = ⌊n/2⌋ (the coordination-costs worked example)', () => {
+    const a = ok('commit-latency followers=15ms,75ms fsync=2ms');
+    expect(fig(a, 'commit_latency')).toBeCloseTo(0.017, 12);
+    expect(fig(a, 'commit_latency_degraded')).toBeCloseTo(0.077, 12);
+    expect(fig(ok('commit-latency followers=15ms,75ms fsync=2ms client=75ms'), 'commit_latency')).toBeCloseTo(0.092, 12);
+    expect(fig(ok('commit-latency followers=1ms,15ms,15ms,75ms fsync=2ms'), 'commit_latency')).toBeCloseTo(0.017, 12);
+    expect(fig(ok('commit-latency followers=15ms,75ms fsync=2ms rounds=2'), 'commit_latency')).toBeCloseTo(0.034, 12);
+    const b = ok('commit-latency followers=2ms,15ms,70ms,90ms');
+    expect(fig(b, 'commit_latency')).toBeCloseTo(0.015, 12);
+    expect(fig(b, 'followers_needed')).toBe(2);
+    expect(b.reading).toMatch(/^A 5-node group commits once the leader and 2 followers have the entry, .* 15 ms\./);
+    expect(fig(ok('commit-latency followers=1ms,1ms,2ms,40ms,45ms,90ms down=2'), 'commit_latency_degraded')).toBeCloseTo(0.045, 12);
+    expect(calc('commit-latency followers=2ms,15ms n=5').ok).toBe(false);
   });
 
   it('capacity, storage and SLO arithmetic', () => {
@@ -233,6 +300,22 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['95% parallel on 16 cores, what speedup?', 'amdahl parallel=95% n=16'],
     ['we fan out to 100 backends, how many requests hit the p99 tail?', 'tail fanout=100 percentile=99'],
     ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
+    ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],
+    ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
+    ['why do connection pools run dry when the database gets slow?', null],
+    ['we push 500 TB/month of egress at $0.08/GB: what does it cost, and how much would we save at $0.02/GB?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
+    ['if we negotiated $0.02/GB instead of our current $0.08/GB, how much would we save on 500 TB a month of egress?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
+    ['we store 500 TB in S3 at $0.023/GB-month, what is the bill?', null],
+    ['each page render does 40 sequential redis GETs, RTT ~0.5 ms: how much time in round trips, and with one MGET?', 'roundtrips calls=40 rtt=0.5ms batches=1'],
+    ['5 sequential service calls at 30 ms each: what is the total latency?', 'roundtrips calls=5 rtt=30ms'],
+    ['a single redis GET takes 0.5 ms, how long does it take?', null],
+    ['how long do 40 GETs take in parallel at 0.5 ms each?', null],
+    ['1M active drivers each send a GPS ping every 4 seconds: what write rate is that?', 'event-rate sources=1000000 every=4s who=drivers what=ping'],
+    ['10k devices report every 30 s: how many writes per second?', 'event-rate sources=10000 every=30s who=devices what=write'],
+    ['what happens if 1M clients all reconnect every 30 s?', null],
+    ["5-node raft group, leader's followers at RTT 2ms, 15ms, 70ms, 90ms: commit latency?", 'commit-latency followers=2ms,15ms,70ms,90ms n=5'],
+    ['a 5 node raft cluster, how many failures can it survive?', 'quorum n=5'],
+    ['why does adding replicas to a raft group slow down commits?', null],
     ['80 requests per second to one server with a 10 ms service time: how long is the queue wait?', 'queue service=0.01s servers=1 arrival=80/s'],
     ['what is a circuit breaker?', null],
     ['how do I choose a timeout for a 300 ms p99 dependency?', null],

@@ -56,6 +56,23 @@ describe('the held-out numbers sets', () => {
 });
 
 /**
+ * Question shapes that once fell through to prose quoting a document's example numbers (pool sizing
+ * from a per-pod rate, egress cost, sequential round trips, event rates from a population, quorum
+ * commit latency), written for this code with varied wording. Cases with "need" must not compute:
+ * a missing value or a question with nothing to compute.
+ */
+describe('the question shapes set', () => {
+  const files = readdirSync(dir).filter((f) => /^shapes.*\.jsonl$/.test(f));
+  const s = summaryOf(files);
+
+  it.runIf(files.length)('computes every shape from the user\u2019s numbers and never where it must not', () => {
+    expect(s().wrong).toBe(0);
+    expect(s().guessed).toBe(0);
+    expect(s().right).toBe(s().computable);
+  });
+});
+
+/**
  * Each held-out set was measured once before any change it could inform (holdout: 48.6% right,
  * 10.5% wrong; final-holdout: 62.5% right, 5.7% wrong). The reader bugs those measurements exposed
  * were then fixed, so these thresholds guard the fixes; they are no longer unseen measurements.
@@ -70,6 +87,8 @@ describe('the quantity reader', () => {
     expect(read('5k rps')).toEqual([['rate', 5000]]);
     expect(read('1.2M requests per day')).toEqual([['rate', Number((1.2e6 / 86400).toPrecision(6))]]);
     expect(read('an outage of 13m 37s')).toEqual([['time', 817]]);
+    expect(read('followers at 68ms and 75ms')).toEqual([['time', 0.068], ['time', 0.075]]);
+    expect(read('1 hour and 30 minutes')).toEqual([['time', 5400]]);
     expect(read('two weeks')).toEqual([['time', 1209600]]);
     expect(read('50 GiB')).toEqual([['size', Number((50 * 2 ** 30).toPrecision(6))]]);
     expect(read('5x the average')).toEqual([['multiplier', 5]]);

@@ -18,3 +18,14 @@ export function answerSets(): AnswerSets {
     .filter((l) => l && !l.startsWith('#'));
   return { ...sets, offTopic: [...sets.offTopic, ...older] };
 }
+
+export const HOLDOUT_DIR = join(import.meta.dirname, '..', 'answers-holdout');
+
+/** The held-out answer set (tests/answers-holdout/*.jsonl): written blind to the documents and cards, never tuned on. */
+export function holdoutSets(): AnswerSets {
+  const files = readdirSync(HOLDOUT_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(HOLDOUT_DIR, name), 'utf8') }));
+  return parseAnswerSets(files);
+}

@@ -67,7 +67,7 @@ export const ASPECT_WORDS = new Set(
 downside downsides drawback drawbacks con cons disadvantage disadvantages cost costs tradeoff tradeoffs risk risks
 example examples real world production use case cases avoid pitfall pitfalls fix debug troubleshoot problem problems
 issue issues work works working happen happens stand acronym abbreviation mean short full form actually basically
-exactly around generally usually typically`.split(/\s+/),
+exactly around generally usually typically pattern patterns`.split(/\s+/),
 );
 
 export function aspectOf(question: string): Aspect {

@@ -3,7 +3,8 @@ import { phraseTokens, terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
 import type { Answer, Source } from './types';
-import { cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, link, loadAll, md, standalone, subjectTerms, weighted, type Built, type Ctx } from './compose';
+import { ASPECT_STEMS, cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, link, loadAll, md, overlaps, rankPassages, standalone, subjectTerms, weighted, type Built, type Ctx } from './compose';
+import { aspectOf } from './aspect';
 import { GLOSSARY_ID, labelledEntry } from './jargon';
 
 /** The collection of comparison cards, consulted for every comparison. */
@@ -20,8 +21,43 @@ export function splitSides(sides: [string, string]): string[] {
   return [...new Set(out.map((s) => s.toLowerCase()))].length === out.length ? out.slice(0, 3) : out.slice(0, 2);
 }
 
+/** Words that end a side's noun phrase ("async replication to the standby"). */
+const PHRASE_END = /\s+(?:to|on|at|for|with|from|of|in|across|between|within|when|where|so|that|and|if|under|over)\b.*$/i;
+
+/**
+ * "hash vs range sharding", "strong vs causal vs eventual consistency": a one-word side that names
+ * nothing on its own shares the last side's head noun ("hash sharding").
+ */
+export function distributeHead(ctx: Ctx, names: string[], glossary: DocText | undefined): string[] {
+  const last = names[names.length - 1];
+  if (!last || names.length < 2) return names;
+  const [first, ...head] = last.replace(PHRASE_END, '').split(/\s+/);
+  if (!first || !head.length || head.length > 2) return names;
+  const entry = (side: string) => glossary?.passages.some((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '') === side.toLowerCase());
+  const bare = (side: string) => !/\s/.test(side) && !ctx.engine.docsNamed(side).length && !entry(side);
+  if (!bare(first) || !names.slice(0, -1).some(bare)) return names;
+  const noun = head.join(' ');
+  return [...names.slice(0, -1).map((n) => (bare(n) ? `${n} ${noun}` : n)), `${first} ${noun}`];
+}
+
 function labelOf(p: Passage): string {
   return p.label ?? '';
+}
+
+/** A document named by the side with one word swapped for a one-word synonym (content/search/synonyms.yaml). */
+function namedBySynonym(ctx: Ctx, side: string): DocMeta | undefined {
+  const tokens = phraseTokens(side);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const group of ctx.engine.data.synonyms) {
+      if (!group.includes(tokens[i]!)) continue;
+      for (const m of group) {
+        if (m === tokens[i] || m.includes(' ')) continue;
+        const ids = ctx.engine.data.phrases[[...tokens.slice(0, i), m, ...tokens.slice(i + 1)].join(' ')];
+        if (ids?.length) return ctx.engine.data.docs[ids[0]!];
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Resolves a side on names (titles, aliases), then on a search only when it matched a name's words. */
@@ -30,6 +66,9 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   if (!sideTerms.size) return null;
   const named = ctx.engine.docsNamed(side);
   if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9, raw: side };
+  // "sync replication" names what "synchronous replication" names.
+  const variant = namedBySynonym(ctx, side);
+  if (variant) return { doc: variant, name: variant.title, terms: sideTerms, confidence: 0.85, raw: side };
   // A glossary entry named exactly by the side ("long polling", "read committed").
   const key = side.toLowerCase().replace(/s$/, '');
   const entry = glossary?.passages.find((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '') === key);
@@ -171,6 +210,29 @@ async function entriesAnswer(ctx: Ctx, question: string, names: string[]): Promi
   return { answer: `They are different things: ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}.\n\n${body}`, sources, intent: 'comparison', confidence: 0.7, unsure: false };
 }
 
+/** A passage answers what else a comparison asks when it scores this much (see rankPassages). */
+const REST_MIN = 0.35;
+
+/** Words that only say a comparison is asked. */
+const COMPARING = new Set(terms('difference differ different between compare comparison versus vs which better choose pick'));
+
+/** The passage of the sides' documents that answers what the question asks beyond naming the sides. */
+function restOfComparison(ctx: Ctx, question: string, sides: Side[], texts: Map<string, DocText>, said: string): { p: Passage; doc: DocMeta } | null {
+  const sideWords = new Set(sides.flatMap((s) => [...s.terms, ...subjectTerms(s.doc)]));
+  const rest = weighted(ctx.engine, question).filter((x) => !sideWords.has(x.term) && !COMPARING.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1);
+  if (!rest.length) return null;
+  const aspect = aspectOf(question);
+  let best: { p: Passage; doc: DocMeta; score: number } | null = null;
+  for (const s of sides) {
+    const text = texts.get(s.doc.id);
+    if (!text || s.entry) continue;
+    const top = rankPassages(text, rest, aspect).find((x) => !x.p.item || x.p.leadIn || /[.!?]$/.test(x.p.text.trim()));
+    if (top && (!best || top.score > best.score)) best = { p: top.p, doc: s.doc, score: top.score };
+  }
+  if (!best || best.score < REST_MIN || overlaps(standalone(best.p), said)) return null;
+  return best;
+}
+
 /**
  * Compares two or three sides: the sentence that states the difference first, then what each side
  * is, when to pick each and its main trade-off, with every row filled or left out.
@@ -178,7 +240,7 @@ async function entriesAnswer(ctx: Ctx, question: string, names: string[]): Promi
 export async function compareSides(ctx: Ctx, question: string, raw: [string, string]): Promise<Answer | null> {
   const glossaryDoc = ctx.engine.docById(GLOSSARY_ID);
   const glossary = glossaryDoc ? (await loadAll(ctx, [glossaryDoc]))[0] : undefined;
-  const names = splitSides(raw);
+  const names = distributeHead(ctx, splitSides(raw), glossary);
   const sides = names.map((s) => resolveSide(ctx, s, glossary));
   if (names.length < 2) return null;
   if (sides.some((s) => !s)) return (await collectionAnswer(ctx, question, names)) ?? (await entriesAnswer(ctx, question, names));
@@ -248,13 +310,27 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
     lines.push(described.map(named).join('\n\n'));
   }
   for (const d of described) if (!cited.some((c) => c.doc === d.side.doc)) cited.push({ doc: d.side.doc, anchor: d.anchor, heading: d.heading });
+  // Every side's own document is a source, also when the difference came from elsewhere, and so is
+  // a document the difference links to ("see [Load Balancing]").
+  for (const s of resolved) if (!cited.some((c) => c.doc === s.doc)) cited.push({ doc: s.doc, anchor: s.entry?.anchor ?? '', heading: s.entry?.heading ?? 'Overview' });
+  for (const m of (bestCard && bestCard.score >= 0.35 ? bestCard.text : '').matchAll(/\]\(([a-z0-9-]+\/[a-z0-9-]+)(?:#([a-z0-9-]+))?\)/g)) {
+    const doc = ctx.engine.docById(m[1]!);
+    if (doc && !cited.some((c) => c.doc === doc)) cited.push({ doc, anchor: m[2] ?? '', heading: m[2] ? doc.sections.find((x) => x.anchor === m[2])?.heading ?? 'Overview' : 'Overview' });
+  }
 
+  // What else the question asks ("which do people run in prod?", "what do I lose with async?"):
+  // the sentence of the sides' documents that speaks to those words follows the difference.
+  const extra = restOfComparison(ctx, question, resolved, texts, lines.join('\n'));
+  if (extra && lead) {
+    lines.splice(1, 0, md(ctx, standalone(extra.p)));
+    cited.push({ doc: extra.doc, anchor: extra.p.anchor, heading: extra.p.heading });
+  }
   // When to pick each comes from each side's own document: sides that share one have nothing apart to say.
   const patterns = resolved.filter((s) => !s.entry && s.doc.use_when.length);
   if (patterns.length === resolved.length && !sharedDocs.size) {
     lines.push(`Pick ${resolved.map((s) => `**${s.name}** when ${lowerFirst(s.doc.use_when[0]!)}`).join('; ')}.`);
     if (resolved.every((s) => s.doc.tradeoffs.length)) {
-      lines.push(`The trade-off: ${resolved.map((s) => `${s.name} gives ${lowerFirst(s.doc.tradeoffs[0]!)}`).join('; ')}.`);
+      lines.push(`The trade-offs: ${resolved.map((s) => `**${s.name}**: ${lowerFirst(s.doc.tradeoffs[0]!)}`).join('; ')}.`);
     }
   }
   const sources = citedSources(ctx, cited);

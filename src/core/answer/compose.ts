@@ -6,7 +6,7 @@ import { bareTitle } from '../content/document';
 import { stripInline } from '../markdown/inline';
 import { parseQuestion, type Intent } from './intent';
 import { ASPECT_WORDS, aspectOf, sectionFits, type Aspect } from './aspect';
-import type { DocText, Passage } from './passages';
+import { TEASER, type DocText, type Passage } from './passages';
 import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
@@ -39,6 +39,10 @@ export const ANSWER_TUNING = {
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
   pointShare: 0.45,
+  /** A card matched by the asking clause of a long question counts this much of the match. */
+  clauseCard: 0.9,
+  /** "Should we adopt X?" gets a yes or no when one of its situation lists fits the question this many times better than the other. */
+  decisionLean: 2,
   /** Bonus for a passage in a section that answers the question's aspect. */
   aspectBonus: 0.25,
 } as const;
@@ -62,7 +66,7 @@ export function weighted(engine: SearchEngine, text: string, drop: Set<string> =
   return out;
 }
 
-const ASPECT_STEMS = new Set(terms([...ASPECT_WORDS].join(' ')));
+export const ASPECT_STEMS = new Set(terms([...ASPECT_WORDS].join(' ')));
 
 /**
  * The stems that name a document (its title, and one-word aliases such as "2PC"): they identify the
@@ -88,25 +92,46 @@ export function md(ctx: Ctx, text: string): string {
 }
 
 /** The kind of answer a question wants, from its opening words; '' when it does not say. */
-export function questionType(question: string): string {
-  const q = question.trim().toLowerCase();
+export function questionType(question: string, byTail = false): string {
+  // "in raft, when is an entry committed?": a short context before a comma does not say what is asked.
+  const q = question.trim().toLowerCase().replace(/^(?:in|for|with|on|using|at|about|re:?)\s+[^,?]{1,40},\s*/, '');
   if (/\bhow (much|many|long|big|large|often|fast|slow)\b/.test(q)) return 'quantity';
   if (/^(why|what for)\b/.test(q) || /\bwhy (do|does|is|are|would|should|did)\b/.test(q)) return 'why';
   if (/\b(difference|differ|vs\.?|versus|compared)\b/.test(q)) return 'difference';
   if (/^(do|does|did|is|are|can|could|should|must|will|would|was|were|has|have)\b/.test(q)) return 'yesno';
   if (/^(how|what steps)\b/.test(q)) return 'how';
-  if (/^(when)\b/.test(q)) return 'when';
+  if (/^(when|at what (point|stage|moment))\b/.test(q)) return 'when';
   if (/^(what|which|who)\b/.test(q)) return 'what';
-  return '';
+  if (/^(explain|describe|eli5|tell me about|define)\b/.test(q)) return 'what';
+  // A card that sets out a situation, then asks ("The hit rate dropped after we added servers; why?").
+  // A user's question is not typed this way: its context often carries the real question.
+  const tail = byTail ? /[;,:.!?]\s*([^;,:.!?]+)\?\s*$/.exec(q)?.[1] : undefined;
+  return tail && tail.length < q.length - 2 ? questionType(tail) : '';
+}
+
+const INTERROGATIVE = /^(how|what|what's|whats|why|when|which|where|who|should|shall|can|could|do|does|did|is|are|was|were|will|would|must|any|anyone|tips|best way|ideas)\b/i;
+
+/**
+ * The clause of a long question that asks ("...rolled out everywhere in 30 seconds. how should config
+ * changes be rolled out?"), when the question has context before it; null when it is one clause.
+ */
+export function askingClause(question: string): string | null {
+  const clauses = question.split(/(?<=[.?!;])\s+|\s+(?:—|–|-)\s+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return null;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i]!;
+    if (/\?\s*$/.test(c) || INTERROGATIVE.test(c)) return i === 0 ? null : c;
+  }
+  return null;
 }
 
 /** Answers that open as a reply to their own question: read under another question they mislead. */
-const REPLY_OPENING = /^(yes|no|not|because|about|around|roughly|more|less|fewer|enough|rarely|usually|often|only|never|always|at (about|least|most)|up to|a lot|it depends|by |when |after |before |once )\b/i;
+const REPLY_OPENING = /^(yes|no|not|probably|likely|because|about|around|roughly|more|less|fewer|enough|rarely|usually|often|only|never|always|at (about|least|most)|up to|a lot|it depends|by |when |after |before |once )\b/i;
 
 const cardTypeCache = new WeakMap<Unit, string>();
 function cardTypeOf(card: Unit): string {
   let t = cardTypeCache.get(card);
-  if (t === undefined) cardTypeCache.set(card, (t = questionType(card.heading)));
+  if (t === undefined) cardTypeCache.set(card, (t = questionType(card.heading, true)));
   return t;
 }
 
@@ -157,6 +182,7 @@ export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Uni
 
 /** Sections that describe what goes wrong: they answer "how does it fail" and "why not", and mislead a how-to. */
 const FAILURE_SECTIONS = new Set(['anti-patterns', 'pitfalls and a failure story', 'pitfalls', 'a failure story', 'what went wrong or was learned', 'when not to use']);
+const STORY_SECTIONS = new Set(['pitfalls and a failure story', 'a failure story', 'what went wrong or was learned']);
 const ASKS_ABOUT_FAILURE = new Set<Aspect>(['fix', 'avoid', 'costs', 'example']);
 
 /** A passage's fit to the question's own words (subject words excluded) and aspect, 0 to about 1.3. */
@@ -169,11 +195,22 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
   // A failure story tells what happened to someone; a pitfall item still advises. Neither answers a how-to.
   else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= p.item ? 0.75 : 0.5;
+  // The narrative of a failure story tells what happened to someone, which answers only a question
+  // asking for an example; the lessons are in its items.
+  if (aspect !== 'example' && STORY_SECTIONS.has(heading) && !p.item) s *= 0.6;
+  // A product's entry in a list of implementations ("**HAProxy**: balance roundrobin...") answers a question about that product.
+  if (p.item && p.label && heading === 'in practice' && aspect !== 'example' && aspect !== 'settings' && !labelAsked(p.label, ask)) s *= 0.7;
   if (p.dependent && !p.previous) s *= 0.6;
   if (p.item && !p.leadIn && !/[.!?]$/.test(p.text.trim())) s *= 0.7;
   if (p.words < 7) s *= 0.5;
   else if (p.words > 70) s *= 0.8;
   return s - p.order * 1e-4;
+}
+
+/** Whether the question names a passage's label ("HAProxy", "Kubernetes"). */
+function labelAsked(label: string, ask: Weighted[]): boolean {
+  const words = terms(label);
+  return words.some((w) => ask.some((x) => x.term === w));
 }
 
 const MISTAKE_SECTIONS = new Set(['anti-patterns', 'pitfalls']);
@@ -197,7 +234,7 @@ export type Built = {
   cited: Array<{ doc: DocMeta; anchor: string; heading: string }>;
   strength: number;
   card?: boolean;
-  /** For a jargon lead: the term it explained, so the rest of the question can still be answered. */
+  /** For a jargon lead: the terms it explained, joined by '|', so the rest of the question can still be answered. */
   rest?: string;
 };
 
@@ -216,7 +253,7 @@ export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Ar
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
-function overlaps(a: string | Set<string>, b: string | Set<string>): boolean {
+export function overlaps(a: string | Set<string>, b: string | Set<string>): boolean {
   const ta = typeof a === 'string' ? new Set(terms(stripInline(a))) : a;
   const tb = typeof b === 'string' ? new Set(terms(stripInline(b))) : b;
   const [small, big] = ta.size < tb.size ? [ta, tb] : [tb, ta];
@@ -234,6 +271,8 @@ export function supportingPoints(ctx: Ctx, ranked: Array<{ p: Passage; score: nu
   for (const { p, score, doc } of ranked) {
     if (points.length >= ANSWER_TUNING.maxPoints || score < floor) break;
     if (p.teaser || p.words < 7 || used.some((u) => u.text.includes(p.text) || overlaps(u.terms, p.terms))) continue;
+    // A sentence leaning on a teaser ("The following is an example. It shows...") has nothing to stand on.
+    if (p.dependent && p.previous && TEASER.test(stripInline(p.previous))) continue;
     // Items of one list share their lead-in: say it once.
     const text = p.item && p.leadIn && used.some((u) => u.text.startsWith(p.leadIn!)) ? p.text : standalone(p);
     used.push({ text, terms: p.terms });
@@ -284,6 +323,9 @@ const round2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 10
 /** The best card among the candidate documents' cards. */
 function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean, texts: Map<string, DocText>): { card: Unit; doc: DocMeta; score: number; answer: string } | null {
   const user = weighted(ctx.engine, question);
+  // A long question with context ("we run X... it broke. how should Y?") is matched by its asking clause too.
+  const asking = askingClause(question);
+  const clause = asking ? weighted(ctx.engine, asking) : null;
   const top = hits[0];
   if (!top) return null;
   // A question that only names its subject ("what is a saga?", "what about CQRS?") matches only a
@@ -292,6 +334,16 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   const onlySubject = user.every((x) => topSubject.has(x.term) || ASPECT_STEMS.has(x.term) || x.weight < 1);
   let best: { card: Unit; doc: DocMeta; score: number; answer: string } | null = null;
   const asked = questionType(question);
+  const said = new Set(terms(question));
+  // "I've heard 3PC fixes 2PC's blocking": a question naming both sides of a difference card asks for it.
+  const namesBothSides = (heading: string) => {
+    const sides = parseQuestion(heading).sides?.map((side) => terms(side));
+    // Words both sides share ("clock" in "Lamport clock" and "vector clock") do not name either.
+    return !!sides && sides.every((side) => side.some((t) => said.has(t) && !sides.every((o) => o.includes(t))));
+  };
+  const contrasts = asked === 'difference' || asked === 'yesno' || /\b(differ\w*|vs\.?|versus|compared?|instead of|or)\b/i.test(question);
+  // The question's own words beyond a document's subject and the aspect asked.
+  const userOwn = (subject: Set<string>) => user.filter((x) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1);
   hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
     const answers = texts.get(h.doc.id)?.cards;
     if (!answers) return;
@@ -303,12 +355,23 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
       if (!text) continue;
+      // A card that shares none of the question's own words beyond the subject asks something else
+      // ("three-phase commit?" for "explain two-phase commit"), however well the subject matches.
+      const own = (x: Weighted) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1;
+      const cardOwn = cardTerms(ctx.engine, card).filter(own);
+      if (cardOwn.length && userOwn(subject).length && !cardOwn.some((c) => userOwn(subject).some((u) => u.term === c.term))) continue;
+      // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
+      const kind = cardTypeOf(card);
+      if (!cardOwn.length && asked && kind && asked !== kind) continue;
+      // A card that contrasts two things answers only a question that asks for a difference.
+      if (kind === 'difference' && asked && !contrasts && !namesBothSides(card.heading)) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
-      const kind = cardTypeOf(card);
       const leansOnQuestion = REPLY_OPENING.test(text.answer);
       const sameType = !asked || !kind || asked === kind ? 1 : leansOnQuestion ? ANSWER_TUNING.otherTypeReply : ANSWER_TUNING.otherTypeCard;
-      const score = cardMatch(ctx.engine, user, card, subject, named, text.terms) * factor * sameType;
+      const full = cardMatch(ctx.engine, user, card, subject, named, text.terms);
+      const part = clause ? ANSWER_TUNING.clauseCard * cardMatch(ctx.engine, clause, card, subject, named, text.terms) : 0;
+      const score = Math.max(full, part) * factor * sameType;
       if (!best || score > best.score) best = { card, doc: h.doc, score, answer: text.answer };
     }
   });
@@ -328,7 +391,69 @@ function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: num
   const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ ...x, doc })) : [];
   const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
   const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), answer, Math.max(floor, 0.35));
+  // "...what are they and what do you give up?": a card about what it is, then the asked aspect from the front matter.
+  // "When do you send the second one?" asks about timing, not fit: the use-when list needs a question about using it.
+  const aboutUse = aspect !== 'when' || /\b(use|using|adopt|pick|choose|fit|worth|suitable|appropriate|makes? sense)\b/i.test(question);
+  const list = aboutUse && ['define', 'expand', 'general'].includes(aspectOf(card.heading)) ? frontMatterList(doc, aspect) : undefined;
+  if (list && list.items.length) {
+    points.unshift(`${list.say} ${list.items.slice(0, 2).map((x) => md(ctx, x.replace(/[.;]\s*$/, ''))).join('; ')}.`);
+    cited.unshift({ doc, anchor: headingOf(doc, list.anchor) === 'Overview' ? '' : list.anchor, heading: headingOf(doc, list.anchor) });
+  }
   return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: card.anchor, heading: card.heading }, ...cited], strength: score, card: true };
+}
+
+/** The front-matter list that answers an aspect ("when not to use it": avoid_when), with how to introduce it. */
+function frontMatterList(doc: DocMeta, aspect: Aspect): { items: string[]; say: string; anchor: string } | undefined {
+  if (aspect === 'avoid') return { items: doc.avoid_when, say: `${doc.title} is a poor fit for:`, anchor: 'when-not-to-use' };
+  if (aspect === 'when') return { items: doc.use_when, say: `${doc.title} fits:`, anchor: 'when-to-use' };
+  if (aspect === 'costs') return { items: doc.tradeoffs, say: `${doc.title} trades:`, anchor: 'trade-offs' };
+  return undefined;
+}
+
+/** A question about what to read or study here, rather than about a topic. */
+const STUDY = /\b(?:where (?:do|should|can) (?:i|we|you) (?:start|begin)|what should (?:i|we) (?:read|study|learn)|(?:learning|study|reading) (?:path|plan|order|list)|which (?:learning )?path|(?:this|the) (?:compendium|guide|site)|new to distributed|new grad|how long (?:will|does|would) (?:it|that|the path) take)\b/i;
+
+/** A question that asks whether to use something: "should we adopt X?", "do I need X?", "is X overkill for us?". */
+const DECIDES = /^\s*(?:should|shall|do|does|would|will|is|are|can|must)\b[^?]*\b(?:adopt|use|using|need|introduce|add|go with|switch to|move to|migrate to|worth|overkill|bother|invest in|start with|run)\b/i;
+
+/** How much of a situation's words the question states (rare words weigh more), 0 to 1. */
+function fits(ctx: Ctx, item: string, ask: Weighted[]): number {
+  const words = new Set(terms(item));
+  let hit = 0;
+  let all = 0;
+  for (const { term, weight } of ask) {
+    all += weight;
+    if (words.has(term)) hit += weight;
+  }
+  return all ? hit / all : 0;
+}
+
+/**
+ * Whether to use the subject, from its front matter: the situation the question describes is weighed
+ * against the document's "use when" and "avoid when" lists. A clear lean gives a yes or no with
+ * the situation that decides it; otherwise the answer names what it depends on.
+ */
+function decide(ctx: Ctx, question: string, top: DocHit, ask: Weighted[], texts: Map<string, DocText>): Built | null {
+  const doc = top.doc;
+  if (!DECIDES.test(askingClause(question) ?? question) || !(top.named || top.strong) || !doc.use_when.length || !doc.avoid_when.length) return null;
+  const situation = ask.filter((x) => x.weight >= 1);
+  const score = (items: string[]) => items.map((item) => ({ item, s: fits(ctx, item, situation) })).sort((a, b) => b.s - a.s);
+  const use = score(doc.use_when);
+  const avoid = score(doc.avoid_when);
+  const clean = (x: string) => md(ctx, x.replace(/[.;]\s*$/, ''));
+  const u = use[0]!;
+  const a = avoid[0]!;
+  // The lists hold clauses and noun phrases alike, so each is quoted after a colon, never inside a sentence.
+  const lean = ANSWER_TUNING.decisionLean;
+  let lead: string;
+  if (a.s > 0 && a.s >= lean * u.s) lead = `Probably not. A case where ${doc.title} is a poor fit: ${clean(a.item)}. Where it pays off instead: ${clean(doc.use_when[0]!)}.`;
+  else if (u.s > 0 && u.s >= lean * a.s) lead = `Yes, if your case matches. Where ${doc.title} pays off: ${clean(u.item)}. Where it is a poor fit: ${clean(doc.avoid_when[0]!)}.`;
+  else lead = `It depends on your case. Where ${doc.title} pays off: ${clean(doc.use_when[0]!)}. Where it is a poor fit: ${clean(doc.avoid_when[0]!)}.`;
+  const text = texts.get(doc.id);
+  const ranked = text ? rankPassages(text, ask, 'need').map((x) => ({ ...x, doc })) : [];
+  const { points, cited } = supportingPoints(ctx, ranked, lead, 0.3);
+  const when = headingOf(doc, 'when-to-use');
+  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.8 };
 }
 
 /** The answer extracted from the documents' passages, focused on the question's own words. */
@@ -350,12 +475,10 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
   });
   ranked.sort((a, b) => b.score - a.score);
   // "When should I not use it?" about a pattern: its front matter says exactly that.
-  const listFor: Partial<Record<Aspect, { items: string[]; say: string; anchor: string }>> = {
-    avoid: { items: top.doc.avoid_when, say: `${top.doc.title} is a poor fit for:`, anchor: 'when-not-to-use' },
-    when: { items: top.doc.use_when, say: `${top.doc.title} fits:`, anchor: 'when-to-use' },
-    costs: { items: top.doc.tradeoffs, say: `${top.doc.title} trades:`, anchor: 'trade-offs' },
-  };
-  const list = listFor[aspect];
+  // "Should we adopt X?", "do I need X for this?": the situations it fits and does not, weighed against the question's.
+  const decision = decide(ctx, question, top, ask, texts);
+  if (decision) return decision;
+  const list = frontMatterList(top.doc, aspect);
   if (list && list.items.length && ask.every((x) => x.weight < 2.5)) {
     const items = list.items.slice(0, 3).map((x) => md(ctx, x.replace(/[.;]\s*$/, '')));
     const lead = `${list.say} ${items.join('; ')}.`;
@@ -366,7 +489,9 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     return { lead, points: points.slice(0, 2), cited: [{ doc: top.doc, anchor: heading === 'Overview' ? '' : list.anchor, heading }, ...cited], strength: 0.8 };
   }
   // A question that only names its subject ("what is a saga?") is answered by what the subject is.
-  const definition = !ask.length || (intent === 'definition' && ask.every((x) => x.weight < 1));
+  // "what does idempotent mean for an API?" asks what the subject is, in a setting: the definition leads.
+  const means = /\bwhat (?:does|do|is) .{1,40} (?:mean|stand for)\b|\bmeaning of\b/i.test(question) && (top.named || top.strong);
+  const definition = !ask.length || means || (intent === 'definition' && ask.every((x) => x.weight < 1 || ASPECT_STEMS.has(x.term)));
   const best = ranked[0];
   if (definition || !best || best.score < 0.2) {
     // Nothing in the text speaks to more than the subject: say what the subject is, then how it works.
@@ -451,6 +576,19 @@ function languageNote(question: string): string {
   return foreignScript || foreignWords ? 'Answers are in English; I matched the technical terms in your question. ' : '';
 }
 
+/**
+ * A specific lead answers the question; the document's own two-sentence overview then says what the
+ * subject is and how it works, which a narrow lead leaves out. Added when it says something new.
+ */
+function withOverview(ctx: Ctx, built: Built): Built {
+  const doc = built.cited[0]?.doc;
+  if (!doc) return built;
+  const overview = firstSentences(doc.summary, 2);
+  if (!overview || [built.lead, ...built.points].some((t) => overlaps(overview, t))) return built;
+  const points = [...built.points.slice(0, ANSWER_TUNING.maxPoints - 1), md(ctx, overview)];
+  return { ...built, points, cited: [...built.cited, { doc, anchor: '', heading: 'Overview' }] };
+}
+
 /** Turns a Built answer into the API's Answer. */
 export function finish(ctx: Ctx, built: Built, hits: DocHit[], intent: Intent, confidence: number, prefix = ''): Answer {
   return { answer: render(built, prefix), sources: sourcesOf(ctx, built.cited, hits), intent, confidence: round2(confidence), unsure: false };
@@ -473,7 +611,21 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   }
 
   const subject = resolveSubject(ctx, question, options);
-  const { hits, search } = subject;
+  const { search } = subject;
+  let { hits } = subject;
+  // "where should I start, and how long will it take?": a question about reading the compendium is
+  // answered by its learning paths and introduction, whatever everyday words ("start") match elsewhere.
+  const asked = new Set(terms(question));
+  const namesTopic = hits.some((h) => h.doc.kind !== 'learning-path' && (h.named || [...subjectTerms(h.doc)].some((t) => asked.has(t))));
+  const guides = !subject.inherited && STUDY.test(question) && !namesTopic ? ctx.engine.search(question, { limit: 3, kinds: ['learning-path', 'introduction'] }).hits : [];
+  if (guides.length) {
+    // The guide that fits, said plainly: what it covers, for whom and how long it takes.
+    hits = guides;
+    const lead = md(ctx, firstSentences(guides[0]!.doc.summary, 2));
+    const other = guides[1] && guides[1].score >= guides[0]!.score * 0.5 ? [md(ctx, firstSentences(guides[1].doc.summary, 1))] : [];
+    const built: Built = { lead, points: other, cited: [{ doc: guides[0]!.doc, anchor: '', heading: 'Overview' }, ...(other.length ? [{ doc: guides[1]!.doc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
+    return finish(ctx, built, hits, parsed.intent, 0.7, note);
+  }
   const intent: Intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
   // A document the question names, if only with a typo or by a glossary term, counts as named.
   const top = hits[0] && !hits[0].named && scope.named.includes(hits[0].doc) ? { ...hits[0], named: true } : hits[0];
@@ -484,13 +636,14 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const jargon = await jargonLead(ctx, question, hits, aspect);
   if (jargon) {
     // "what's goodput and how does it differ from throughput?": the entry, then what else was asked.
-    const remaining = question.replace(new RegExp(`\\b${jargon.rest!.replace(/[^\w\s-]/g, '')}\\b`, 'i'), ' ');
+    const explained = jargon.rest!.split('|').map((t) => t.replace(/[^\w\s-]/g, '')).filter(Boolean);
+    const remaining = question.replace(new RegExp(`\\b(?:${explained.join('|')})\\b`, 'gi'), ' ');
     const askRest = weighted(engine, remaining).filter((x) => !ASPECT_STEMS.has(x.term) && x.weight >= 1);
     if (askRest.length >= 1 && hits.length) {
       const texts = new Map((await loadAll(ctx, hits.slice(0, 2).map((h) => h.doc))).map((t) => [t.id, t]));
       const more = fromPassages(ctx, remaining, aspect, hits, texts, 'howto');
       if (more && more.strength >= 0.35 && !overlaps(jargon.lead, more.lead)) {
-        jargon.points = [more.lead, ...more.points].slice(0, 2);
+        jargon.points = [...jargon.points, more.lead, ...more.points].slice(0, jargon.points.length + 2);
         jargon.cited.push(...more.cited.slice(0, 2));
       }
     }
@@ -526,12 +679,12 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
   const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
   if (card && cardWins) {
-    const built = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
+    const built = withOverview(ctx, fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect));
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }
-  const built = passages;
-  if (!built) return unsureAnswer(ctx, hits, baseConfidence, intent, note, scope);
+  if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note, scope);
+  const built = withOverview(ctx, passages);
   const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
   if (confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note, scope);

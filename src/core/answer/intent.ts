@@ -16,7 +16,7 @@ const COMPARISON_PATTERNS: RegExp[] = [
   /^(?:when (?:to|should (?:i|we)) use|when do (?:i|we) use)\s+(.+?)\s+(?:vs\.?|versus|or|instead of|over)\s+(.+)/i,
 ];
 
-const DEFINITION = /^\s*(?:what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?!the best|a good|the right)|what'?s\s+(?:an?\s+|the\s+)?|whats\s+|define\s+|definition of\s+|meaning of\s+|explain\s+|describe\s+|tell me about\s+|what does\s+.+\s+mean\b|eli5\s+)/i;
+const DEFINITION = /^\s*(?:(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?!(?:it|them|this|that)\b)|what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?!the best|a good|the right)|what'?s\s+(?:an?\s+|the\s+)?|whats\s+|define\s+|definition of\s+|meaning of\s+|explain\s+|describe\s+|tell me about\s+|what does\s+.+\s+mean\b|eli5\s+)/i;
 const HOWTO = /^\s*(?:how\s+(?:do|does|can|could|should|would|to|might|are)\b|how'?s\b|what(?:'s| is| are)?\s+(?:the\s+)?(?:best|right|recommended|usual|standard|common)\s+(?:way|approach|practice|pattern)s?|best\s+(?:way|practice)s?|(?:should|can|could)\s+(?:i|we)\b|which\s+(?:pattern|approach|strategy|technique|database|design)|what\s+(?:pattern|approach|strategy|technique)s?\b|ways?\s+to\b|tips\b|guidance\b|is it (?:ok|safe|wise|a good idea)\b)/i;
 const NUMBERS = /\b(?:how\s+(?:many|much|long|fast)|calculate|compute|estimate|what(?:'s| is)\s+the\s+(?:latency|availability|throughput|downtime|capacity|speedup))\b|\d+(?:\.\d+)?\s*(?:%|ms|s\b|rps|qps|\/s|req|nines?|servers?|nodes?|replicas?|km|mi\b|gb|tb|mb)/i;
 

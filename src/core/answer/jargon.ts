@@ -8,7 +8,8 @@ import { GLOSSARY_DOC_ID } from '../search/build';
 import { bareTitle } from '../content/document';
 import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
-import { firstSentences, loadAll, md, standalone, type Built, type Ctx } from './compose';
+import { firstSentences, loadAll, md, questionType, standalone, type Built, type Ctx } from './compose';
+import { terms } from '../search/text';
 
 /** The glossary: every term the compendium uses, as "**Term**: meaning" entries. */
 export const GLOSSARY_ID = GLOSSARY_DOC_ID;
@@ -36,6 +37,9 @@ export function jargonCandidates(question: string): string[] {
   return [...new Set(out.filter((t) => t && t.length <= 40))];
 }
 
+/** Head nouns that add nothing to an adjective they follow ("idempotent operation", "eventual consistency model"). */
+const GENERIC_HEAD = /^ (?:operation|property|model|system|behaviour|behavior|guarantee)$/;
+
 /** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
 export function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
   const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
@@ -48,7 +52,9 @@ export function labelledEntry(texts: DocText[], term: string): { p: Passage; id:
       const inParens = /\(([^)]+)\)/.exec(label)?.[1]?.replace(/s$/, '');
       // "LSM" also names "LSM tree": an acronym followed by the noun it qualifies.
       const qualifies = /^[a-z0-9]{2,6}$/.test(key) && bare.startsWith(`${key} `) && bare.split(' ').length <= 3;
-      if (bare === key || inParens === key || qualifies) return { p, id: t.id };
+      // "idempotent" is defined by "Idempotent operation": an adjective and a generic head noun.
+      const described = !key.includes(' ') && GENERIC_HEAD.test(bare.slice(key.length)) && bare.startsWith(`${key} `);
+      if (bare === key || inParens === key || qualifies || described) return { p, id: t.id };
     }
   }
   return null;
@@ -102,38 +108,93 @@ export async function jargonLead(ctx: Ctx, question: string, hits: DocHit[], asp
   if (!candidates.length) return null;
   const glossary = ctx.engine.docById(GLOSSARY_ID);
   const texts = await loadAll(ctx, [...(glossary ? [glossary] : []), ...hits.slice(0, 3).map((h) => h.doc)]);
-  for (const term of candidates) {
-    const named = ctx.engine.docsNamed(term);
-    const acronym = /^[A-Z0-9]{2,6}s?$/.test(term);
-    // A plain name of a document ("circuit breaker") is answered by that document, not the glossary.
-    if (named.length && (!acronym || named.some((d) => d.title.toLowerCase() === term.toLowerCase()))) return null;
-    // An acronym that abbreviates a document's title: "2PC is short for Two-Phase Commit".
-    const abbreviated = named.find((d) => abbreviates(term, d.title));
-    if (abbreviated) {
-      const lead = aspect === 'expand' ? `**${term}** is short for ${abbreviated.title}. ` : '';
-      return { lead: `${lead}${md(ctx, firstSentences(abbreviated.summary, 1))}`, points: [], rest: term, cited: [{ doc: abbreviated, anchor: '', heading: 'Overview' }], strength: 1 };
-    }
-    const entry = labelledEntry(texts, term);
-    if (entry) {
-      const doc = ctx.engine.docById(entry.id)!;
-      const see = /\]\(([a-z0-9-]+\/[a-z0-9-]+)/.exec(entry.p.text)?.[1];
-      const seeDoc = see ? ctx.engine.docById(see) : undefined;
-      return { lead: md(ctx, entry.p.text), points: [], rest: term, cited: [{ doc, anchor: entry.p.anchor, heading: entry.p.heading }, ...(seeDoc ? [{ doc: seeDoc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
-    }
-  }
-  for (const term of candidates.filter((t) => /^[A-Za-z0-9]{2,8}$/.test(t) && /[A-Z0-9]/.test(t.slice(1)) || /^[a-z0-9]{2,6}$/.test(t))) {
-    const found = ctx.engine.search(term, { limit: 3 }).hits;
-    for (const t of await loadAll(ctx, found.map((h) => h.doc))) {
-      const marker = `(${term.toLowerCase()}`;
-      for (const p of t.passages) {
-        if (!p.text.toLowerCase().includes(marker)) continue;
-        const spelled = expansionIn(p.text, term);
-        if (!spelled || p.teaser) continue;
-        const doc = ctx.engine.docById(t.id)!;
-        return { lead: `**${spelled.acronym}** stands for ${spelled.expansion}. ${md(ctx, standalone(p))}`, points: [], rest: term, cited: [{ doc, anchor: p.anchor, heading: p.heading }], strength: 0.9 };
+  for (const [i, term] of candidates.entries()) {
+    const found = await explainTerm(ctx, term, aspect, texts);
+    if (found === 'document') return null;
+    if (!found) continue;
+    // "RPO and RTO?", "MTTR and MTBF": terms asked together are explained together.
+    for (const other of candidates.slice(i + 1)) {
+      if (found.points.length >= 2 || !askedTogether(question, term, other)) continue;
+      const more = await explainTerm(ctx, other, aspect, texts);
+      if (more && more !== 'document' && more.lead !== found.lead) {
+        found.points.push(more.lead);
+        found.cited.push(...more.cited);
+        found.rest = `${found.rest}|${other}`;
       }
+    }
+    return found;
+  }
+  return null;
+}
+
+/** Whether two terms are joined in the question ("RPO and RTO", "MTTR/MTBF", "SLI, SLO"). */
+function askedTogether(question: string, a: string, b: string): boolean {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const join = '\\s*(?:and|&|,|/|\\+|or|vs\\.?|versus)\\s*';
+  return new RegExp(`\\b${esc(a)}${join}${esc(b)}\\b|\\b${esc(b)}${join}${esc(a)}\\b`, 'i').test(question);
+}
+
+/** Words a defining card may add to the term: "What does X actually mean?", "What is the X result?". */
+const DEFINING_FILLER = new Set(terms('what is are does do mean means meaning stand stands for actually say says result term exactly the a an'));
+
+/** A card of a candidate document that asks only what the term is, as the lead for a jargon question. */
+function definingCard(ctx: Ctx, term: string, texts: DocText[]): Built | null {
+  const termWords = new Set(terms(term));
+  if (!termWords.size) return null;
+  for (const t of texts) {
+    if (t.id === GLOSSARY_ID) continue;
+    const doc = ctx.engine.docById(t.id);
+    if (!doc) continue;
+    for (const card of ctx.engine.cardsOf(doc)) {
+      if (questionType(card.heading) !== 'what') continue;
+      const words = terms(card.heading);
+      if (![...termWords].every((w) => words.includes(w)) || !words.every((w) => termWords.has(w) || DEFINING_FILLER.has(w))) continue;
+      const answer = t.cards.get(card.anchor);
+      if (answer) return { lead: md(ctx, answer.answer), points: [], rest: term, cited: [{ doc, anchor: card.anchor, heading: card.heading }], strength: 1 };
     }
   }
   return null;
 }
 
+/**
+ * One term's meaning: an acronym of a document's title, a glossary-style entry, or a sentence that
+ * spells it out; 'document' when the term plainly names a document, which then answers instead.
+ */
+async function explainTerm(ctx: Ctx, term: string, aspect: Aspect, texts: DocText[]): Promise<Built | 'document' | null> {
+  const named = ctx.engine.docsNamed(term);
+  const acronym = /^[A-Z0-9]{2,6}s?$/.test(term);
+  const lower = term.toLowerCase();
+  // A short word that only resembles a document's name ("slo" near "SRE") is not that name.
+  const loose = /^[a-z0-9]{2,6}$/.test(term) && !named.some((d) => bareTitle(d.title).toLowerCase() === lower || d.aliases.some((a) => a.toLowerCase() === lower));
+  // A plain name of a document ("circuit breaker") is answered by that document, not the glossary.
+  if (named.length && !loose && (!acronym || named.some((d) => d.title.toLowerCase() === lower))) return 'document';
+  // An acronym that abbreviates a document's title: "2PC is short for Two-Phase Commit".
+  const abbreviated = named.find((d) => abbreviates(term, d.title));
+  if (abbreviated) {
+    const lead = aspect === 'expand' ? `**${term}** is short for ${abbreviated.title}. ` : '';
+    return { lead: `${lead}${md(ctx, firstSentences(abbreviated.summary, 1))}`, points: [], rest: term, cited: [{ doc: abbreviated, anchor: '', heading: 'Overview' }], strength: 1 };
+  }
+  // A document's own card that asks what the term is ("What does the FLP result actually say?") says more than a glossary line.
+  const card = definingCard(ctx, term, texts);
+  if (card) return card;
+  const entry = labelledEntry(texts, term);
+  if (entry) {
+    const doc = ctx.engine.docById(entry.id)!;
+    const see = /\]\(([a-z0-9-]+\/[a-z0-9-]+)/.exec(entry.p.text)?.[1];
+    const seeDoc = see ? ctx.engine.docById(see) : undefined;
+    return { lead: md(ctx, entry.p.text), points: [], rest: term, cited: [{ doc, anchor: entry.p.anchor, heading: entry.p.heading }, ...(seeDoc ? [{ doc: seeDoc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
+  }
+  if (!((/^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z0-9]/.test(term.slice(1))) || /^[a-z0-9]{2,6}$/.test(term))) return null;
+  const found = ctx.engine.search(term, { limit: 3 }).hits;
+  for (const t of await loadAll(ctx, found.map((h) => h.doc))) {
+    const marker = `(${term.toLowerCase()}`;
+    for (const p of t.passages) {
+      if (!p.text.toLowerCase().includes(marker)) continue;
+      const spelled = expansionIn(p.text, term);
+      if (!spelled || p.teaser) continue;
+      const doc = ctx.engine.docById(t.id)!;
+      return { lead: `**${spelled.acronym}** stands for ${spelled.expansion}. ${md(ctx, standalone(p))}`, points: [], rest: term, cited: [{ doc, anchor: p.anchor, heading: p.heading }], strength: 0.9 };
+    }
+  }
+  return null;
+}

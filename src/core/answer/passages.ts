@@ -40,7 +40,7 @@ export type DocText = { id: string; passages: Passage[]; /** By card anchor. */ 
 /** The minimum a full document must give (FullDocument, or anything with its sections). */
 export type DocSource = { id: string; sections: Array<{ anchor: string; heading: string; markdown: string }> };
 
-const TEASER = /(:\s*$)|\b(below|the following|as follows|following (table|list|steps)|these (two|three|four|five|six) |here are|listed here|in this (section|document|page))\b/i;
+export const TEASER = /(:\s*$)|\b(below|the following|as follows|following (table|list|steps)|these (two|three|four|five|six) |here are|listed here|in this (section|document|page))\b/i;
 /** Words that lean on something said before, anywhere in a sentence ("these defaults", "the table"). */
 const LEANS = /\b(these|those|the (table|list|figure|diagram|example) (above|below)?|this (table|list|figure|diagram|section|pattern's|one))\b/i;
 const DEPENDENT = /^\s*(\*\*)?(this|these|that|those|it|its|they|their|them|such|both|here|then|but|and|also|however|instead|so|otherwise|thus|hence|still|yet|meanwhile|likewise|similarly|conversely|in (that|this) case|the (first|second|third|former|latter|other|same|result|rest|answer|fix|trick|catch|cost|price)|each of|one of|neither|either|none of|all of them|as a result|for (example|instance)|the two|the three)\b/i;

@@ -342,7 +342,8 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
     total += weight;
     if (name) domain += weight;
     if (isDistinct.has(term)) distinctive += weight;
-    if (!name && !v.synonyms.has(term) && !engine.known(term)) unknown += weight;
+    // A number with letters attached ("3am", "v2", "404s") is a quantity or a code, not a subject.
+    if (!name && !v.synonyms.has(term) && !engine.known(term) && !/\d/.test(term)) unknown += weight;
   }
 
   let fixed = text;

@@ -6,6 +6,7 @@ export * from './places';
 export * from './calculator';
 export * from './registry';
 export { erlangC, mmc } from './calculators/queue';
+export { poissonQuantile99 } from './calculators/littles-law';
 export { fitUsl, uslCapacity, uslPeak } from './calculators/usl';
 
 export * from './natural';

@@ -32,6 +32,12 @@ const pct = (q: Quantity | number) => `${fmt((typeof q === 'number' ? q : q.valu
 const secs = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}s`;
 const perSec = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}/s`;
 const bytesOf = (q: Quantity | number) => `${fmt(typeof q === 'number' ? q : q.value)}B`;
+/** A size as a person writes it in a command: 500TB rather than 500000000000000B (decimal units). */
+const sizeArg = (q: Quantity | number) => {
+  const b = typeof q === 'number' ? q : q.value;
+  const unit = ([[1e15, 'PB'], [1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'KB']] as const).find(([u]) => b >= u);
+  return unit ? `${fmt(b / unit[0])}${unit[1]}` : `${fmt(b)}B`;
+};
 
 /** Seconds in a period named by a word ("year", "quarterly", "monthly", "day"); 0 when the word names none. */
 function periodSeconds(word: string): number {
@@ -454,8 +460,19 @@ function planQueue(ctx: Ctx): Draft | null {
 
 const CONCURRENT_NOUN = /^(?:connection|request|thread|session|worker|process|stream|message|order|checkout|job|task|item|call|query|querie|invocation|execution|function|slot|user|transaction|upload|event|record)$/;
 
+/** "how big should the connection pool be", "size a bulkhead", "pool size": a question that asks for a concurrency. */
+const POOL_SIZING = /\bhow (?:big|large|many \w+) (?:should|must|do|does|would|will|can|to make)\b[^?]*\b(?:pools?|bulkheads?|semaphores?|concurrency limits?)\b|\b(?:pool|bulkhead|semaphore) (?:size|sizing)\b|\bsiz(?:e|ing) (?:a |an |the |our |my |each |every |this |that |its |their )?(?:[\w-]+ ){0,3}?(?:pools?|bulkheads?|semaphores?|concurrency limits?)\b|\bhow (?:big|large) (?:a |an |the |of a )?(?:[\w-]+ ){0,3}?(?:pool|bulkhead|semaphore)\b/;
+
+/** "each API pod handles 200 req/s": the unit a per-server rate is of ("pod"), as the question names it. */
+function rateUnit(ctx: Ctx, q: Quantity): string | undefined {
+  if (q.per && q.per !== 'server' && q.per !== 'each' && SERVER_NOUN.test(q.per)) return q.per;
+  const m = [...ctx.lower.slice(Math.max(0, q.start - 60), q.start).matchAll(/\b(?:each|every|one|a single|per)\s+(?:[a-z-]+\s+){0,2}?(pod|instance|node|server|worker|host|machine|box|vm|container|replica|process|consumer|dyno)s?\b/g)].pop();
+  return m?.[1];
+}
+
 function planLittle(ctx: Ctx): Draft | null {
-  const asksConcurrency = /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
+  const poolSizing = POOL_SIZING.test(ctx.lower);
+  const asksConcurrency = poolSizing || /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
   const rateWords = /\b(?:max(?:imum)? (?:throughput|rps|qps|rate|invocations|requests)|how many (?:rps|qps|requests per second)|what throughput|sustain|throughput (?:are|is|can))/.test(ctx.lower);
   if (!asksConcurrency && !rateWords && !has(ctx, /little|pool|connections?\b|behind|backlog|\blag\b|sits at|on average|threads?\b|worker process|concurrency limit|query time|time (?:a|each) \w+ spends|spends in/)) return null;
   if (has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|erlang|poisson/)) return null;
@@ -497,6 +514,35 @@ function planLittle(ctx: Ctx): Draft | null {
     used.push(usefulTimes[0]);
   }
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
+  // "each API pod handles 200 req/s, each request holds a connection 15 ms: how big should the pool be?": one pod's pool.
+  const unitRates = ctx.qs.filter((q) => q.kind === 'rate' && !!q.per && SERVER_NOUN.test(q.per));
+  if (!rates.length && unitRates.length === 1 && usefulTimes.length === 1 && !concs.length && asksConcurrency && !rateWords) {
+    const r = unitRates[0]!;
+    const unit = rateUnit(ctx, r);
+    if (!unit) return null;
+    const sameFleet = fleet.filter((q) => q.noun === unit && Number.isInteger(q.value) && q.value >= 1);
+    if (fleet.length && sameFleet.length !== fleet.length) return null;
+    if (sameFleet.length > 1) return null;
+    const fleetQ = sameFleet[0];
+    return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${unit}`, ...(fleetQ ? [`fleet=${fmt(fleetQ.value)}`] : [])], used: [...ignored, r, usefulTimes[0]!, ...(fleetQ ? [fleetQ] : [])], consumes: ['rate', 'time', 'count', 'number'] };
+  }
+  // "2k rps across 10 pods ... pool size per pod?": the rate spread evenly over the pods, then one pod's pool.
+  if (rates.length === 1 && !unitRates.length && usefulTimes.length === 1 && !concs.length && poolSizing && !rateWords && fleet.length === 1) {
+    const f = fleet[0]!;
+    const unit = f.noun!;
+    const spread = /\b(?:across|over|on|between|spread over|split (?:across|over|between)|behind|from|with|using|running on|run on)\s+(?:the\s+|our\s+|its\s+)?$/.test(ctx.lower.slice(Math.max(0, f.start - 24), f.start)) || /\b(?:per|each|every)\s+(?:pod|instance|node|server|host|machine|replica|box|container)\b/.test(ctx.lower);
+    if (!spread || !Number.isInteger(f.value) || f.value < 1) return null;
+    const r = rates[0]!;
+    return { calculator: 'littles-law', args: [`throughput=${perSec(r.value / f.value)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${unit}`, `fleet=${fmt(f.value)}`], used: [...ignored, r, usefulTimes[0]!, f], consumes: ['rate', 'time', 'count', 'number'], notes: [`${r.raw} over ${f.raw} ${unit}s is ${fmt(r.value / f.value)}/s per ${unit}, if the load is spread evenly`] };
+  }
+  // "how big should the pool be?" with a rate but no hold time (or the reverse): ask for the other one.
+  if (poolSizing && !concs.length && !rateWords && rates.length + unitRates.length <= 1 && usefulTimes.length <= 1 && (rates.length + unitRates.length) + usefulTimes.length === 1) {
+    const r = rates[0] ?? unitRates[0];
+    const unit = !rates.length && r ? rateUnit(ctx, r) : undefined;
+    if (r) return { calculator: 'littles-law', used: [...ignored, r], consumes: ['rate', 'time', 'count', 'number'], missing: { what: 'how long each request holds its connection or thread', ask: 'how long does one request hold its connection (or thread, or bulkhead slot) on average? The pool needs rate × that time, plus headroom.', example: `littles-law throughput=${perSec(r)} latency=<time>${unit ? ` per=${unit}` : ''}` } };
+    const t = usefulTimes[0]!;
+    return { calculator: 'littles-law', used: [...ignored, t], consumes: ['rate', 'time', 'count', 'number'], missing: { what: 'the request rate', ask: `how many requests per second use the pool (for one pod, or in all)? The pool needs rate × ${t.raw}, plus headroom.`, example: `littles-law throughput=<rate> latency=${secs(t)}` } };
+  }
   // Asking for the missing one only when the question asks for a figure ("what's the average latency?"), never for "how can two requests be concurrent".
   const asksFigure = /\b(?:what(?:'s| is| are)? (?:the |our |its )?(?:avg|average|mean|max(?:imum)?|typical|expected)?\s*(?:latency|throughput|rps|qps|time|concurrency|rate)|how (?:long|many|fast|much))\b/.test(ctx.lower);
   if (args.length === 1 && asksFigure && used.every((q) => q.value >= 3) && (asksConcurrency || rateWords || /\b(?:latency|how long|response time|throughput|rps|qps)\b/.test(ctx.lower))) {
@@ -679,6 +725,8 @@ function planQuorum(ctx: Ctx): Draft | null {
   if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'rate' || q.kind === 'percent' || q.kind === 'money')) return null;
   if (has(ctx, /\busl\b|sigma|σ|kappa|κ|scalab|contention|coheren/)) return null;
   if (has(ctx, /kafka|\bisr\b|in-sync|insync|\backs\s*=/)) return null;
+  // Round trips and a latency asked for: a commit-latency question, not a quorum-size one.
+  if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\blatenc\w*|\bhow (?:long|fast)\b|\bcommit (?:time|takes?)\b/)) return null;
   if (new Set(ctx.qs.filter((q) => isCount(q, /^(?:node|replica|member|server|voter)$/)).map((q) => q.value)).size > 1 && !has(ctx, /\bthan\b/)) return null;
   if (/\b\d+\s*(?:,\s*\d+\s*)*(?:,|or)\s*\d+\s+(?:nodes|members|replicas|servers|voters)\b/.test(ctx.lower)) return null;
   const byz = has(ctx, /byzantine|\bbft\b|pbft|malicious|lying|arbitrary fault/);
@@ -864,7 +912,7 @@ function planRetries(ctx: Ctx): Draft | null {
   if (!has(ctx, /retr(?:y|ies|ying|ied)|attempts?|tries\b/)) return null;
   const failureShare = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /fail|error|timeout/, 30, 30) && !near(ctx, q, /budget/, 30, 30));
   const budget = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /budget|at most|extra|cap/, 40, 30));
-  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|client|db|database|load|budget|baseline/) && !failureShare) return null;
+  if (!has(ctx, /layer|tier|level|hop|deep|stack|chain|each service|every service|amplif|multipl|worst case|fan|gateway|proxy|client|\bapi\b|backend|upstream|downstream|db|database|load|budget|baseline/) && !failureShare) return null;
   const tryCounts = ctx.qs.filter((q) => isCount(q, /^(?:retry|retrie|time|attempt|try|trie)$/) || /retr(?:y|ies)\s*(?:up to\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start)));
   const layers = ctx.qs.find((q) => !tryCounts.includes(q) && (isCount(q, /^(?:layer|tier|level|hop|service|microservice|deep)$/) || /^\s*(?:-?\s*deep|layers?|tiers?|levels?|hops?)\b/.test(ctx.lower.slice(q.end, q.end + 14))));
   const rate = ctx.qs.find((q) => q.kind === 'rate');
@@ -889,6 +937,11 @@ function planRetries(ctx: Ctx): Draft | null {
     } else if (retriesQ.length === 1) {
       attempts = retriesQ[0]!.value + 1;
       used.push(retriesQ[0]!);
+    } else if (retriesQ.length > 1 && new Set(retriesQ.map((q) => q.value)).size === 1) {
+      // "the gateway retries 3x, A retries 3x, B retries 3x": one layer per mention, each making 3 retries.
+      attempts = retriesQ[0]!.value + 1;
+      used.push(...retriesQ);
+      if (!layers) layerCount = retriesQ.length;
     } else if (words) {
       attempts = { once: 1, twice: 2, thrice: 3 }[words[1] as 'once']! + 1;
     } else if (!tryCounts.length && layers) {
@@ -908,6 +961,70 @@ function planRetries(ctx: Ctx): Draft | null {
     used.push(rate);
   }
   return { calculator: 'retries', args, used, consumes: ['count', 'number', 'rate', 'percent'] };
+}
+
+const TRANSFER_WORDS = /\b(?:egress|ingress|transfer\w*|bandwidth|traffic|outbound|inbound|serv(?:e|es|ed|ing)|download\w*|upload\w*|cdn|data out|internet|cross[- ]?(?:zone|az|region)|inter[- ]?(?:zone|az|region)|nat|push(?:es|ed|ing)?|send(?:s|ing)?|sent|ship(?:s|ped|ping)?|mov(?:e|es|ed|ing)|replicat\w*|stream\w*|leav(?:e|es|ing))\b/;
+const STORAGE_WORDS = /\b(?:stor(?:e|ed|ing|age)|disks?|ebs|volumes?|snapshots?|archiv\w*|retain\w*|retention|at rest)\b/;
+
+/** Data transfer priced per GB: "we push 500 TB/month of egress at $0.08/GB; how much would we save at $0.02/GB?" */
+function planTransferCost(ctx: Ctx): Draft | null {
+  const money = ctx.qs.filter((q) => q.kind === 'money');
+  const prices = money.filter((q) => q.priceUnit && /^(?:gb|gib|tb|tib|gigabytes?|terabytes?)$/.test(q.priceUnit));
+  if (!prices.length || prices.length !== money.length || prices.length > 2) return null;
+  // "$0.01/GB in each direction": who pays what is not a single price per GB.
+  if (prices.some((q) => q.per)) return null;
+  // "$0.023 per GB-month" prices storage, not transfer.
+  if (prices.some((q) => /^\s*(?:-\s*|\s)(?:months?|mo)\b|^\s*(?:per|a|each)\s+month\b/.test(ctx.lower.slice(q.end, q.end + 14)))) return null;
+  if (has(ctx, STORAGE_WORDS) || !has(ctx, TRANSFER_WORDS)) return null;
+  const perGb = (q: Quantity) => (/^t/.test(q.priceUnit!) ? q.value / 1000 : /^gib$|^tib$/.test(q.priceUnit!) ? q.value / (/^t/.test(q.priceUnit!) ? 1000 : 1) / 1.073741824 : q.value);
+  const notes: string[] = [];
+  for (const q of prices) if (q.priceUnit !== 'gb' && !/^gigabytes?$/.test(q.priceUnit!)) notes.push(`${q.raw} is $${fmt(perGb(q))} per GB`);
+  // Which price is today's and which the alternative: "instead of $0.08", "currently $0.08", else the one after "save", "switch", "if we"..., else the order.
+  let [current, alt] = prices as [Quantity, Quantity | undefined];
+  if (alt) {
+    const before = (q: Quantity) => ctx.lower.slice(Math.max(0, q.start - 40), q.start);
+    const isCurrent = (q: Quantity) => /\b(?:instead of|rather than|current(?:ly)?|today|now|(?:we|i) pay(?:ing)?|paying|charged|billed|list price|from)\b[^$]{0,16}$/.test(before(q));
+    const isAlt = (q: Quantity) => /\b(?:save|saving|savings|switch\w*|mov(?:e|ing) to|migrat\w*|alternative|would|could|if (?:we|i|it)|vs\.?|versus|compared?|cheaper|new|other|negotiat\w*|discount\w*|commit\w*|drops? to|down to|reduc\w*|offer\w*|quote\w*|to)\b[^$]{0,24}$/.test(before(q));
+    const cur = prices.filter(isCurrent);
+    const alts = prices.filter(isAlt);
+    if (cur.length === 1) [current, alt] = [cur[0]!, prices.find((q) => q !== cur[0])!];
+    else if (alts.length === 1) [current, alt] = [prices.find((q) => q !== alts[0])!, alts[0]!];
+  }
+  const priceArgs = [`per_gb=${fmt(perGb(current))}`, ...(alt ? [`alt_per_gb=${fmt(perGb(alt))}`] : [])];
+  // "how much would we save at $0.02/GB?" with one price: the saving needs today's price too.
+  const asksSaving = has(ctx, /\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bdifference\b/);
+  if (!alt && asksSaving) return { calculator: 'cost', used: [...prices, ...ctx.qs.filter((q) => q.kind === 'size')], consumes: ['money', 'size', 'rate', 'time', 'number'], missing: { what: 'the other price per GB', ask: `a saving compares two prices: what do you pay per GB today (or what is the other offer), besides ${current.raw}?`, example: `cost transfer=<size per month> per_gb=<price today> alt_per_gb=${fmt(perGb(current))}` } };
+  const sizes = ctx.qs.filter((q) => q.kind === 'size');
+  const rates = ctx.qs.filter((q) => q.kind === 'rate');
+  const consumes: Quantity['kind'][] = ['money', 'size', 'rate', 'time', 'number'];
+  if (sizes.length > 1 || rates.length > 1) return null;
+  const size = sizes[0];
+  if (!size) {
+    return { calculator: 'cost', used: prices, consumes, missing: { what: 'how much data is transferred', ask: 'how many GB or TB are transferred a month (or in the one-off move)?', example: `cost transfer=<size per month, e.g. 50TB/month> ${priceArgs.join(' ')}` } };
+  }
+  const used: Quantity[] = [...prices, size];
+  // Bit rates ("10 Gbps") are peaks more often than averages: not a monthly volume.
+  if (size.per && /bps|bit/i.test(size.raw)) return null;
+  let volume: string;
+  if (size.per) {
+    const s = Number(size.per.slice(0, -1));
+    const unit = ({ 1: 's', 60: 'min', 3600: 'h', 86400: 'd', 604800: 'w', 2592000: 'month', 31536000: 'y' } as Record<number, string>)[s];
+    if (!unit || rates.length) return null;
+    volume = `${sizeArg(size)}/${unit}`;
+  } else if (rates.length) {
+    // "4,000 requests/s with 20 KB responses": bytes a second, billed by the month.
+    const r = rates[0]!;
+    if (r.per) return null;
+    volume = `${sizeArg(r.value * size.value)}/s`;
+    used.push(r);
+    notes.push(`${r.raw} × ${size.raw} = ${fmt((r.value * size.value) / 1e6)} MB/s on average`);
+  } else {
+    const period = near(ctx, size, /\b(?:monthly|per month|a month|each month|every month|month(?:ly)? (?:egress|transfer|traffic|bill))\b/, 40, 30) ? 'month' : near(ctx, size, /\b(?:daily|per day|a day|each day|every day)\b/, 40, 30) ? 'd' : near(ctx, size, /\b(?:yearly|annual(?:ly)?|per year|a year|each year|every year)\b/, 40, 30) ? 'y' : undefined;
+    if (period) volume = `${sizeArg(size)}/${period}`;
+    else if (has(ctx, /\bonce\b|one[- ]off|one[- ]time|migrat\w*|\bmove (?:all|the|our|it|everything)|moving (?:all|the|our|it|everything)|\bexport\w*|repatriat\w*|\bexit\w*|get (?:it|our data|the data|everything) out/)) volume = sizeArg(size);
+    else return { calculator: 'cost', used, consumes, missing: { what: 'whether the volume is per month or a one-off move', ask: `is that ${size.raw} every month, or moved once?`, example: `cost transfer=${sizeArg(size)}/month ${priceArgs.join(' ')}` } };
+  }
+  return { calculator: 'cost', args: [`transfer=${volume}`, ...priceArgs], used, consumes, notes };
 }
 
 function planCost(ctx: Ctx): Draft | null {
@@ -1105,11 +1222,201 @@ function planLatency(ctx: Ctx): Draft | null {
   return { calculator: 'latency', args: [arg('from', a.name), arg('to', b.name)], used, consumes: [] };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sequential round trips against one batch.
+
+const SEQUENTIAL_WORDS = /\b(?:sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after (?:the )?(?:other|another))|one by one|in a loop|back[- ]to[- ]back|in sequence|n\s*\+\s*1|chatty)\b/;
+const BATCH_WORDS = /\b(?:mget|mset|multi[- ]?get|pipelin\w*|batch\w*|bulk|one (?:call|query|request|round[- ]?trip)|single (?:call|query|request|round[- ]?trip))\b/;
+/** What a count of sequential calls counts: "40 redis GETs", "5 sequential service calls", "200 keys one at a time". */
+const CALLS_AFTER = /^\s*(?:[a-z-]+\s+){0,3}?(?:calls?|gets?|queries|query|requests?|lookups?|reads?|writes?|round[- ]?trips?|rpcs?|fetch(?:es)?|hops?|selects?|statements?|commands?|ops|operations?|sets?|puts?|inserts?|keys?|items?|rows?|records?|invocations?|times|services?|microservices?|dependenc(?:y|ies)|backends?|apis?|endpoints?)\b/;
+
+function planRoundTrips(ctx: Ctx): Draft | null {
+  if (!has(ctx, SEQUENTIAL_WORDS) && !(has(ctx, /\b(?:round[- ]?trips?|rtts?)\b/) && has(ctx, BATCH_WORDS))) return null;
+  if (has(ctx, /retr(?:y|ies|ied|ying)|attempts?\b|backoff|availab|uptime|\bnines\b|amdahl|speed ?up|parallel(?:i[sz]able| fraction| portion| part| share)|serial (?:fraction|portion|part|share)|\bcores?\b|in series/)) return null;
+  if (ctx.qs.some((q) => q.kind !== 'count' && q.kind !== 'number' && q.kind !== 'time')) return null;
+  const consumes: Quantity['kind'][] = ['count', 'number', 'time'];
+  const isCalls = (q: Quantity) => (q.kind === 'count' || q.kind === 'number') && CALLS_AFTER.test(ctx.lower.slice(q.end - (q.raw.length - q.raw.trimEnd().length), q.end + 50));
+  const batchSize = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && (/\b(?:batch(?:es)?|groups?|chunks?|pages?) of\s*(?:up to\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)) || /^\s*(?:[a-z]+\s+)?(?:per|a|each|in each|at a time in (?:a|one)) (?:batch|mget|pipeline|call|request)\b/.test(ctx.lower.slice(q.end, q.end + 30))));
+  const candidates = ctx.qs.filter((q) => q !== batchSize && isCalls(q) && Number.isInteger(q.value) && q.value >= 2);
+  if (candidates.length > 1) return null;
+  const calls = candidates[0];
+  // "with one MGET", "into 4 batches", "as a single pipeline": the calls left after batching.
+  const batchQ = ctx.qs.find((q) => q !== calls && q !== batchSize && isCount(q, /^(?:mget|mset|batch|pipeline|multiget|multi-get|bulk|call|query|querie|request|round-?trip|roundtrip|trip|rpc)$/) && Number.isInteger(q.value) && q.value >= 1 && (!calls || q.value < calls.value));
+  const times = ctx.qs.filter((q) => q.kind === 'time');
+  if (times.some((q) => q.percentile !== undefined)) return null;
+  // A figure is asked ("how long", "how much time", "what if one MGET"), not "how should we fix the architecture?".
+  if (!ASKS_FIGURE.test(ctx.lower) && !has(ctx, /\bhow (?:long|much)\b|\btotal\b|\bsav(?:e|es|ed|ing)\b|\bwhat if\b|\bvs\.?|\bversus\b|\bcompared\b|\bbefore and after\b|\binstead\b/)) return null;
+  // The time must be that of one call ("RTT 0.5 ms", "25 ms each", "at 0.8 ms"), never the page's total ("takes two seconds to render").
+  const perCall = (q: Quantity) =>
+    (near(ctx, q, /\b(?:each|apiece|per (?:call|get|query|request|lookup|key|item|hop|round[- ]?trip)|every (?:call|get|query|request)|rtts?|round[- ]?trips?|ping|one (?:call|get|query|request|lookup))\b/, 30, 20) || /\bat\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start))) &&
+    !near(ctx, q, /\b(?:total|overall|in all|altogether|end[- ]to[- ]end|whole|entire|to render|to load|renders? in|loads? in)\b/, 30, 20);
+  let rtt: Quantity | undefined;
+  let work: Quantity | undefined;
+  if (times.length === 1) rtt = perCall(times[0]!) ? times[0] : undefined;
+  if (times.length === 1 && !rtt) return null;
+  else if (times.length === 2) {
+    const isRtt = (q: Quantity) => near(ctx, q, /\b(?:rtt|round[- ]?trips?|ping|network|latency|away)\b/, 30, 20);
+    const isWork = (q: Quantity) => near(ctx, q, /\b(?:server|work|process\w*|execut\w*|cpu|spends?|itself|per (?:get|key|item|query|row)|handl\w*)\b/, 30, 20);
+    rtt = times.find((q) => isRtt(q) && !isWork(q));
+    work = times.find((q) => q !== rtt && isWork(q) && !isRtt(q));
+    if (!rtt || !work) return null;
+  } else if (times.length > 2) return null;
+  if (!calls) {
+    if (rtt && has(ctx, SEQUENTIAL_WORDS)) return { calculator: 'roundtrips', used: [rtt, ...(work ? [work] : [])], consumes, missing: { what: 'how many calls are made one after another', ask: 'how many sequential calls (GETs, queries, service calls) does one request make?', example: `roundtrips calls=<count> rtt=${fmt(rtt.value * 1000)}ms` } };
+    return null;
+  }
+  if (!rtt) return { calculator: 'roundtrips', used: [calls], consumes, missing: { what: 'the round trip of one call', ask: 'how long is one round trip to the server (or how long does one call take)? Inside a data centre it is often 0.2-1 ms.', example: `roundtrips calls=${fmt(calls.value)} rtt=<time>` } };
+  // Calls issued in parallel are another question (the fan-out's slowest call).
+  if (!has(ctx, SEQUENTIAL_WORDS) && has(ctx, /\bin parallel\b|\bconcurrent(?:ly)?\b|\bfan(?:s|ned)?[- ]?out\b/)) return null;
+  const args = [`calls=${fmt(calls.value)}`, `rtt=${fmt(rtt.value * 1000)}ms`];
+  // The 1 of "N+1 queries" is part of a name.
+  const nPlusOne = ctx.qs.filter((q) => q.value === 1 && /\bn\s*\+\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 4), q.start)));
+  const used: Quantity[] = [calls, rtt, ...nPlusOne];
+  const notes: string[] = [];
+  if (batchSize) {
+    const n = Math.ceil(calls.value / batchSize.value);
+    if (!Number.isInteger(batchSize.value) || batchSize.value < 1 || batchQ) return null;
+    args.push(`batches=${n}`);
+    used.push(batchSize);
+    notes.push(`${fmt(calls.value)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
+  } else if (batchQ) {
+    args.push(`batches=${fmt(batchQ.value)}`);
+    used.push(batchQ);
+  }
+  if (work) {
+    args.push(`work=${fmt(work.value * 1000)}ms`);
+    used.push(work);
+  }
+  return { calculator: 'roundtrips', args, used, consumes, notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// An event rate from a population and how often each member sends.
+
+/** Nouns of the events themselves, not of the things that send them. */
+const EVENT_NOUN = /^(?:time|ping|message|msg|event|request|req|write|read|reading|report|heartbeat|update|sample|point|datapoint|record|row|call|metric|log|line|span|batch|beacon|post|tweet|check|checkin|check-in|poll|query|querie|insert|upload|notification|push|frame|packet|location|position|fix|measurement|tick|status|snapshot)$/;
+const ASKS_RATE = /\b(?:what|how (?:much|many)|calculate|estimate|work out|figure out)\b[^?]*\b(?:rate|rps|qps|tps|iops|throughput|load|traffic|per (?:second|sec|minute|min|hour|day)|a (?:second|minute|day)|\/s(?:ec)?|writes|reads|messages|events|requests|pings|inserts|updates|heartbeats|reports|calls|datapoints|points|samples|records|rows|check-?ins|polls|queries)\b/;
+
+function planEventRate(ctx: Ctx): Draft | null {
+  if (!has(ctx, /\bevery\b|\bintervals?\b/) || !(ASKS_RATE.test(ctx.lower) || /\b(?:rate|rps|qps|tps|throughput|per (?:second|minute)|a second|\/s)\s*\?\s*$/.test(ctx.lower))) return null;
+  if (has(ctx, STORAGE_WORDS) || has(ctx, /\bhow many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes|vms|workers|brokers|partitions|shards|consumers)\b/)) return null;
+  if (ctx.qs.some((q) => q.kind === 'percent' || q.kind === 'money' || q.kind === 'bits' || q.kind === 'multiplier' || q.kind === 'rate')) return null;
+  const intervals = ctx.qs.filter((q) => q.kind === 'time' && (/\bevery\s*(?:single\s+)?$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start)) || /^\s*intervals?\b/.test(ctx.lower.slice(q.end, q.end + 12)) || /\binterval\s*(?:of|is|=|:)?\s*(?:about|around|~)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start))));
+  if (intervals.length !== 1) return null;
+  const every = intervals[0]!;
+  const counts = ctx.qs.filter((q) => (q.kind === 'count' || q.kind === 'number') && q !== every);
+  // The senders: a count of things that are not events ("1M active drivers", "10k devices").
+  const pops = counts.filter((q) => q.kind === 'count' && !!q.noun && !EVENT_NOUN.test(q.noun) && Number.isInteger(q.value) && q.value >= 2);
+  if (!pops.length && !counts.length && has(ctx, /\b(?:fleet|all (?:of )?(?:our|the|them)|total|in all|across|combined|overall|altogether)\b/)) {
+    return { calculator: 'event-rate', used: [every], consumes: ['count', 'number', 'time', 'size'], missing: { what: 'how many of them send', ask: `how many devices (users, clients) each send every ${every.raw}? The total is their number ÷ ${every.raw}.`, example: `event-rate sources=<count> every=${secs(every)}` } };
+  }
+  if (pops.length !== 1) return null;
+  const pop = pops[0]!;
+  // "each sends 3 readings every 10 s": events per interval, between the senders and the interval.
+  const lo = Math.min(pop.end, every.end);
+  const hi = Math.max(pop.start, every.start);
+  const perInterval = counts.filter((q) => q !== pop && q.start >= lo && q.end <= hi && (q.kind === 'number' || (!!q.noun && EVENT_NOUN.test(q.noun))));
+  if (perInterval.length > 1) return null;
+  const k = perInterval[0];
+  if (k && (!Number.isFinite(k.value) || k.value <= 0)) return null;
+  const sizes = ctx.qs.filter((q) => q.kind === 'size');
+  if (sizes.length > 1 || sizes.some((q) => q.per)) return null;
+  const args = [`sources=${fmt(pop.value)}`, `every=${secs(every)}`, ...(k ? [`events=${fmt(k.value)}`] : []), ...(sizes[0] ? [`size=${bytesOf(sizes[0])}`] : [])];
+  const clause = ctx.lower.slice(pop.end, pop.end + 80).split(/[.;?:!]/)[0]!;
+  const what = /\b(?:an?|one)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*(?:$|every\b|once\b|at\b|to\b|per\b|with\b)/.exec(clause)?.[1];
+  const asked = /\bhow many ([a-z]+?)s? (?:per|a|each|every)\b|\bwhat (write|read|request|event|message|insert|update|query|call) (?:rate|load)\b/.exec(ctx.lower);
+  // The user's own words for the senders and the events, so the answer reads "drivers" and "pings".
+  const eventWord = k?.noun ?? what?.split(/\s+/).pop() ?? (asked ? (asked[1] ?? asked[2]) : undefined);
+  if (/^[a-z][a-z-]{0,30}$/.test(pop.noun!)) args.push(`who=${pop.noun!.endsWith('s') ? pop.noun : `${pop.noun}s`}`);
+  if (eventWord && /^[a-z][a-z-]{0,30}$/.test(eventWord) && !/^(?:of|the|a|an)$/.test(eventWord)) args.push(`what=${eventWord}`);
+  return { calculator: 'event-rate', args, used: [pop, every, ...(k ? [k] : []), ...sizes], consumes: ['count', 'number', 'time', 'size'], notes: [`${pop.value.toLocaleString('en-US')} ${pop.noun}${pop.noun!.endsWith('s') ? '' : 's'}, each sending ${k ? `${fmt(k.value)}${k.noun ? ` ${k.noun}s` : ''}` : what ? `one ${what}` : 'one event'} every ${every.raw}`] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consensus commit latency from the followers' round trips.
+
+/**
+ * Times written as a list with one unit at the end ("RTT 2, 15, 70 and 90 ms"): each bare number
+ * before the time, joined by commas, "and" or "or", is a time in the same unit.
+ */
+function timeList(ctx: Ctx): Array<{ value: number; qs: Quantity[] }> {
+  const out: Array<{ value: number; qs: Quantity[] }> = [];
+  for (let i = 0; i < ctx.qs.length; i++) {
+    const q = ctx.qs[i]!;
+    if (q.kind !== 'time') continue;
+    const run: Quantity[] = [];
+    const num0 = Number(/^[\d.,]+/.exec(q.raw)?.[0]?.replace(/,/g, ''));
+    const factor = Number.isFinite(num0) && num0 > 0 ? q.value / num0 : NaN;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = ctx.qs[j]!;
+      const gap = ctx.lower.slice(p.end, (run[0] ?? q).start);
+      if (p.kind !== 'number' || !/^\s*(?:,|,?\s*(?:and|or)\b)\s*$/.test(gap) || !Number.isFinite(factor)) break;
+      run.unshift(p);
+    }
+    for (const p of run) out.push({ value: p.value * factor, qs: [p] });
+    out.push({ value: q.value, qs: [q] });
+  }
+  return out;
+}
+
+function planCommitLatency(ctx: Ctx): Draft | null {
+  if (!has(ctx, /\b(?:raft|paxos|multi-paxos|zab|consensus|quorum|majority|etcd|zookeeper|consul|cockroach\w*|spanner)\b|\bleader\b[^.?]*\bfollowers?\b/)) return null;
+  if (!has(ctx, /\bcommit\w*|\bwrite latency|\backnowledg\w*|\back(?:ed|s)?\b|\blatenc\w*|\bhow (?:long|fast)\b/)) return null;
+  if (ctx.qs.some((q) => q.kind !== 'time' && q.kind !== 'count' && q.kind !== 'number')) return null;
+  const times = timeList(ctx);
+  if (times.length < 2) return null;
+  const consumes: Quantity['kind'][] = ['time', 'count', 'number'];
+  const label = (t: { qs: Quantity[] }, re: RegExp) => near(ctx, t.qs[0]!, re, 30, 20);
+  const fsync = times.filter((t) => label(t, /\b(?:fsync|f?sync|disk|flush\w*|log writes?|wal|durable|persist\w*)\b/));
+  const client = times.filter((t) => !fsync.includes(t) && label(t, /\bclients?\b|\bfrom the (?:app|user|caller)|\bapp servers?\b|\bto the leader\b/));
+  if (fsync.length > 1 || client.length > 1) return null;
+  const followers = times.filter((t) => !fsync.includes(t) && !client.includes(t));
+  if (followers.some((t) => t.qs[0]!.percentile !== undefined)) return null;
+  const nodesQ = ctx.qs.find((q) => Number.isInteger(q.value) && (isCount(q, /^(?:node|replica|member|server|voter|peer|instance|machine)$/) || ((q.kind === 'number' || q.kind === 'count') && /\b(?:ensemble|cluster|group|quorum|replica set|set) of\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)))));
+  const listed = has(ctx, /\bfollowers?\b|\bpeers?\b|\bother (?:nodes|replicas|members)\b/);
+  let n = nodesQ?.value;
+  let extraUsed: Quantity[] = [];
+  let rtts = followers;
+  if (n !== undefined && rtts.length === n) {
+    // The leader's own entry listed as 0 ms.
+    const zero = rtts.filter((t) => t.value === 0);
+    if (zero.length !== 1) return null;
+    extraUsed = zero[0]!.qs;
+    rtts = rtts.filter((t) => t !== zero[0]);
+  }
+  if (n === undefined && !listed) return null;
+  if (n !== undefined && rtts.length !== n - 1) {
+    if (rtts.length > n - 1 || n > 1000) return null;
+    const k = Math.floor(n / 2);
+    const nth = k === 1 ? 'nearest' : `${k}${k === 2 ? 'nd' : k === 3 ? 'rd' : 'th'} nearest`;
+    const given = rtts.map((t) => `${fmt(t.value * 1000)}ms`);
+    return { calculator: 'commit-latency', used: [nodesQ!, ...rtts.flatMap((t) => t.qs)], consumes, missing: { what: `the round trip to each of the ${n - 1} followers`, ask: `a commit waits for the ${nth} of the ${fmt(n - 1)} followers, so it needs the leader's round trip to each of them (${rtts.length} given; the others may be nearer).`, example: `commit-latency n=${fmt(n)} followers=${[...given, ...Array.from({ length: n - 1 - rtts.length }, () => '<rtt>')].join(',')}` } };
+  }
+  n ??= rtts.length + 1;
+  if (n < 2 || n > 1000) return null;
+  const ms = (v: number) => `${fmt(v * 1000)}ms`;
+  const args = [`followers=${rtts.map((t) => ms(t.value)).join(',')}`, ...(nodesQ ? [`n=${fmt(n)}`] : [])];
+  if (fsync[0]) args.push(`fsync=${ms(fsync[0].value)}`);
+  if (client[0]) args.push(`client=${ms(client[0].value)}`);
+  const rounds = has(ctx, /\bclassic paxos\b|\bsingle-decree paxos\b|\bwithout a (?:stable )?leader\b|\bno (?:stable )?leader\b/) ? 2 : 1;
+  if (rounds > 1) args.push('rounds=2');
+  // "what if the two nearest are down?"
+  const downM = /\b(?:if|when|with)\s+(?:the\s+)?(\d+|one)\s+(?:nearest|closest|fastest)(?:\s+(?:followers?|nodes?|replicas?|ones?))?\s+(?:are|is|go(?:es)?|went|were)?\s*(?:down|out|dead|lost|fail\w*|unavailable|offline)/.exec(ctx.lower) ?? /\b(?:lose|losing|lost)\s+(?:the\s+)?(\d+|one)\s+(?:nearest|closest|fastest)/.exec(ctx.lower);
+  const downQ = downM ? ctx.qs.filter((q) => q.start >= downM.index && q.end <= downM.index + downM[0].length) : [];
+  if (downM) args.push(`down=${downM[1] === 'one' ? 1 : Number(downM[1])}`);
+  // "1 ms from one follower and 80 ms from the other": the count restates the list.
+  const restated = ctx.qs.filter((q) => isCount(q, /^(?:follower|peer|other)$/) && q.value <= rtts.length && !downQ.includes(q));
+  const used = [...(nodesQ ? [nodesQ] : []), ...rtts.flatMap((t) => t.qs), ...fsync.flatMap((t) => t.qs), ...client.flatMap((t) => t.qs), ...extraUsed, ...downQ, ...restated];
+  return { calculator: 'commit-latency', args, used, consumes };
+}
+
 /** A question that asks for a number, as opposed to an explanation. */
-const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
+const ASKS_FIGURE = /\b(?:how (?:many|much|long|fast|big|large|often|rare|likely|quickly)|what(?:'s| is| are| would| will| does)? (?:the |our |my |its |a |an |that )?(?:[\w-]+ ){0,3}?(?:availability|uptime|downtime|latency|throughput|rate|rps|qps|speedup|capacity|cost|bill|price|size|storage|bandwidth|egress|ingress|budget|chance|probability|odds|fraction|share|percentage|percent|number|count|time|utili[sz]ation|wait|delay|response|lag|load|amplification|overlap|combinations|bits|hashes|mttr|mtbf|quorum|majority|memory|disk|space)|calculate|compute|estimate|work out|figure out|(?:^|how (?:do|should|would|can) (?:i|we|you) |to )size|can we (?:afford|meet|hit|make|commit)|is (?:it|that) (?:enough|feasible|possible|achievable)|do (?:we|i) need|should we (?:provision|buy|order)|when (?:is|will) it (?:gone|full|run out)|when (?:do|will|does) (?:we|it|they) run out|until|cheaper|more expensive|break[- ]?even|worth it)\b/;
 
 const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planLatency,
+  planCommitLatency,
+  planRoundTrips,
   planSlo,
   planMtbf,
   planAvailability,
@@ -1121,8 +1428,10 @@ const PLANNERS: Array<(ctx: Ctx) => Draft | null> = [
   planIdspace,
   planShuffle,
   planRetries,
+  planTransferCost,
   planCost,
   planAmdahl,
+  planEventRate,
   planCapacity,
   planLittle,
   planQueue,
@@ -1139,7 +1448,7 @@ export function planFromQuestion(question: string, places: readonly Place[]): Pl
   const { text, quantities } = readQuantities(q);
   const ctx: Ctx = { text, lower: text.toLowerCase(), qs: quantities, places };
   if (!quantities.length && /\bhow many (?:\w+ )?(?:nodes|members|replicas|voters|servers)\b/.test(ctx.lower) && /\b(?:raft|paxos|consensus|etcd|zookeeper|quorum|majority)\b/.test(ctx.lower)) {
-    return { calculator: 'quorum', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down at the same time while it keeps working (f)? A majority quorum needs 2f + 1 nodes.', example: 'quorum f=<failures>' } };
+    return { calculator: 'quorum', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how many failures it must survive', ask: 'how many nodes may be down at the same time while it keeps working (f)? A majority quorum needs 2f + 1 nodes: 3 nodes keep working with 1 down, 5 with 2 down, and an even count adds a vote but no tolerance (4 nodes survive 1 failure, like 3).', example: 'quorum f=<failures>' } };
   }
   if (!quantities.length && /\b(?:bigint|int|int32|int64|uint32|uint64|integer|serial|auto[- ]?increment)\b[^?]*\b(?:run out|wrap|overflow|exhaust|max out|hit the max|how long)|\b(?:run out|wrap|overflow|exhaust|how long)\b[^?]*\b(?:bigint|int|int32|int64|uint32|uint64|integer)\b/.test(ctx.lower)) {
     return { calculator: 'idspace', used: [], unused: [], unplaced: [], notes: [], missing: { what: 'how fast IDs are used', ask: 'how many IDs (rows) are taken per second or per day, and how far along is the counter today?', example: 'idspace bits=64 signed=yes rate=<ids per second>' } };

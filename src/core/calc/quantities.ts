@@ -93,7 +93,8 @@ export function normalizeNumbers(text: string): string {
   // Word numbers up to the nineties, with an optional unit word after ("twenty-five").
   const word = Object.keys(SMALL).join('|');
   // "each one", "at least one", "one of them", "one by one": the pronoun, not a quantity.
-  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|single|either|neither|as long as|if|when|while|until)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|or (?:another|more|two)|(?:shared\s+|single\s+|common\s+)?(?:queue|line)\b|(?:request|job|task|message|thing|call|query)\s+at a time)\b)/gi, '\u200bone');
+  t = t.replace(/\bone(?=[- ](?:off|time|way|shot|liners?|sided|to-one|to-many|size-fits)\b)/gi, '\u200bone');
+  t = t.replace(/\b(each|every|that|this|which|the|any|no|least|only|just|some|another|single|either|neither|as long as|if|when|while|until)\s+one\b/gi, '$1 \u200bone').replace(/\bone(?=\s+(?:of|another|by one|at a time|after (?:the )?(?:other|another)|or (?:another|more|two)|(?:shared\s+|single\s+|common\s+)?(?:queue|line)\b|(?:request|job|task|message|thing|call|query)\s+at a time)\b)/gi, '\u200bone');
   t = t.replace(new RegExp(String.raw`(?<!\u200b)\b(${word})(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b`, 'gi'), (m, a: string, b?: string) => {
     const x = SMALL[a.toLowerCase()]!;
     if (b && x >= 20 && x % 10 === 0) return String(x + SMALL[b.toLowerCase()]!);
@@ -143,11 +144,11 @@ const SIZE_UNIT: Array<[RegExp, number]> = [
 ];
 
 /** What a rate counts: "5k requests per second", "20 events a day". */
-const RATE_NOUNS = String.raw`(?:requests?|reqs?|queries|query|calls?|times|increments?|ticks?|ids|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?)`;
+const RATE_NOUNS = String.raw`(?:requests?|reqs?|queries|query|calls?|times|increments?|ticks?|ids|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?|responses?|renders?)`;
 
 /** Words that sit between a count and its noun without changing what is counted. */
 const QUALIFIERS = new Set(
-  'index search random base62 base64 base36 base58 hex daily monthly weekly active concurrent unique simultaneous independent identical redundant separate different distinct cheap expensive commodity beefy stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf data of the'.split(' '),
+  'index search random base62 base64 base36 base58 hex daily monthly weekly active concurrent unique simultaneous independent identical redundant separate different distinct cheap expensive commodity beefy stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf iot mobile connected online gps websocket mqtt grpc data of the'.split(' '),
 );
 
 /** Words after a number that are not what it counts ("1000 and", "5 in"). */
@@ -216,7 +217,7 @@ export function readQuantities(question: string): ReadQuestion {
     if (dollar || /^\s?(?:usd|dollars?|\$)/i.test(rest)) {
       if (!dollar) take(/^\s?(?:usd|dollars?|\$)/i.exec(rest)![0].length);
       q.kind = 'money';
-      const unit = /^\s*(?:\/|per|a|an|each|for each|for every|every)\s*((?:1\s*)?(?:million|mm\b|1m\b|m\b|thousand|k\b|billion)(?:\s*[a-z][\w-]*)?|(?:requests?|invocations?|calls?|reqs?|gb-?s(?:econds?)?|gb|gib|tb|hours?|hr|h\b|months?|mo\b|days?|years?|instances?|servers?|vcpu-?hours?|seconds?|s\b))/i.exec(rest);
+      const unit = /^\s*(?:\/|per|a|an|each|for each|for every|every)\s*((?:1\s*)?(?:million|mm\b|1m\b|m\b|thousand|k\b|billion)(?:\s*[a-z][\w-]*)?|(?:requests?|invocations?|calls?|reqs?|gb-?s(?:econds?)?|gigabytes?|terabytes?|gb|gib|tib|tb|hours?|hr|h\b|months?|mo\b|days?|years?|instances?|servers?|vcpu-?hours?|seconds?|s\b))/i.exec(rest);
       if (unit) {
         q.priceUnit = unit[1]!.toLowerCase().replace(/\s+/g, ' ').trim();
         take(unit[0].length);
@@ -333,7 +334,9 @@ export function readQuantities(question: string): ReadQuestion {
         consumed += lead.length + u[0].length;
         cursor = cursor.slice(lead.length + u[0].length);
         const next = /^\s?(?:and\s+)?(\d+(?:\.\d+)?)\s?(?=[a-zµμ])/i.exec(cursor);
-        if (!next || !TIME_UNIT.some(([re]) => re.test(cursor.slice(next[0].length)))) break;
+        // A compound goes from larger units to smaller ("1h 30m", "13m 37s"); "68ms and 75ms" is a list of two times.
+        const nextUnit = next ? TIME_UNIT.find(([re]) => re.test(cursor.slice(next[0].length))) : undefined;
+        if (!next || !nextUnit || nextUnit[1] >= unit[1]) break;
         // "13m 37s": a second number with its own time unit continues the duration.
         v = Number(next[1]);
         consumed += next[0].length;

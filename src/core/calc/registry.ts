@@ -21,6 +21,9 @@ import { feasibility } from './calculators/feasibility';
 import { retries } from './calculators/retries';
 import { cost } from './calculators/cost';
 import { bandwidth } from './calculators/bandwidth';
+import { roundTrips } from './calculators/roundtrips';
+import { eventRate } from './calculators/event-rate';
+import { commitLatency } from './calculators/commit-latency';
 
 /** Longest calculator command accepted (a USL fit with many points is the longest real input). */
 export const MAX_CALC_INPUT = 2000;
@@ -33,7 +36,7 @@ export class Calculators {
   private byName = new Map<string, Calculator>();
 
   constructor(places: readonly Place[]) {
-    this.list = [makeLatency(places), littlesLaw, queue, capacity, storage, bandwidth, availability, feasibility, slo, amdahl, usl, quorum, tail, bloom, collision, idspace, shuffle, retries, cost];
+    this.list = [makeLatency(places), littlesLaw, queue, capacity, storage, bandwidth, availability, feasibility, slo, amdahl, usl, quorum, tail, bloom, collision, idspace, shuffle, retries, cost, roundTrips, eventRate, commitLatency];
     for (const c of this.list) for (const n of [c.name, ...c.aliases]) this.byName.set(n.toLowerCase(), c);
   }
 

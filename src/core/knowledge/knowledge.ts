@@ -118,6 +118,14 @@ export class Knowledge {
           ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }]
           : [];
         const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said) });
+        if (outcome.ok && !explicit) {
+          // The documents about the situation the numbers describe ("a bulkhead pool", "driver pings") are sources too.
+          const hits = this.engine.search(question, { limit: 3 }).hits;
+          for (const h of hits) {
+            if (sources.length >= 3 || sources.some((x) => x.id === h.doc.id) || h.score < hits[0]!.score * 0.5) continue;
+            sources.push({ id: h.doc.id, title: h.doc.title, section: 'Overview', url: docUrl(base, h.doc.id, ''), score: 0.5 });
+          }
+        }
         return { answer, sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
       }
       if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;

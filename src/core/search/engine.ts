@@ -69,6 +69,8 @@ export const SEARCH_TUNING = {
   maxTermLength: 40,
   /** Longest question, in distinct terms, searched in full; longer ones keep their rarest terms. */
   maxQueryTerms: 12,
+  /** When a long question is cut to maxQueryTerms, a word that names something (see `topical`) counts this many times its rarity. */
+  topicalKeep: 2,
   /**
    * Words found in more than this share of sections ("service", "data") barely change the ranking
    * but cost the most time to score; they are dropped unless nothing else is left.
@@ -227,7 +229,9 @@ export class SearchEngine {
     if (pool.length <= SEARCH_TUNING.maxQueryTerms) return new Set(pool);
     // Words the compendium never uses match nothing: in a long question they must not crowd out
     // the rarest words it does use (they still count against coverage and topicality).
-    const known = pool.filter((t) => this.known(t)).sort((a, b) => this.termWeight(b) - this.termWeight(a));
+    // Words that name something the compendium covers are kept before incidental rare ones ("hear", "robust").
+    const rank = (t: string) => this.termWeight(t) * (this.topical(t) ? SEARCH_TUNING.topicalKeep : 1);
+    const known = pool.filter((t) => this.known(t)).sort((a, b) => rank(b) - rank(a));
     const unknown = pool.filter((t) => !this.known(t));
     return new Set([...known, ...unknown].slice(0, SEARCH_TUNING.maxQueryTerms));
   }

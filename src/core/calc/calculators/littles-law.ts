@@ -16,9 +16,9 @@ export const littlesLaw: Calculator = {
   aliases: ['little', 'littles', 'little-law', 'littleslaw', 'little\u2019s-law', "little's-law"],
   title: "Little's law",
   summary: 'any two of concurrency, throughput and latency give the third (L = λW)',
-  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>]',
-  examples: ['littles-law throughput=200/s latency=50ms', 'littles-law concurrency=64 latency=800ms'],
-  keys: ['concurrency', 'throughput', 'latency', 'per_unit'],
+  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>]  or  littles-law throughput=<rate of one pod> latency=<time> per=<pod|instance|worker...> [fleet=<how many of them>]',
+  examples: ['littles-law throughput=200/s latency=50ms', 'littles-law concurrency=64 latency=800ms', 'littles-law throughput=200/s latency=15ms per=pod fleet=12'],
+  keys: ['concurrency', 'throughput', 'latency', 'per_unit', 'per', 'fleet'],
   doc: { id: 'quantitative/littles-law', anchor: 'the-formula', title: "Little's Law" },
   run(args) {
     const L = args.keys.has('concurrency') ? parseNumber(args.keys.get('concurrency')!, 'concurrency') : undefined;
@@ -33,17 +33,45 @@ export const littlesLaw: Calculator = {
     const thr = X ?? L! / W!;
     const lat = W ?? L! / X!;
     const solved = L === undefined ? 'concurrency' : X === undefined ? 'throughput' : 'latency';
-    const reading =
-      solved === 'concurrency'
-        ? `At ${rate(thr)} with ${duration(lat)} in the system, about ${num(conc)} requests are in flight on average: size thread pools, connection pools and concurrency limits above that, with headroom for bursts.`
-        : solved === 'throughput'
-          ? `With ${num(conc)} requests in flight and ${duration(lat)} each, the system completes at most ${rate(thr)}; more throughput needs more concurrency or less time per request.`
-          : `With ${num(conc)} requests in flight at ${rate(thr)}, each spends ${duration(lat)} in the system on average.`;
+    // "each pod handles 200 req/s": the throughput of one unit, so the concurrency is that unit's too.
+    const perRaw = args.keys.get('per')?.trim();
+    if (perRaw !== undefined && !/^[a-z][a-z-]{0,23}$/i.test(perRaw)) throw new CalcInputError('wrong_unit', `per=${perRaw} names what the figures are per, as one word: per=pod, per=instance, per=worker`, 'per');
+    if (perRaw !== undefined && args.keys.has('per_unit')) throw new CalcInputError('too_many_values', 'per= already makes the figures those of one unit; leave out per_unit=', 'per_unit');
+    if (args.keys.has('fleet') && perRaw === undefined) throw new CalcInputError('missing_key', 'fleet= counts the units the figures are per; give per= too (e.g. per=pod fleet=12)', 'per');
+    const unit = perRaw?.toLowerCase();
+    const fleet = args.keys.has('fleet') ? parseNumber(args.keys.get('fleet')!, 'fleet') : undefined;
+    if (fleet !== undefined) checkInput(z.object({ fleet: between(1, 1e6, 'fleet= must be a whole number of units from 1 to 1,000,000', { whole: true }) }), { fleet });
+    const each = unit ? ` per ${unit}` : '';
+    const plural = (n: number) => (unit ? `${unit}${n === 1 ? '' : /(?:s|x|ch|sh)$/.test(unit) ? 'es' : 's'}` : 'units');
+    // With random (Poisson) arrivals the number in flight is Poisson with mean L (M/G/∞), whatever the latency distribution.
+    const p99 = solved === 'concurrency' ? poissonQuantile99(conc) : undefined;
+    let reading: string;
+    if (solved === 'concurrency') {
+      const mean = unit
+        ? `Per ${unit}: at ${rate(thr)} with ${duration(lat)} each, about ${num(conc)} requests are in flight on average (the rate is per ${unit}, so this is one ${unit}'s pool, not the whole fleet's)`
+        : `At ${rate(thr)} with ${duration(lat)} in the system, about ${num(conc)} requests are in flight on average`;
+      const tail = p99! >= 1
+        ? `; with random arrivals 99% of the time at most ${num(p99!)} are, so a pool or limit of about ${num(p99!)}${each} covers ordinary fluctuation. Leave more headroom for bursts and latency spikes: if latency doubles, so does the concurrency needed.`
+        : ': size pools and concurrency limits above that, with headroom for bursts.';
+      reading = mean + tail;
+      if (fleet !== undefined) reading += ` Across ${num(fleet)} ${plural(fleet)} that is ${num(conc * fleet)} in flight on average${p99! >= 1 ? `, and pools of ${num(p99!)} each allow up to ${num(p99! * fleet)} at once, which whatever they share (a database's connection limit) must accept` : ''}.`;
+    } else if (solved === 'throughput') {
+      reading = `With ${num(conc)} requests in flight${each} and ${duration(lat)} each, ${unit ? `one ${unit}` : 'the system'} completes at most ${rate(thr)}; more throughput needs more concurrency or less time per request.`;
+      if (fleet !== undefined) reading += ` Across ${num(fleet)} ${plural(fleet)} that is at most ${rate(thr * fleet)}.`;
+    } else {
+      reading = `With ${num(conc)} requests in flight at ${rate(thr)}${each}, each spends ${duration(lat)} in the system on average.`;
+    }
     const figures = [
-      { key: 'concurrency', label: 'Concurrency (L)', value: conc, unit: 'requests', text: num(conc) },
-      { key: 'throughput', label: 'Throughput (λ)', value: thr, unit: '/s', text: rate(thr) },
+      { key: 'concurrency', label: `Concurrency (L)${unit ? `, per ${unit}` : ''}`, value: conc, unit: 'requests', text: num(conc) },
+      { key: 'throughput', label: `Throughput (λ)${unit ? `, per ${unit}` : ''}`, value: thr, unit: '/s', text: rate(thr) },
       { key: 'latency', label: 'Latency (W)', value: lat, unit: 's', text: duration(lat) },
     ];
+    if (p99 !== undefined) figures.push({ key: 'concurrency_p99', label: `In flight at the 99th percentile, random arrivals${unit ? `, per ${unit}` : ''}`, value: p99, unit: 'requests', text: num(p99) });
+    if (fleet !== undefined) {
+      figures.push({ key: 'fleet_concurrency', label: `Concurrency across ${num(fleet)} ${plural(fleet)}`, value: conc * fleet, unit: 'requests', text: num(conc * fleet) });
+      if (solved === 'concurrency' && p99! >= 1) figures.push({ key: 'fleet_pool_total', label: `Pool slots across ${num(fleet)} ${plural(fleet)} at the 99th percentile each`, value: p99! * fleet, unit: 'requests', text: num(p99! * fleet) });
+      if (solved !== 'latency') figures.push({ key: 'fleet_throughput', label: `Throughput across ${num(fleet)} ${plural(fleet)}`, value: thr * fleet, unit: '/s', text: rate(thr * fleet) });
+    }
     let units = '';
     if (args.keys.has('per_unit')) {
       const per = parseNumber(args.keys.get('per_unit')!, 'per_unit');
@@ -52,13 +80,35 @@ export const littlesLaw: Calculator = {
       figures.push({ key: 'units_needed', label: `Units needed at ${num(per)} concurrent each`, value: n, unit: 'units', text: String(n) });
       units = ` At ${num(per)} concurrent per unit that takes ${n} units, before headroom.`;
     }
+    const assumptions = ['long-run averages of a stable system (arrivals equal departures)', `computed: ${solved}`];
+    if (unit) assumptions.push(`the throughput is that of one ${unit}, so the concurrency is one ${unit}'s${fleet !== undefined ? `; the fleet figures multiply by ${num(fleet)}` : ''}`);
+    if (p99 !== undefined) assumptions.push(`the 99th percentile assumes random (Poisson) arrivals, for which the number in flight is Poisson with mean L${conc > POISSON_EXACT_LIMIT ? ' (normal approximation at this size)' : ''}; synchronized or bursty traffic needs more`);
     return {
       status: 'ok',
       figures,
       formula: 'L = λ × W (items in the system = arrival rate × time each spends in it)',
-      worked: `${num(conc)} = ${num(thr)}/s × ${num(lat)} s`,
-      assumptions: ['long-run averages of a stable system (arrivals equal departures)', `computed: ${solved}`],
+      worked: `${num(conc)} = ${num(thr)}/s × ${num(lat)} s${each}${fleet !== undefined ? `; × ${num(fleet)} ${plural(fleet)} = ${num(conc * fleet)}` : ''}`,
+      assumptions,
       reading: reading + units,
     };
   },
 };
+
+const POISSON_EXACT_LIMIT = 1e5;
+
+/** The smallest k with P(X ≤ k) ≥ 0.99 for X Poisson with the given mean (Cornish-Fisher approximation for large means). */
+export function poissonQuantile99(mean: number): number {
+  const p = 0.99;
+  if (!(mean > 0)) return 0;
+  const z = 2.326348; // the standard normal 99th percentile
+  if (mean > POISSON_EXACT_LIMIT) return Math.ceil(mean + z * Math.sqrt(mean) + (z * z - 1) / 6);
+  let logP = -mean;
+  let cdf = 0;
+  const logMean = Math.log(mean);
+  const stop = mean + 20 * Math.sqrt(mean) + 50;
+  for (let k = 0; ; k++) {
+    if (k > 0) logP += logMean - Math.log(k);
+    cdf += Math.exp(logP);
+    if (cdf >= p - 1e-12 || k > stop) return k;
+  }
+}
