@@ -19,6 +19,10 @@
  * - a request for something other than design guidance (a poem, new instructions for the
  *   assistant) is declined whatever it mentions.
  *
+ * Words that say what is asked ("downsides", "pitfalls") do not count, a word the compendium
+ * never uses that is one edit from a name is read as that name ("eletion"), and a question in
+ * another language is judged, and answered, by its names alone.
+ *
  * The cost per question is a few map lookups per word, plus an edit-distance check against the
  * vocabulary for the odd word the compendium does not know.
  */
