@@ -10,13 +10,13 @@ import { answerSets, holdoutSets } from './helpers/answer-sets';
  * so a change that makes answers worse fails here; raise them as answers improve.
  */
 const THRESHOLDS = {
-  pass: 0.53,
+  pass: 0.54,
   passPerKind: 0.3,
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.03,
   maxIdenticalPairs: 9,
-  minOffTopicUnsure: 0.75,
-  maxInScopeUnsure: 0.04,
+  minOffTopicUnsure: 0.95,
+  maxInScopeUnsure: 0.02,
   minRecall3: 0.88,
 };
 

@@ -11,6 +11,7 @@ import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
 import { jargonLead } from './jargon';
+import { assessScope, closestTopics, outOfScope, type Scope } from './scope';
 
 /** Answer tuning in one place. */
 export const ANSWER_TUNING = {
@@ -18,8 +19,6 @@ export const ANSWER_TUNING = {
   minConfidence: 0.42,
   /** Above this share of the question in words the compendium only mentions in passing, it is off topic. */
   maxForeign: 0.4,
-  /** Closest topics are offered with an unsure answer only above this confidence (otherwise they look random). */
-  relatedConfidence: 0.22,
   maxPoints: 3,
   maxSources: 4,
   /** Documents examined for cards and passages. */
@@ -545,8 +544,9 @@ function sourcesOf(ctx: Ctx, cited: Built['cited'], hits: DocHit[]): Source[] {
   return sources;
 }
 
-function unsureAnswer(ctx: Ctx, hits: DocHit[], confidence: number, intent: Intent, note: string): Answer {
-  const related = confidence >= ANSWER_TUNING.relatedConfidence ? hits.slice(0, 3) : [];
+function unsureAnswer(ctx: Ctx, hits: DocHit[], confidence: number, intent: Intent, note: string, scope: Scope): Answer {
+  // Closest topics only when the question named them: otherwise they look random.
+  const related = closestTopics(scope, hits).map((doc) => ({ doc }));
   const lines = [
     `${note}I'm not sure the compendium covers this. It answers questions about designing and running distributed systems: latency, capacity, failure, consistency, coordination, patterns such as circuit breakers, sagas and sharding, and the numbers behind them.`,
   ];
@@ -599,6 +599,11 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const parsed = parseQuestion(question);
   const aspect = aspectOf(question);
   const note = languageNote(question);
+  const scope = assessScope(engine, question, !!note);
+  if (scope.offDomainRequest) return unsureAnswer(ctx, [], 0, parsed.intent, note, scope);
+  // Typos in the names of topics ("leader eletion") are read as those names from here on, and a
+  // question in another language as its terms of art.
+  question = scope.corrected ?? question;
 
   if (parsed.intent === 'comparison' && parsed.sides) {
     const compared = await compareSides(ctx, question, parsed.sides);
@@ -622,7 +627,9 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     return finish(ctx, built, hits, parsed.intent, 0.7, note);
   }
   const intent: Intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
-  const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : confidenceOf(hits[0], search.terms.length, search.topicality);
+  // A document the question names, if only with a typo or by a glossary term, counts as named.
+  const top = hits[0] && !hits[0].named && scope.named.includes(hits[0].doc) ? { ...hits[0], named: true } : hits[0];
+  const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : confidenceOf(top, search.terms.length, search.topicality);
 
 
   // Jargon: a glossary entry, or a sentence that spells the acronym out, leads with what the term means.
@@ -645,9 +652,9 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
 
   // Mostly words the compendium never names and only mentions in passing ("excel", "kitchen sink"):
   // a question about something else, however well its common words match.
-  const offTopic = !subject.inherited && !hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign;
+  const offTopic = !subject.inherited && ((!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign) || outOfScope(scope));
   if (!hits.length || baseConfidence < ANSWER_TUNING.minConfidence || offTopic) {
-    return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note);
+    return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note, scope);
   }
 
   // A document the question names by its title's words ("retries" for Retry with Backoff) leads
@@ -676,10 +683,10 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }
-  if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note);
+  if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note, scope);
   const built = withOverview(ctx, passages);
   const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
-  if (confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note);
+  if (confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note, scope);
   return finish(ctx, built, hits, intent, confidence, note + prefix);
 }

@@ -4,6 +4,7 @@
  */
 import type { DocHit } from '../search/engine';
 import { stripInline } from '../markdown/inline';
+import { GLOSSARY_DOC_ID } from '../search/build';
 import { bareTitle } from '../content/document';
 import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
@@ -11,7 +12,7 @@ import { firstSentences, loadAll, md, questionType, standalone, type Built, type
 import { terms } from '../search/text';
 
 /** The glossary: every term the compendium uses, as "**Term**: meaning" entries. */
-export const GLOSSARY_ID = 'reference/glossary';
+export const GLOSSARY_ID = GLOSSARY_DOC_ID;
 
 /** Shapes of a jargon question; the capture is the term asked about. */
 const JARGON_FORMS = [

@@ -38,6 +38,12 @@ export type KnowledgeData = {
   units: Unit[];
   /** Normalized alias or title phrase -> indices of the documents it names. */
   phrases: Record<string, number[]>;
+  /**
+   * The compendium's names for things in lower-case words (titles, aliases, search terms, glossary
+   * terms) -> the documents that treat them, for judging whether a question is in scope. Older
+   * data has none; titles and aliases then stand in.
+   */
+  vocabulary?: Record<string, number[]>;
   /** Groups of interchangeable terms (normalized), e.g. ["db", "databas"]. */
   synonyms: string[][];
   /** Cities and cloud regions for the latency calculator. */
