@@ -44,3 +44,25 @@ describe('search ranking on the real compendium', () => {
     expect(ids('step 3 failed and we need to undo step 1 and 2 across services', 3)).toContain('patterns/saga');
   });
 });
+
+describe('search input that looks like object keys', () => {
+  it('treats words such as "constructor" and "__proto__" as plain words', async () => {
+    for (const q of ['what is a constructor', 'constructor vs prototype', 'toString valueOf hasOwnProperty', '__proto__']) {
+      expect(() => knowledge.search(q, 5)).not.toThrow();
+      const a = await knowledge.ask(q);
+      expect(typeof a.answer).toBe('string');
+    }
+    expect(knowledge.engine.docsNamed('constructor')).toEqual([]);
+  });
+});
+
+describe('top sections by score', () => {
+  it('matches a stable sort of the whole candidate list, ties in ascending id', async () => {
+    const { topByScore } = await import('../src/core/search/engine');
+    const score = new Float64Array(400);
+    for (let i = 0; i < score.length; i++) score[i] = i % 7 === 0 ? 0 : 1 + ((i * 37) % 11);
+    const candidates = [...score.keys()].filter((i) => score[i]! > 0);
+    const stable = [...candidates].sort((a, b) => score[b]! - score[a]!);
+    for (const n of [1, 5, 150, candidates.length, candidates.length + 3]) expect(topByScore(score, [...candidates], n)).toEqual(stable.slice(0, n));
+  });
+});

@@ -109,6 +109,36 @@ const TERM_CACHE_SIZE = 50_000;
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
 
+/** Names (titles, aliases) by their terms, one level per term, so a query's words are matched without building strings. */
+type PhraseNode = { docs?: number[]; next?: Map<string, PhraseNode> };
+
+/**
+ * The `n` best of `candidates` (section ids in ascending order, all with a positive score), best
+ * first, ties in ascending id: the same as a stable sort of the whole list by score, without
+ * sorting the long tail that a common word brings.
+ */
+export function topByScore(score: Float64Array, candidates: number[], n: number): number[] {
+  let top = candidates;
+  if (candidates.length > n) {
+    const values = new Float64Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) values[i] = score[candidates[i]!]!;
+    values.sort();
+    const threshold = values[values.length - n]!;
+    let ties = 0;
+    for (let i = values.length - n; i < values.length && values[i] === threshold; i++) ties++;
+    top = [];
+    for (const sid of candidates) {
+      const s = score[sid]!;
+      if (s > threshold) top.push(sid);
+      else if (s === threshold && ties > 0) {
+        top.push(sid);
+        ties--;
+      }
+    }
+  }
+  return top.sort((a, b) => score[b]! - score[a]! || a - b);
+}
+
 /** Search over the compendium's sections, grouped by document. */
 export class SearchEngine {
   readonly data: KnowledgeData;
@@ -116,6 +146,9 @@ export class SearchEngine {
   private postings: Postings;
   private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
+  /** data.phrases as a map (a question's words are never looked up among an object's inherited keys). */
+  private phrases = new Map<string, number[]>();
+  private phraseTree = new Map<string, PhraseNode>();
 
   constructor(data: KnowledgeData, serializedIndex: string) {
     this.data = data;
@@ -134,6 +167,17 @@ export class SearchEngine {
       prefixWeight: PREFIX_WEIGHT,
       fuzzyWeight: FUZZY_WEIGHT,
     };
+    for (const [key, docs] of Object.entries(data.phrases)) {
+      this.phrases.set(key, docs);
+      let level = this.phraseTree;
+      const words = key.split(' ');
+      words.forEach((word, i) => {
+        let node = level.get(word);
+        if (!node) level.set(word, (node = {}));
+        if (i === words.length - 1) node.docs = docs;
+        else level = node.next ??= new Map();
+      });
+    }
     for (const group of data.synonyms) {
       for (const member of group) {
         const first = member.split(' ')[0]!;
@@ -170,7 +214,7 @@ export class SearchEngine {
   /** Documents whose title or alias is exactly this text (as the phrase matcher compares names). */
   docsNamed(text: string): DocMeta[] {
     const key = phraseTokens(text).join(' ');
-    return (this.data.phrases[key] ?? []).map((i) => this.data.docs[i]!);
+    return (this.phrases.get(key) ?? []).map((i) => this.data.docs[i]!);
   }
 
   private topicalCache = new Map<string, boolean>();
@@ -244,10 +288,9 @@ export class SearchEngine {
     const boosts = new Map<number, number>();
     const { maxPhraseTerms, phraseBoostPerTerm } = SEARCH_TUNING;
     for (let i = 0; i < termSeq.length; i++) {
-      let key = '';
-      for (let n = 1; n <= maxPhraseTerms && i + n <= termSeq.length; n++) {
-        key = n === 1 ? termSeq[i]! : `${key} ${termSeq[i + n - 1]}`;
-        const docs = this.data.phrases[key];
+      let node = this.phraseTree.get(termSeq[i]!);
+      for (let n = 1; node && n <= maxPhraseTerms && i + n <= termSeq.length; node = node.next?.get(termSeq[i + n]!), n++) {
+        const docs = node.docs;
         if (!docs) continue;
         // A one-word name that is also an everyday word of the compendium ("cost", "failure") does
         // not name its document: "what does it cost?" is not a question about FinOps.
@@ -316,10 +359,9 @@ export class SearchEngine {
     const candidates: number[] = [];
     for (let sid = 0; sid < scores.score.length; sid++) {
       if (scores.score[sid]! <= 0) continue;
-      scores.score[sid]! *= named.get(this.data.units[unitOf[sid]!]!.doc) ?? 1;
+      if (named.size) scores.score[sid]! *= named.get(this.data.units[unitOf[sid]!]!.doc) ?? 1;
       candidates.push(sid);
     }
-    candidates.sort((a, b) => scores.score[b]! - scores.score[a]!);
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     const weightOf = (mask: number, factor: number) => {
       let w = 0;
@@ -328,7 +370,7 @@ export class SearchEngine {
     };
     const kinds = params.kinds?.length ? new Set(params.kinds) : null;
     const byDoc = new Map<number, DocHit & { exactMask: number; approxMask: number }>();
-    for (const sid of candidates.slice(0, SEARCH_TUNING.maxRawHits)) {
+    for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits)) {
       const unit = this.data.units[unitOf[sid]!]!;
       const doc = this.data.docs[unit.doc]!;
       if (kinds && !kinds.has(doc.kind)) continue;
