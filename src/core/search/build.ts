@@ -5,6 +5,7 @@ import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import type { Place } from '../calc/places';
 import type { DialogueData } from '../dialogue/schema';
 import { INDEX_OPTIONS } from './options';
+import { compactIndex } from './compact';
 import { phraseTokens, terms, tokenize } from './text';
 
 export type BuiltKnowledge = { data: KnowledgeData; index: string };
@@ -145,7 +146,7 @@ export function docMeta(d: ParsedDocument): DocMeta {
   };
 }
 
-/** Builds the stored data and the serialized MiniSearch index from validated documents. */
+/** Builds the stored data and the serialized search index (MiniSearch's, in compact form) from validated documents. */
 export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][] = [], places: Place[] = [], dialogues: DialogueData[] = []): BuiltKnowledge {
   const units: Unit[] = [];
   const records: Array<Record<string, string | number>> = [];
@@ -191,6 +192,6 @@ export function buildKnowledge(docs: ParsedDocument[], synonymGroups: string[][]
   const synonyms = synonymGroups.map((g) => g.map((m) => terms(m).join(' ')).filter(Boolean)).filter((g) => g.length > 1);
   return {
     data: { version: 1, docs: docs.map(docMeta), units, phrases, vocabulary: vocabularyOf(docs), synonyms, places, dialogues },
-    index: JSON.stringify(index),
+    index: compactIndex(index),
   };
 }

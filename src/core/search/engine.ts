@@ -1,6 +1,5 @@
-import MiniSearch from 'minisearch';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
-import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, INDEX_OPTIONS, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, PREFIX_WEIGHT } from './options';
+import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, PREFIX_WEIGHT } from './options';
 import { Postings } from './postings';
 import { scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
 import { normalizeTerm, phraseTokens, tokenize } from './text';
@@ -142,7 +141,6 @@ export function topByScore(score: Float64Array, candidates: number[], n: number)
 /** Search over the compendium's sections, grouped by document. */
 export class SearchEngine {
   readonly data: KnowledgeData;
-  private index: MiniSearch;
   private postings: Postings;
   private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
@@ -154,8 +152,7 @@ export class SearchEngine {
     this.data = data;
     // Cards are stored without their anchor: it is their question slugified.
     for (const u of data.units) if (u.card && !u.anchor) u.anchor = slugify(u.heading);
-    this.index = MiniSearch.loadJSON(serializedIndex, INDEX_OPTIONS);
-    this.postings = new Postings(this.index);
+    this.postings = new Postings(serializedIndex);
     const fieldBoosts: number[] = [];
     for (const [field, id] of Object.entries(this.postings.fieldIds)) fieldBoosts[id] = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1;
     this.scoreOptions = {
@@ -230,9 +227,9 @@ export class SearchEngine {
       // not make a word a name of something the compendium covers.
       v = false;
       if (postings) {
-        for (const [field, byUnit] of postings) {
+        for (const { field, ids: sections } of postings) {
           if (!naming.has(field)) continue;
-          for (const shortId of byUnit.keys()) if (!this.data.units[this.postings.unitOf[shortId]!]?.card) v = true;
+          for (const shortId of sections) if (!this.data.units[this.postings.unitOf[shortId]!]?.card) v = true;
           if (v) break;
         }
       }
@@ -256,7 +253,7 @@ export class SearchEngine {
     if (w === undefined) {
       const postings = this.postings.get(term);
       const units = new Set<number>();
-      if (postings) for (const byUnit of postings.values()) for (const id of byUnit.keys()) units.add(id);
+      if (postings) for (const { ids } of postings) for (const id of ids) units.add(id);
       w = Math.log(1 + this.data.units.length / (units.size + 1));
       if (this.weights.size >= TERM_CACHE_SIZE) this.weights.clear();
       this.weights.set(term, w);

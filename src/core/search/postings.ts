@@ -1,68 +1,254 @@
-import type MiniSearch from 'minisearch';
+/** The version of the index form below; an index.txt of another form needs `npm run build`. */
+export const INDEX_FORMAT = 'compendium-index/2';
 
-type FieldPostings = Map<number, Map<number, number>>;
-type RadixTree = {
-  get(term: string): FieldPostings | undefined;
-  atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
+/** What the build writes to generated/index.txt (see compact.ts). */
+export type SerializedIndex = {
+  format: typeof INDEX_FORMAT;
+  fieldIds: Record<string, number>;
+  documentCount: number;
+  /** Short id (the index's own numbering of sections) -> our section (unit) id. */
+  ids: number[];
+  avgFieldLength: number[];
+  /** Per field, each section's length in terms, by short id. */
+  fieldLength: number[][];
+  /** Every term, in the order the typo search walks them (depth first, see TermTree). */
+  terms: string[];
+  /** Term i's postings are postings.slice(offsets[i], offsets[i + 1]). */
+  offsets: number[];
+  /** Per term, per field: field id, count, then (short id delta, term frequency) pairs; see encodeNumbers. */
+  postings: string;
 };
-type Internals = {
-  _index: RadixTree;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, number>;
-  _documentCount: number;
-};
+
+/** The sections of one field that contain a term, in ascending short id, with the term's count in each. */
+export type FieldPostings = { field: number; ids: Int32Array; tfs: Int32Array };
+/** One term's postings, field by field. */
+export type TermPostings = FieldPostings[];
 
 /**
- * A read-only view of a loaded MiniSearch index: its radix tree of terms and, per term, the
- * field -> section -> count postings. Scoring over it directly (see scorer.ts) allocates nothing per
- * posting, which keeps a long question under a couple of milliseconds. Written against MiniSearch
- * 7.2's serialized layout; the search tests fail loudly if an upgrade changes it.
+ * Non-negative integers as text: base 32, most significant digit first, the last digit from one
+ * range of characters and the others from another (neither holds `"` or `\`, so JSON keeps the
+ * string as it is).
+ */
+const LAST = 35; // '#' .. 'B'
+const MORE = 93; // ']' .. '|'
+
+export function encodeNumbers(numbers: number[]): string {
+  let out = '';
+  for (const n of numbers) {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`encodeNumbers: ${n} is not a non-negative integer`);
+    let digits = String.fromCharCode(LAST + (n % 32));
+    for (let v = Math.floor(n / 32); v > 0; v = Math.floor(v / 32)) digits = String.fromCharCode(MORE + (v % 32)) + digits;
+    out += digits;
+  }
+  return out;
+}
+
+/** The numbers encodeNumbers wrote into text[from, to). */
+export function decodeNumbers(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= MORE) v = v * 32 + (c - MORE);
+    else {
+      out.push(v * 32 + (c - LAST));
+      v = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * The index's terms as a radix tree, rebuilt from their depth-first order: each node's children,
+ * and the place of its own term among them, in the order the terms come. This is the tree
+ * MiniSearch built when it loaded its JSON, child for child, so prefix and typo matches come out
+ * as MiniSearch gave them.
+ */
+type TermNode = { label: string; kids: TermNode[]; term: number; termAt: number };
+
+function termTree(terms: string[]): TermNode {
+  const root: TermNode = { label: '', kids: [], term: -1, termAt: 0 };
+  terms.forEach((term, index) => {
+    let node = root;
+    let pos = 0;
+    for (;;) {
+      if (pos === term.length) {
+        node.term = index;
+        node.termAt = node.kids.length;
+        return;
+      }
+      const at = node.kids.findIndex((k) => k.label.charCodeAt(0) === term.charCodeAt(pos));
+      if (at < 0) {
+        node.kids.push({ label: term.slice(pos), kids: [], term: index, termAt: 0 });
+        return;
+      }
+      const kid = node.kids[at]!;
+      let common = 1;
+      while (common < kid.label.length && pos + common < term.length && kid.label.charCodeAt(common) === term.charCodeAt(pos + common)) common++;
+      if (common < kid.label.length) {
+        const mid: TermNode = { label: kid.label.slice(0, common), kids: [kid], term: -1, termAt: 0 };
+        kid.label = kid.label.slice(common);
+        node.kids[at] = mid;
+        node = mid;
+      } else {
+        node = kid;
+      }
+      pos += common;
+    }
+  });
+  return root;
+}
+
+/** Depth-first, each node's own term at its place among its children. */
+function collect(node: TermNode, out: number[]): void {
+  for (let k = 0; k <= node.kids.length; k++) {
+    if (k === node.termAt && node.term >= 0) out.push(node.term);
+    if (k < node.kids.length) collect(node.kids[k]!, out);
+  }
+}
+
+/**
+ * MiniSearch 7.2's typo search (a Levenshtein matrix kept across the tree walk), over TermNode:
+ * the same tree, the same order and the same arithmetic, so the same matches in the same order.
+ */
+function fuzzy(node: TermNode, query: string, maxDistance: number, out: Array<[number, number]>, matrix: Uint8Array, m: number, n: number): void {
+  const offset = m * n;
+  for (let k = 0; k <= node.kids.length; k++) {
+    if (k === node.termAt && node.term >= 0) {
+      const distance = matrix[offset - 1]!;
+      if (distance <= maxDistance) out.push([node.term, distance]);
+    }
+    if (k === node.kids.length) break;
+    const kid = node.kids[k]!;
+    const key = kid.label;
+    let i = m;
+    let pruned = false;
+    for (let pos = 0; pos < key.length; ++pos, ++i) {
+      const char = key[pos];
+      const thisRowOffset = n * i;
+      const prevRowOffset = thisRowOffset - n;
+      let minDistance = matrix[thisRowOffset]!;
+      const jmin = Math.max(0, i - maxDistance - 1);
+      const jmax = Math.min(n - 1, i + maxDistance);
+      for (let j = jmin; j < jmax; ++j) {
+        const different = char !== query[j];
+        const rpl = matrix[prevRowOffset + j]! + +different;
+        const del = matrix[prevRowOffset + j + 1]! + 1;
+        const ins = matrix[thisRowOffset + j]! + 1;
+        const dist = (matrix[thisRowOffset + j + 1] = Math.min(rpl, del, ins));
+        if (dist < minDistance) minDistance = dist;
+      }
+      if (minDistance > maxDistance) {
+        pruned = true;
+        break;
+      }
+    }
+    if (!pruned) fuzzy(kid, query, maxDistance, out, matrix, i, n);
+  }
+}
+
+/**
+ * The search index as the engine reads it: per term, the field -> section -> count postings,
+ * decoded the first time a term is asked for, and the terms as a radix tree (built the first
+ * time a question has a word the index lacks) for prefix and typo matches.
  */
 export class Postings {
   readonly fieldIds: Record<string, number>;
   readonly fieldCount: number;
   readonly documentCount: number;
-  /** Per field, each section's length in terms (indexed by MiniSearch's short id). */
+  /** Per field, each section's length in terms (indexed by short id). */
   readonly fieldLength: Float64Array[];
   readonly avgFieldLength: number[];
   /** Short id -> our section (unit) id. */
   readonly unitOf: Int32Array;
-  private tree: RadixTree;
+  private terms: string[];
+  private termIndex = new Map<string, number>();
+  private offsets: number[];
+  private text: string;
+  private decoded: Array<TermPostings | undefined>;
+  private tree: TermNode | undefined;
 
-  constructor(index: MiniSearch) {
-    const inner = index as unknown as Internals;
-    if (!inner._index || !inner._fieldIds || !inner._fieldLength || !inner._documentIds) {
-      throw new Error('Compendium search: the MiniSearch index layout is not the one this engine reads (MiniSearch 7.2).');
+  constructor(serialized: string) {
+    let index: SerializedIndex;
+    try {
+      index = JSON.parse(serialized) as SerializedIndex;
+    } catch {
+      throw new Error('Compendium search: the index is not valid JSON; run `npm run build`.');
     }
-    this.tree = inner._index;
-    this.fieldIds = inner._fieldIds;
-    this.fieldCount = Object.keys(inner._fieldIds).length;
-    this.documentCount = inner._documentCount;
-    this.avgFieldLength = inner._avgFieldLength;
-    let maxShort = 0;
-    for (const shortId of inner._documentIds.keys()) maxShort = Math.max(maxShort, shortId);
-    this.unitOf = new Int32Array(maxShort + 1).fill(-1);
-    for (const [shortId, id] of inner._documentIds) this.unitOf[shortId] = Number(id);
-    this.fieldLength = Array.from({ length: this.fieldCount }, () => new Float64Array(maxShort + 1));
-    for (const [shortId, lengths] of inner._fieldLength) {
-      lengths.forEach((len, fieldId) => {
-        this.fieldLength[fieldId]![shortId] = len ?? 0;
-      });
+    if (index?.format !== INDEX_FORMAT) throw new Error(`Compendium search: the index is not in the form this engine reads (${INDEX_FORMAT}); run \`npm run build\`.`);
+    this.fieldIds = index.fieldIds;
+    this.fieldCount = Object.keys(index.fieldIds).length;
+    this.documentCount = index.documentCount;
+    this.avgFieldLength = index.avgFieldLength;
+    this.unitOf = Int32Array.from(index.ids);
+    this.fieldLength = index.fieldLength.map((lengths) => Float64Array.from(lengths));
+    this.terms = index.terms;
+    this.offsets = index.offsets;
+    this.text = index.postings;
+    this.decoded = new Array(index.terms.length);
+    for (let i = 0; i < index.terms.length; i++) this.termIndex.set(index.terms[i]!, i);
+  }
+
+  get(term: string): TermPostings | undefined {
+    const i = this.termIndex.get(term);
+    return i === undefined ? undefined : this.at(i);
+  }
+
+  /** Terms that start with `prefix` (itself included when it is one), in MiniSearch's order (`atPrefix`). */
+  prefixed(prefix: string): Array<[string, TermPostings]> {
+    let node = (this.tree ??= termTree(this.terms));
+    let pos = 0;
+    while (pos < prefix.length) {
+      const kid = node.kids.find((k) => k.label.charCodeAt(0) === prefix.charCodeAt(pos));
+      if (!kid) return [];
+      const rest = prefix.length - pos;
+      if (rest <= kid.label.length) {
+        if (!kid.label.startsWith(prefix.slice(pos))) return [];
+        node = kid;
+        break;
+      }
+      if (!prefix.startsWith(kid.label, pos)) return [];
+      node = kid;
+      pos += kid.label.length;
     }
+    const found: number[] = [];
+    collect(node, found);
+    return found.reverse().map((i) => [this.terms[i]!, this.at(i)]);
   }
 
-  get(term: string): FieldPostings | undefined {
-    return this.tree.get(term);
+  /** Terms within `maxDistance` edits of `term`, with their distance, in MiniSearch's order (`fuzzyGet`). */
+  near(term: string, maxDistance: number): Array<[string, TermPostings, number]> {
+    const tree = (this.tree ??= termTree(this.terms));
+    const n = term.length + 1;
+    const m = n + maxDistance;
+    const matrix = new Uint8Array(m * n).fill(maxDistance + 1);
+    for (let j = 0; j < n; ++j) matrix[j] = j;
+    for (let i = 1; i < m; ++i) matrix[i * n] = i;
+    const found: Array<[number, number]> = [];
+    fuzzy(tree, term, maxDistance, found, matrix, 1, n);
+    return found.map(([i, distance]) => [this.terms[i]!, this.at(i), distance]);
   }
 
-  prefixed(prefix: string): Iterable<[string, FieldPostings]> {
-    return this.tree.atPrefix(prefix);
-  }
-
-  near(term: string, maxDistance: number): Map<string, [FieldPostings, number]> {
-    return this.tree.fuzzyGet(term, maxDistance);
+  private at(i: number): TermPostings {
+    let postings = this.decoded[i];
+    if (!postings) {
+      const numbers = decodeNumbers(this.text, this.offsets[i]!, this.offsets[i + 1]!);
+      postings = [];
+      for (let p = 0; p < numbers.length; ) {
+        const field = numbers[p++]!;
+        const count = numbers[p++]!;
+        const ids = new Int32Array(count);
+        const tfs = new Int32Array(count);
+        let id = 0;
+        for (let k = 0; k < count; k++) {
+          id += numbers[p++]!;
+          ids[k] = id;
+          tfs[k] = numbers[p++]!;
+        }
+        postings.push({ field, ids, tfs });
+      }
+      this.decoded[i] = postings;
+    }
+    return postings;
   }
 }

@@ -1,4 +1,4 @@
-import type { Postings } from './postings';
+import type { Postings, TermPostings } from './postings';
 
 /** BM25+ as MiniSearch defines it (k1 1.2, b 0.7, delta 0.5). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -53,18 +53,20 @@ export function scoreSections(postings: Postings, terms: ScoredTerm[], options: 
   const identityFields = new Set(options.identityFields);
   const N = postings.documentCount;
 
-  const add = (data: Map<number, Map<number, number>>, weight: number, bit: number, exact: boolean) => {
+  const add = (data: TermPostings, weight: number, bit: number, exact: boolean) => {
     const mask = bit >= 0 ? 1 << bit : 0;
-    for (const [fieldId, byUnit] of data) {
+    for (const { field: fieldId, ids, tfs } of data) {
       const boost = options.fieldBoosts[fieldId] ?? 0;
       if (!boost) continue;
-      const matching = byUnit.size;
+      const matching = ids.length;
       const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
       const avg = postings.avgFieldLength[fieldId] || 1;
       const lengths = postings.fieldLength[fieldId]!;
       const w = weight * boost * idf;
       const isIdentity = identityFields.has(fieldId);
-      for (const [shortId, tf] of byUnit) {
+      for (let k = 0; k < matching; k++) {
+        const shortId = ids[k]!;
+        const tf = tfs[k]!;
         const norm = BM25.k * (1 - BM25.b + (BM25.b * lengths[shortId]!) / avg);
         out.score[shortId]! += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
         if (mask) {
@@ -92,7 +94,7 @@ export function scoreSections(postings: Postings, terms: ScoredTerm[], options: 
     if (t.term.length >= options.minFuzzyLength) {
       const maxDistance = Math.round(t.term.length * options.fuzzy);
       if (maxDistance) {
-        for (const [derived, [d, distance]] of postings.near(t.term, maxDistance)) {
+        for (const [derived, d, distance] of postings.near(t.term, maxDistance)) {
           if (!distance || seen.has(derived)) continue;
           add(d, (t.weight * options.fuzzyWeight * derived.length) / (derived.length + distance), t.bit, false);
         }
