@@ -64,5 +64,13 @@ describe('top sections by score', () => {
     const candidates = [...score.keys()].filter((i) => score[i]! > 0);
     const stable = [...candidates].sort((a, b) => score[b]! - score[a]!);
     for (const n of [1, 5, 150, candidates.length, candidates.length + 3]) expect(topByScore(score, [...candidates], n)).toEqual(stable.slice(0, n));
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 50; round++) {
+      const values = new Float64Array(1 + Math.floor(rnd() * 600)).map(() => (rnd() < 0.2 ? 0 : round % 2 ? Math.ceil(rnd() * 5) : rnd()));
+      const ids = [...values.keys()].filter((i) => values[i]! > 0);
+      const sorted = [...ids].sort((a, b) => values[b]! - values[a]!);
+      for (const n of [1, 7, 150]) expect(topByScore(values, [...ids], n)).toEqual(sorted.slice(0, n));
+    }
   });
 });

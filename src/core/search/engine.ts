@@ -108,6 +108,30 @@ const TERM_CACHE_SIZE = 50_000;
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
 
+/** The value that would be at `k` if `values` were sorted ascending (Hoare's selection; reorders `values`). */
+function select(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
+}
+
 /** Names (titles, aliases) by their terms, one level per term, so a query's words are matched without building strings. */
 type PhraseNode = { docs?: number[]; next?: Map<string, PhraseNode> };
 
@@ -121,10 +145,10 @@ export function topByScore(score: Float64Array, candidates: number[], n: number)
   if (candidates.length > n) {
     const values = new Float64Array(candidates.length);
     for (let i = 0; i < candidates.length; i++) values[i] = score[candidates[i]!]!;
-    values.sort();
-    const threshold = values[values.length - n]!;
-    let ties = 0;
-    for (let i = values.length - n; i < values.length && values[i] === threshold; i++) ties++;
+    // The n-th best score; sections above it are in, and as many at it as fit, in ascending id.
+    const threshold = select(values, values.length - n);
+    let ties = n;
+    for (let i = 0; i < values.length; i++) if (values[i]! > threshold) ties--;
     top = [];
     for (const sid of candidates) {
       const s = score[sid]!;
@@ -142,6 +166,8 @@ export function topByScore(score: Float64Array, candidates: number[], n: number)
 export class SearchEngine {
   readonly data: KnowledgeData;
   private postings: Postings;
+  /** Short id -> index of the section's document. */
+  private docOfSection: Int32Array;
   private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
   /** data.phrases as a map (a question's words are never looked up among an object's inherited keys). */
@@ -153,6 +179,7 @@ export class SearchEngine {
     // Cards are stored without their anchor: it is their question slugified.
     for (const u of data.units) if (u.card && !u.anchor) u.anchor = slugify(u.heading);
     this.postings = new Postings(serializedIndex);
+    this.docOfSection = this.postings.unitOf.map((unit) => data.units[unit]?.doc ?? -1);
     const fieldBoosts: number[] = [];
     for (const [field, id] of Object.entries(this.postings.fieldIds)) fieldBoosts[id] = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1;
     this.scoreOptions = {
@@ -356,7 +383,7 @@ export class SearchEngine {
     const candidates: number[] = [];
     for (let sid = 0; sid < scores.score.length; sid++) {
       if (scores.score[sid]! <= 0) continue;
-      if (named.size) scores.score[sid]! *= named.get(this.data.units[unitOf[sid]!]!.doc) ?? 1;
+      if (named.size) scores.score[sid]! *= named.get(this.docOfSection[sid]!) ?? 1;
       candidates.push(sid);
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
