@@ -60,6 +60,14 @@ function namedBySynonym(ctx: Ctx, side: string): DocMeta | undefined {
   return undefined;
 }
 
+/** A glossary entry's label as a side is matched against it (lower case, no parentheses, no plural "s"), once per passage. */
+const sideKeys = new WeakMap<Passage, string>();
+function sideKeyOf(p: Passage): string {
+  let key = sideKeys.get(p);
+  if (key === undefined) sideKeys.set(p, (key = labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '')));
+  return key;
+}
+
 /** Resolves a side on names (titles, aliases), then on a search only when it matched a name's words. */
 function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Side | null {
   const sideTerms = new Set(terms(side));
@@ -71,7 +79,7 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   if (variant) return { doc: variant, name: variant.title, terms: sideTerms, confidence: 0.85, raw: side };
   // A glossary entry named exactly by the side ("long polling", "read committed").
   const key = side.toLowerCase().replace(/s$/, '');
-  const entry = glossary?.passages.find((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '') === key);
+  const entry = glossary?.passages.find((p) => p.label && sideKeyOf(p) === key);
   const glossaryDoc = ctx.engine.docById(GLOSSARY_ID);
   if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry, raw: side };
   const found = ctx.engine.search(side, { limit: 3 });

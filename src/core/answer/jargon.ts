@@ -40,21 +40,42 @@ export function jargonCandidates(question: string): string[] {
 /** Head nouns that add nothing to an adjective they follow ("idempotent operation", "eventual consistency model"). */
 const GENERIC_HEAD = /^ (?:operation|property|model|system|behaviour|behavior|guarantee)$/;
 
-/** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
-export function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
-  const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
-  if (key.length < 2) return null;
-  for (const t of texts) {
+/** A labelled passage's label as entries are matched: without a plural "s", and the words in parentheses apart. */
+type EntryLabel = { p: Passage; bare: string; inParens: string | undefined; short: boolean };
+
+/** Each document's labelled passages, normalized once per document text (they are matched for every question). */
+const entryLabels = new WeakMap<DocText, EntryLabel[]>();
+
+function labelsOf(t: DocText): EntryLabel[] {
+  let labels = entryLabels.get(t);
+  if (!labels) {
+    labels = [];
     for (const p of t.passages) {
       if (!p.label) continue;
       const label = p.label.toLowerCase().replace(/[.:]$/, '');
       const bare = label.replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '');
       const inParens = /\(([^)]+)\)/.exec(label)?.[1]?.replace(/s$/, '');
-      // "LSM" also names "LSM tree": an acronym followed by the noun it qualifies.
-      const qualifies = /^[a-z0-9]{2,6}$/.test(key) && bare.startsWith(`${key} `) && bare.split(' ').length <= 3;
-      // "idempotent" is defined by "Idempotent operation": an adjective and a generic head noun.
-      const described = !key.includes(' ') && GENERIC_HEAD.test(bare.slice(key.length)) && bare.startsWith(`${key} `);
-      if (bare === key || inParens === key || qualifies || described) return { p, id: t.id };
+      labels.push({ p, bare, inParens, short: bare.split(' ').length <= 3 });
+    }
+    entryLabels.set(t, labels);
+  }
+  return labels;
+}
+
+/** A glossary-style entry ("**Term (ACR)**: meaning") for the term, from the loaded documents. */
+export function labelledEntry(texts: DocText[], term: string): { p: Passage; id: string } | null {
+  const key = term.toLowerCase().replace(/^(an?|the)\s+/, '').replace(/s$/, '');
+  if (key.length < 2) return null;
+  // "LSM" also names "LSM tree": an acronym followed by the noun it qualifies.
+  const acronym = /^[a-z0-9]{2,6}$/.test(key);
+  // "idempotent" is defined by "Idempotent operation": an adjective and a generic head noun.
+  const adjective = !key.includes(' ');
+  const qualified = `${key} `;
+  for (const t of texts) {
+    for (const { p, bare, inParens, short } of labelsOf(t)) {
+      if (bare === key || inParens === key) return { p, id: t.id };
+      if (!bare.startsWith(qualified)) continue;
+      if ((acronym && short) || (adjective && GENERIC_HEAD.test(bare.slice(key.length)))) return { p, id: t.id };
     }
   }
   return null;
