@@ -1,7 +1,7 @@
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, PREFIX_WEIGHT } from './options';
 import { Postings } from './postings';
-import { scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
+import { emptyScores, scoreSections, type ScoreOptions, type Scores, type ScoredTerm } from './scorer';
 import { normalizeTerm, phraseTokens, tokenize } from './text';
 import { stem } from './stem';
 import { slugify } from '../content/slug';
@@ -168,6 +168,8 @@ export class SearchEngine {
   private postings: Postings;
   /** Short id -> index of the section's document. */
   private docOfSection: Int32Array;
+  /** Score arrays reused by every search (a search runs to its end before the next one starts). */
+  private scratch: Scores;
   private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
   /** data.phrases as a map (a question's words are never looked up among an object's inherited keys). */
@@ -180,6 +182,7 @@ export class SearchEngine {
     for (const u of data.units) if (u.card && !u.anchor) u.anchor = slugify(u.heading);
     this.postings = new Postings(serializedIndex);
     this.docOfSection = this.postings.unitOf.map((unit) => data.units[unit]?.doc ?? -1);
+    this.scratch = emptyScores(this.postings.unitOf.length);
     const fieldBoosts: number[] = [];
     for (const [field, id] of Object.entries(this.postings.fieldIds)) fieldBoosts[id] = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1;
     this.scoreOptions = {
@@ -366,7 +369,7 @@ export class SearchEngine {
     for (const term of this.expansions(termSeq, rawTokens)) {
       if (!kept.has(term)) scored.push({ term, weight: SEARCH_TUNING.expansionWeight, bit: -1, expand: false });
     }
-    const scores = scoreSections(this.postings, scored, this.scoreOptions);
+    const scores = scoreSections(this.postings, scored, this.scoreOptions, this.scratch);
     const weights = userTerms.map((t) => this.termWeight(t));
     const hits = this.group(scores, userTerms, weights, named, params);
     const naming = userTerms.reduce((sum, t, i) => sum + (this.topical(t) ? weights[i]! : 0), 0);

@@ -42,14 +42,29 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Zeroed arrays for scoreSections, one entry per short id. */
+export function emptyScores(n: number): Scores {
+  return { score: new Float64Array(n), exact: new Uint32Array(n), approx: new Uint32Array(n), identity: new Uint32Array(n) };
+}
+
 /**
  * Scores every section against the terms in one pass over their postings, with no allocation per
  * posting. A section's final score is its BM25+ sum times the number of the user's terms it matched
- * (the same coverage reward MiniSearch applies).
+ * (the same coverage reward MiniSearch applies). `into`, when given, is cleared and filled instead
+ * of new arrays (a search reuses one set rather than leave four to the garbage collector).
  */
-export function scoreSections(postings: Postings, terms: ScoredTerm[], options: ScoreOptions): Scores {
+export function scoreSections(postings: Postings, terms: ScoredTerm[], options: ScoreOptions, into?: Scores): Scores {
   const n = postings.unitOf.length;
-  const out: Scores = { score: new Float64Array(n), exact: new Uint32Array(n), approx: new Uint32Array(n), identity: new Uint32Array(n) };
+  let out: Scores;
+  if (into && into.score.length === n) {
+    out = into;
+    out.score.fill(0);
+    out.exact.fill(0);
+    out.approx.fill(0);
+    out.identity.fill(0);
+  } else {
+    out = emptyScores(n);
+  }
   const identityFields = new Set(options.identityFields);
   const N = postings.documentCount;
 
