@@ -396,22 +396,21 @@ export class SearchEngine {
       return w;
     };
     const kinds = params.kinds?.length ? new Set(params.kinds) : null;
-    const byDoc = new Map<number, DocHit & { exactMask: number; approxMask: number }>();
+    // Per document: its sections in rank order and what they matched; the returned hits (a few) get their term sets at the end.
+    type Group = { doc: DocMeta; named: boolean; sections: SectionHit[]; exactMask: number; approxMask: number; strong: boolean; score: number; docCoverage: number };
+    const byDoc = new Map<number, Group>();
     for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits)) {
-      const unit = this.data.units[unitOf[sid]!]!;
-      const doc = this.data.docs[unit.doc]!;
+      const docIndex = this.docOfSection[sid]!;
+      const doc = this.data.docs[docIndex]!;
       if (kinds && !kinds.has(doc.kind)) continue;
-      let hit = byDoc.get(unit.doc);
+      let hit = byDoc.get(docIndex);
       if (!hit) {
-        hit = {
-          doc, score: 0, sections: [], matched: new Set(), fuzzyMatched: new Set(), named: named.has(unit.doc),
-          strong: false, docCoverage: 0, exactMask: 0, approxMask: 0,
-        };
-        byDoc.set(unit.doc, hit);
+        hit = { doc, named: named.has(docIndex), sections: [], exactMask: 0, approxMask: 0, strong: false, score: 0, docCoverage: 0 };
+        byDoc.set(docIndex, hit);
       }
       const exact = scores.exact[sid]!;
       const approx = scores.approx[sid]! & ~exact;
-      hit.sections.push({ unit, score: scores.score[sid]! });
+      hit.sections.push({ unit: this.data.units[unitOf[sid]!]!, score: scores.score[sid]! });
       hit.exactMask |= exact;
       hit.approxMask |= approx;
       hit.strong ||= scores.identity[sid]! !== 0;
@@ -419,24 +418,50 @@ export class SearchEngine {
     const hits = [...byDoc.values()];
     for (const hit of hits) {
       const approx = hit.approxMask & ~hit.exactMask;
-      userTerms.forEach((t, bit) => {
-        if (hit.exactMask & (1 << bit)) hit.matched.add(t);
-        else if (approx & (1 << bit)) hit.fuzzyMatched.add(t);
-      });
       hit.docCoverage = (weightOf(hit.exactMask, 1) + weightOf(approx, SEARCH_TUNING.fuzzyEvidence)) / totalWeight;
-      const [best, ...rest] = hit.sections;
-      const overview = hit.sections.find((x) => x.unit.anchor === '');
-      const others = rest.filter((x) => x !== overview).slice(0, 2);
+      const sections = hit.sections;
+      const best = sections[0]!;
+      let overview: SectionHit | undefined;
+      for (const x of sections) {
+        if (x.unit.anchor === '') {
+          overview = x;
+          break;
+        }
+      }
+      // The second- and third-best sections other than the overview.
+      let others = 0;
+      for (let i = 1, n = 0; i < sections.length && n < 2; i++) {
+        if (sections[i] === overview) continue;
+        others += sections[i]!.score;
+        n++;
+      }
       hit.score =
-        (best!.score +
+        (best.score +
           (overview && overview !== best ? SEARCH_TUNING.identityWeight * overview.score : 0) +
-          SEARCH_TUNING.secondarySectionWeight * others.reduce((sum, x) => sum + x.score, 0)) *
+          SEARCH_TUNING.secondarySectionWeight * others) *
         Math.pow(hit.docCoverage, SEARCH_TUNING.coverageExponent) *
         (hit.named || hit.strong ? 1 : (SEARCH_TUNING.kindPrior[hit.doc.kind] ?? 1));
-      hit.sections = hit.sections.slice(0, SEARCH_TUNING.maxSectionsPerDoc);
     }
     hits.sort((a, b) => b.score - a.score);
     const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
-    return hits.slice(0, limit).map(({ exactMask: _e, approxMask: _a, ...hit }) => hit);
+    return hits.slice(0, limit).map((hit) => {
+      const matched = new Set<string>();
+      const fuzzyMatched = new Set<string>();
+      const approx = hit.approxMask & ~hit.exactMask;
+      userTerms.forEach((t, bit) => {
+        if (hit.exactMask & (1 << bit)) matched.add(t);
+        else if (approx & (1 << bit)) fuzzyMatched.add(t);
+      });
+      return {
+        doc: hit.doc,
+        score: hit.score,
+        sections: hit.sections.slice(0, SEARCH_TUNING.maxSectionsPerDoc),
+        matched,
+        fuzzyMatched,
+        named: hit.named,
+        strong: hit.strong,
+        docCoverage: hit.docCoverage,
+      };
+    });
   }
 }
