@@ -112,23 +112,28 @@ async function firstResponse(options: ConstructorParameters<typeof Miniflare>[0]
   await mf.dispose();
   return elapsed;
 }
-const modulesRules = [{ type: 'Text' as const, include: ['**/*.txt'] }];
+// The bundle's modules are handed to Miniflare as wrangler wrote them (as a deployment uploads them).
+// Given only the entry's path, Miniflare finds the imports itself by parsing the whole bundle with
+// acorn in Node, about 200-300 ms here that no deployed Worker spends; that figure is shown apart.
+const bundleModules = [
+  { type: 'ESModule' as const, path: join(bundleDir, 'worker.js'), contents: readFileSync(join(bundleDir, 'worker.js'), 'utf8') },
+  ...bundleFiles.filter((f) => f.endsWith('.txt')).map((f) => ({ type: 'Text' as const, path: join(bundleDir, f), contents: readFileSync(join(bundleDir, f), 'utf8') })),
+];
+const workerOptions = {
+  compatibilityDate: '2026-04-20',
+  bindings: { PUBLIC_URL: '' },
+  serviceBindings: { ASSETS: () => new Response('not found', { status: 404 }) },
+};
 const starts: number[] = [];
 const empties: number[] = [];
-for (let i = 0; i < 5; i++) {
+const discovered: number[] = [];
+for (let i = 0; i < 7; i++) {
   empties.push(await firstResponse({ modules: true, script: 'export default { fetch() { return new Response("ok") } }', compatibilityDate: '2026-04-20' }));
-  starts.push(
-    await firstResponse({
-      modules: true,
-      scriptPath: join(bundleDir, 'worker.js'),
-      modulesRules,
-      compatibilityDate: '2026-04-20',
-      bindings: { PUBLIC_URL: '' },
-      serviceBindings: { ASSETS: () => new Response('not found', { status: 404 }) },
-    }),
-  );
+  starts.push(await firstResponse({ ...workerOptions, modules: bundleModules, modulesRoot: bundleDir }));
+  discovered.push(await firstResponse({ ...workerOptions, modules: true, scriptPath: join(bundleDir, 'worker.js'), modulesRules: [{ type: 'Text' as const, include: ['**/*.txt'] }] }));
 }
 const startup = Math.max(0, Math.min(...starts) - Math.min(...empties));
+const startupDiscovered = Math.max(0, Math.min(...discovered) - Math.min(...empties));
 
 const indexRaw = Buffer.byteLength(indexText) + Buffer.byteLength(knowledgeText);
 const indexGzip = gzipSync(indexText).length + gzipSync(knowledgeText).length;
@@ -175,7 +180,8 @@ const table: Array<[string, string, string]> = [
   ['dev-set questions', String(cases.length), ''],
   ['serialized index + answer data (raw / gzip)', `${kb(indexRaw)} / ${kb(indexGzip)}`, ''],
   ['Worker bundle, minified (raw / gzip)', `${kb(bundleRaw)} / ${kb(bundleGzip)}`, 'target <= 1 MiB gzip'],
-  ['Worker start-up in workerd (beyond an empty Worker)', ms(startup), 'limit 1 s'],
+  ['Worker start-up in workerd (beyond an empty Worker)', ms(startup), 'limit 1 s; target <= 250 ms'],
+  ['  the same with Miniflare finding the modules (acorn parse in Node)', ms(startupDiscovered), 'not spent by a deployed Worker'],
   ['index load in Node (median of 5)', ms(percentile(loads, 50)), ''],
   ['time per question p50 / p99 (in-process, answers)', `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`, 'target p99 <= 2 ms'],
   ['worst request over a hostile set (long paths, long questions, many numbers)', ms(worst), `typical p99 ${ms(percentile(times, 99))}`],
