@@ -74,3 +74,21 @@ describe('top sections by score', () => {
     }
   });
 });
+
+describe('searching the same words again', () => {
+  it('gives the same ranking at any limit, unaffected by what a caller did to an earlier result', () => {
+    const engine = knowledge.engine;
+    const q = 'how do retries with backoff and jitter avoid a thundering herd';
+    const first = engine.search(q, { limit: 5 });
+    const firstIds = first.hits.map((h) => h.doc.id);
+    first.hits.reverse();
+    first.hits[0]!.sections.length = 0;
+    first.terms.length = 0;
+    const again = engine.search(q, { limit: 3 });
+    expect(again.hits.map((h) => h.doc.id)).toEqual(firstIds.slice(0, 3));
+    expect(again.hits[0]!.sections.length).toBeGreaterThan(0);
+    expect(again.terms.length).toBeGreaterThan(0);
+    engine.search('saga', { limit: 5 });
+    expect(engine.search(q, { limit: 5 }).hits.map((h) => h.doc.id)).toEqual(firstIds);
+  });
+});

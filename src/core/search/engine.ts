@@ -105,6 +105,11 @@ export const SEARCH_TUNING = {
  */
 const TERM_CACHE_SIZE = 50_000;
 
+/** A document's sections in rank order and what they matched; hits (the few returned) get their term sets from the masks. */
+type DocGroup = { doc: DocMeta; named: boolean; sections: SectionHit[]; exactMask: number; approxMask: number; strong: boolean; score: number; docCoverage: number };
+/** A search before it is cut to a limit: every matching document, best first. */
+type Ranking = { terms: string[]; groups: DocGroup[]; topicality: number; foreign: number };
+
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
 
@@ -347,7 +352,24 @@ export class SearchEngine {
     return [...extra];
   }
 
+  /**
+   * The last search's ranking, before it was cut to a limit: answering one question often searches
+   * it twice (a comparison that falls back to the general answer, with another limit).
+   */
+  private last: { key: string; ranking: Ranking } | undefined;
+
   search(query: string, params: SearchParams = {}): SearchOutcome {
+    const key = `${query}\u0000${params.kinds?.join('\u0000') ?? ''}`;
+    let ranking = this.last?.key === key ? this.last.ranking : undefined;
+    if (!ranking) {
+      ranking = this.rank(query, params);
+      this.last = { key, ranking };
+    }
+    const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
+    return { terms: [...ranking.terms], hits: this.hitsOf(ranking, limit), topicality: ranking.topicality, foreign: ranking.foreign };
+  }
+
+  private rank(query: string, params: SearchParams): Ranking {
     // The work per search is bounded whatever the input: a question's first characters and tokens,
     // and no token longer than any word worth matching (typo search on it would explode).
     const rawTokens = tokenize(query.slice(0, SEARCH_TUNING.maxQueryChars))
@@ -359,7 +381,7 @@ export class SearchEngine {
       .filter((t) => !/^\d+(?:\.\d+)?(?:ms|us|ns|s|x|k|m|gb|mb|kb|tb|h|d|min|rps|qps)?$/.test(t))
       .map(normalizeTerm)
       .filter((t): t is string => !!t);
-    if (!termSeq.length) return { terms: [], hits: [], topicality: 0, foreign: 0 };
+    if (!termSeq.length) return { terms: [], groups: [], topicality: 0, foreign: 0 };
     const nameTerms = new Set<string>();
     const named = this.namedDocuments(rawTokens.map(stem), nameTerms);
     const kept = this.informativeTerms(termSeq);
@@ -371,17 +393,41 @@ export class SearchEngine {
     }
     const scores = scoreSections(this.postings, scored, this.scoreOptions, this.scratch);
     const weights = userTerms.map((t) => this.termWeight(t));
-    const hits = this.group(scores, userTerms, weights, named, params);
+    const groups = this.group(scores, userTerms, weights, named, params);
     const naming = userTerms.reduce((sum, t, i) => sum + (this.topical(t) ? weights[i]! : 0), 0);
     // Enough naming words, or a short question made only of them ("distributed cache"), is on topic.
     const total = weights.reduce((a, b) => a + b, 0);
     const topicality = Math.min(1, naming / Math.min(SEARCH_TUNING.topicalEvidence, total || 1));
     const foreignWeight = userTerms.reduce((sum, t, i) => sum + ((!this.known(t) || weights[i]! >= SEARCH_TUNING.incidentalWeight) && !this.topical(t) ? weights[i]! : 0), 0);
-    return { terms: userTerms, hits, topicality, foreign: total ? foreignWeight / total : 0 };
+    return { terms: userTerms, groups, topicality, foreign: total ? foreignWeight / total : 0 };
+  }
+
+  /** The first `limit` documents of a ranking as hits (new objects each time: callers may reorder them). */
+  private hitsOf(ranking: Ranking, limit: number): DocHit[] {
+    const userTerms = ranking.terms;
+    return ranking.groups.slice(0, limit).map((hit) => {
+      const matched = new Set<string>();
+      const fuzzyMatched = new Set<string>();
+      const approx = hit.approxMask & ~hit.exactMask;
+      userTerms.forEach((t, bit) => {
+        if (hit.exactMask & (1 << bit)) matched.add(t);
+        else if (approx & (1 << bit)) fuzzyMatched.add(t);
+      });
+      return {
+        doc: hit.doc,
+        score: hit.score,
+        sections: hit.sections.slice(0, SEARCH_TUNING.maxSectionsPerDoc),
+        matched,
+        fuzzyMatched,
+        named: hit.named,
+        strong: hit.strong,
+        docCoverage: hit.docCoverage,
+      };
+    });
   }
 
   /** The best sections, grouped by document, with the evidence each document gives. */
-  private group(scores: Scores, userTerms: string[], weights: number[], named: Map<number, number>, params: SearchParams): DocHit[] {
+  private group(scores: Scores, userTerms: string[], weights: number[], named: Map<number, number>, params: SearchParams): DocGroup[] {
     const { unitOf } = this.postings;
     const candidates: number[] = [];
     for (let sid = 0; sid < scores.score.length; sid++) {
@@ -396,9 +442,7 @@ export class SearchEngine {
       return w;
     };
     const kinds = params.kinds?.length ? new Set(params.kinds) : null;
-    // Per document: its sections in rank order and what they matched; the returned hits (a few) get their term sets at the end.
-    type Group = { doc: DocMeta; named: boolean; sections: SectionHit[]; exactMask: number; approxMask: number; strong: boolean; score: number; docCoverage: number };
-    const byDoc = new Map<number, Group>();
+    const byDoc = new Map<number, DocGroup>();
     for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits)) {
       const docIndex = this.docOfSection[sid]!;
       const doc = this.data.docs[docIndex]!;
@@ -443,25 +487,6 @@ export class SearchEngine {
         (hit.named || hit.strong ? 1 : (SEARCH_TUNING.kindPrior[hit.doc.kind] ?? 1));
     }
     hits.sort((a, b) => b.score - a.score);
-    const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
-    return hits.slice(0, limit).map((hit) => {
-      const matched = new Set<string>();
-      const fuzzyMatched = new Set<string>();
-      const approx = hit.approxMask & ~hit.exactMask;
-      userTerms.forEach((t, bit) => {
-        if (hit.exactMask & (1 << bit)) matched.add(t);
-        else if (approx & (1 << bit)) fuzzyMatched.add(t);
-      });
-      return {
-        doc: hit.doc,
-        score: hit.score,
-        sections: hit.sections.slice(0, SEARCH_TUNING.maxSectionsPerDoc),
-        matched,
-        fuzzyMatched,
-        named: hit.named,
-        strong: hit.strong,
-        docCoverage: hit.docCoverage,
-      };
-    });
+    return hits;
   }
 }
