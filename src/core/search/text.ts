@@ -41,14 +41,28 @@ export function normalizeTerm(token: string): string | null {
   return stem(token);
 }
 
+/**
+ * The last few texts' terms: answering one question reads its terms (and its lead's) several
+ * times over. Small, so it holds one question's texts, not a history of questions.
+ */
+const TERMS_CACHE_SIZE = 64;
+const termsCache = new Map<string, string[]>();
+
 /** Tokens of a text as index terms, stop words removed. */
 export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = normalizeTerm(token);
-    if (term) out.push(term);
+  let out = termsCache.get(text);
+  if (out) {
+    termsCache.delete(text);
+  } else {
+    out = [];
+    for (const token of tokenize(text)) {
+      const term = normalizeTerm(token);
+      if (term) out.push(term);
+    }
+    if (termsCache.size >= TERMS_CACHE_SIZE) termsCache.delete(termsCache.keys().next().value!);
   }
-  return out;
+  termsCache.set(text, out);
+  return out.slice();
 }
 
 /** Every word of a text stemmed, stop words included (for matching names as phrases). */
