@@ -145,17 +145,17 @@ type PhraseNode = { docs?: number[]; next?: Map<string, PhraseNode> };
  * first, ties in ascending id: the same as a stable sort of the whole list by score, without
  * sorting the long tail that a common word brings.
  */
-export function topByScore(score: Float64Array, candidates: number[], n: number): number[] {
-  let top = candidates;
-  if (candidates.length > n) {
-    const values = new Float64Array(candidates.length);
-    for (let i = 0; i < candidates.length; i++) values[i] = score[candidates[i]!]!;
+export function topByScore(score: Float64Array, candidates: ArrayLike<number>, n: number, count = candidates.length, scratch?: Float64Array): number[] {
+  const top: number[] = [];
+  if (count > n) {
+    const values = scratch && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
+    for (let i = 0; i < count; i++) values[i] = score[candidates[i]!]!;
     // The n-th best score; sections above it are in, and as many at it as fit, in ascending id.
-    const threshold = select(values, values.length - n);
+    const threshold = select(values, count - n);
     let ties = n;
-    for (let i = 0; i < values.length; i++) if (values[i]! > threshold) ties--;
-    top = [];
-    for (const sid of candidates) {
+    for (let i = 0; i < count; i++) if (values[i]! > threshold) ties--;
+    for (let i = 0; i < count; i++) {
+      const sid = candidates[i]!;
       const s = score[sid]!;
       if (s > threshold) top.push(sid);
       else if (s === threshold && ties > 0) {
@@ -163,6 +163,8 @@ export function topByScore(score: Float64Array, candidates: number[], n: number)
         ties--;
       }
     }
+  } else {
+    for (let i = 0; i < count; i++) top.push(candidates[i]!);
   }
   return top.sort((a, b) => score[b]! - score[a]! || a - b);
 }
@@ -173,8 +175,10 @@ export class SearchEngine {
   private postings: Postings;
   /** Short id -> index of the section's document. */
   private docOfSection: Int32Array;
-  /** Score arrays reused by every search (a search runs to its end before the next one starts). */
+  /** Arrays reused by every search (a search runs to its end before the next one starts): scores, and the sections that scored. */
   private scratch: Scores;
+  private candidates: Int32Array;
+  private candidateScores: Float64Array;
   private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
   /** data.phrases as a map (a question's words are never looked up among an object's inherited keys). */
@@ -188,6 +192,8 @@ export class SearchEngine {
     this.postings = new Postings(serializedIndex);
     this.docOfSection = this.postings.unitOf.map((unit) => data.units[unit]?.doc ?? -1);
     this.scratch = emptyScores(this.postings.unitOf.length);
+    this.candidates = new Int32Array(this.postings.unitOf.length);
+    this.candidateScores = new Float64Array(this.postings.unitOf.length);
     const fieldBoosts: number[] = [];
     for (const [field, id] of Object.entries(this.postings.fieldIds)) fieldBoosts[id] = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1;
     this.scoreOptions = {
@@ -429,11 +435,12 @@ export class SearchEngine {
   /** The best sections, grouped by document, with the evidence each document gives. */
   private group(scores: Scores, userTerms: string[], weights: number[], named: Map<number, number>, params: SearchParams): DocGroup[] {
     const { unitOf } = this.postings;
-    const candidates: number[] = [];
+    const candidates = this.candidates;
+    let count = 0;
     for (let sid = 0; sid < scores.score.length; sid++) {
       if (scores.score[sid]! <= 0) continue;
       if (named.size) scores.score[sid]! *= named.get(this.docOfSection[sid]!) ?? 1;
-      candidates.push(sid);
+      candidates[count++] = sid;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     const weightOf = (mask: number, factor: number) => {
@@ -443,7 +450,7 @@ export class SearchEngine {
     };
     const kinds = params.kinds?.length ? new Set(params.kinds) : null;
     const byDoc = new Map<number, DocGroup>();
-    for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits)) {
+    for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits, count, this.candidateScores)) {
       const docIndex = this.docOfSection[sid]!;
       const doc = this.data.docs[docIndex]!;
       if (kinds && !kinds.has(doc.kind)) continue;
