@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inlineText, parseInline, stripInline, type Inline } from '../src/core/markdown/inline';
 import { markdownToHtml, markdownToText, parseBlocks, slugify, splitSentences, buildDocument } from '../src/core/index';
 import { resolveHref } from '../src/web/site';
 
@@ -59,5 +61,81 @@ describe('markdown rendering', () => {
     expect(doc.sections[1]!.points).toEqual(['the first point says something useful', 'the second point says something else']);
     expect(markdownToText('**a** [b](c)')).toBe('a b');
     expect(parseBlocks('a\nb\n\nc')).toHaveLength(2);
+  });
+});
+
+/** The inline parser as it was written first (one character at a time), kept to check the faster one against. */
+function referenceParseInline(source: string): Inline[] {
+  const LINK = /^\[((?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?([^()\s>]+(?:\([^()]*\))?)>?\s*\)/;
+  const out: Inline[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ type: 'text', text });
+    text = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '\\' && i + 1 < source.length && /[\\`*_{}[\]()#+\-.!|>]/.test(source[i + 1]!)) {
+      text += source[i + 1];
+      i += 2;
+      continue;
+    }
+    if (ch === '`') {
+      const end = source.indexOf('`', i + 1);
+      if (end > i) {
+        flush();
+        out.push({ type: 'code', text: source.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+    }
+    if (ch === '[') {
+      const m = LINK.exec(source.slice(i));
+      if (m) {
+        flush();
+        out.push({ type: 'link', href: m[2]!, children: referenceParseInline(m[1]!) });
+        i += m[0].length;
+        continue;
+      }
+    }
+    if ((ch === '*' || ch === '_') && source[i + 1] === ch) {
+      const end = source.indexOf(ch + ch, i + 2);
+      if (end > i + 2) {
+        flush();
+        out.push({ type: 'strong', children: referenceParseInline(source.slice(i + 2, end)) });
+        i = end + 2;
+        continue;
+      }
+    }
+    if (ch === '*' || (ch === '_' && !/\w/.test(source[i - 1] ?? ''))) {
+      const close = ch === '*' ? /\*(?!\*)/g : /_(?!\w)/g;
+      close.lastIndex = i + 1;
+      const m = close.exec(source);
+      if (m && m.index > i + 1 && !/\s/.test(source[i + 1]!)) {
+        flush();
+        out.push({ type: 'em', children: referenceParseInline(source.slice(i + 1, m.index)) });
+        i = m.index + 1;
+        continue;
+      }
+    }
+    text += ch;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+describe('inline markdown', () => {
+  it('parses text in runs exactly as it parsed it character by character', () => {
+    const pieces = ['a', 'b c', ' ', '*', '**', '_', '__', '`', '[', ']', '(', ')', '\\', '\\*', 'x_y', '[t](patterns/saga)', '<', '>', '.', '\n', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const source = parts.join('');
+        expect(parseInline(source)).toEqual(referenceParseInline(source));
+        expect(stripInline(source)).toBe(inlineText(referenceParseInline(source)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

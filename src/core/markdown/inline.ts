@@ -7,6 +7,8 @@ export type Inline =
   | { type: 'link'; href: string; children: Inline[] };
 
 const LINK = /^\[((?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?([^()\s>]+(?:\([^()]*\))?)>?\s*\)/;
+/** The only characters that can start markup; everything between them is text as it stands. */
+const SPECIAL = /[\\`[*_]/g;
 
 export function parseInline(source: string): Inline[] {
   const out: Inline[] = [];
@@ -61,8 +63,11 @@ export function parseInline(source: string): Inline[] {
         continue;
       }
     }
-    text += ch;
-    i++;
+    // Plain text up to the next character that may start markup, in one piece.
+    SPECIAL.lastIndex = i + 1;
+    const next = SPECIAL.exec(source)?.index ?? source.length;
+    text += source.slice(i, next);
+    i = next;
   }
   flush();
   return out;
@@ -76,5 +81,8 @@ export function inlineText(nodes: Inline[]): string {
 }
 
 export function stripInline(source: string): string {
+  // Text with no character that can start markup is its own plain text.
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(source)) return source;
   return inlineText(parseInline(source));
 }
