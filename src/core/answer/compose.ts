@@ -246,10 +246,12 @@ export function headingOf(doc: DocMeta, anchor: string): string {
 /** Ranked passages of a document for the question. */
 export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Array<{ p: Passage; score: number }> {
   const total = ask.reduce((a, b) => a + b.weight, 0);
-  return text.passages
-    .map((p) => ({ p, score: passageScore(p, ask, aspect, total) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score);
+  const ranked: Array<{ p: Passage; score: number }> = [];
+  for (const p of text.passages) {
+    const score = passageScore(p, ask, aspect, total);
+    if (score > 0) ranked.push({ p, score });
+  }
+  return ranked.sort((a, b) => b.score - a.score);
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
