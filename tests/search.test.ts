@@ -90,5 +90,11 @@ describe('searching the same words again', () => {
     expect(again.terms.length).toBeGreaterThan(0);
     engine.search('saga', { limit: 5 });
     expect(engine.search(q, { limit: 5 }).hits.map((h) => h.doc.id)).toEqual(firstIds);
+    // A longer list than the one kept is ranked again, the same way.
+    const twenty = engine.search(q, { limit: 20 }).hits.map((h) => [h.doc.id, h.score]);
+    expect(twenty.length).toBeGreaterThan(5);
+    engine.search('saga', { limit: 5 });
+    expect(engine.search(q, { limit: 20 }).hits.map((h) => [h.doc.id, h.score])).toEqual(twenty);
+    expect(twenty.slice(0, 5).map(([id]) => id)).toEqual(firstIds);
   });
 });

@@ -108,7 +108,25 @@ const TERM_CACHE_SIZE = 50_000;
 /** A document's sections in rank order and what they matched; hits (the few returned) get their term sets from the masks. */
 type DocGroup = { doc: DocMeta; named: boolean; sections: SectionHit[]; exactMask: number; approxMask: number; strong: boolean; score: number; docCoverage: number };
 /** A search before it is cut to a limit: every matching document, best first. */
-type Ranking = { terms: string[]; groups: DocGroup[]; topicality: number; foreign: number };
+type Ranking = { terms: string[]; groups: DocGroup[]; complete: boolean; topicality: number; foreign: number };
+
+/** Sections kept per document while grouping (see group). */
+const FIRST_SECTIONS = 4;
+
+/** Per-document tallies for grouping one search's sections, indexed by document. */
+type GroupScratch = {
+  stamp: number;
+  seen: Int32Array;
+  order: Int32Array;
+  count: Int32Array;
+  first: Int32Array;
+  overview: Int32Array;
+  exact: Uint32Array;
+  approx: Uint32Array;
+  strong: Uint8Array;
+  score: Float64Array;
+  coverage: Float64Array;
+};
 
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
@@ -179,6 +197,7 @@ export class SearchEngine {
   private scratch: Scores;
   private candidates: Int32Array;
   private candidateScores: Float64Array;
+  private groups: GroupScratch;
   private scoreOptions: ScoreOptions;
   private synonymsByTerm = new Map<string, string[][]>();
   /** data.phrases as a map (a question's words are never looked up among an object's inherited keys). */
@@ -194,6 +213,20 @@ export class SearchEngine {
     this.scratch = emptyScores(this.postings.unitOf.length);
     this.candidates = new Int32Array(this.postings.unitOf.length);
     this.candidateScores = new Float64Array(this.postings.unitOf.length);
+    const docs = data.docs.length;
+    this.groups = {
+      stamp: 0,
+      seen: new Int32Array(docs),
+      order: new Int32Array(docs),
+      count: new Int32Array(docs),
+      first: new Int32Array(docs * FIRST_SECTIONS),
+      overview: new Int32Array(docs),
+      exact: new Uint32Array(docs),
+      approx: new Uint32Array(docs),
+      strong: new Uint8Array(docs),
+      score: new Float64Array(docs),
+      coverage: new Float64Array(docs),
+    };
     const fieldBoosts: number[] = [];
     for (const [field, id] of Object.entries(this.postings.fieldIds)) fieldBoosts[id] = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1;
     this.scoreOptions = {
@@ -365,17 +398,18 @@ export class SearchEngine {
   private last: { key: string; ranking: Ranking } | undefined;
 
   search(query: string, params: SearchParams = {}): SearchOutcome {
+    const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
     const key = `${query}\u0000${params.kinds?.join('\u0000') ?? ''}`;
     let ranking = this.last?.key === key ? this.last.ranking : undefined;
-    if (!ranking) {
-      ranking = this.rank(query, params);
+    if (!ranking || (!ranking.complete && ranking.groups.length < limit)) {
+      ranking = this.rank(query, params, Math.max(limit, SEARCH_TUNING.defaultLimit));
       this.last = { key, ranking };
     }
-    const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
     return { terms: [...ranking.terms], hits: this.hitsOf(ranking, limit), topicality: ranking.topicality, foreign: ranking.foreign };
   }
 
-  private rank(query: string, params: SearchParams): Ranking {
+  /** The search's documents, best first: the first `wanted` of them (all, when `complete`). */
+  private rank(query: string, params: SearchParams, wanted: number): Ranking {
     // The work per search is bounded whatever the input: a question's first characters and tokens,
     // and no token longer than any word worth matching (typo search on it would explode).
     const rawTokens = tokenize(query.slice(0, SEARCH_TUNING.maxQueryChars))
@@ -387,7 +421,7 @@ export class SearchEngine {
       .filter((t) => !/^\d+(?:\.\d+)?(?:ms|us|ns|s|x|k|m|gb|mb|kb|tb|h|d|min|rps|qps)?$/.test(t))
       .map(normalizeTerm)
       .filter((t): t is string => !!t);
-    if (!termSeq.length) return { terms: [], groups: [], topicality: 0, foreign: 0 };
+    if (!termSeq.length) return { terms: [], groups: [], complete: true, topicality: 0, foreign: 0 };
     const nameTerms = new Set<string>();
     const named = this.namedDocuments(rawTokens.map(stem), nameTerms);
     const kept = this.informativeTerms(termSeq);
@@ -399,13 +433,13 @@ export class SearchEngine {
     }
     const scores = scoreSections(this.postings, scored, this.scoreOptions, this.scratch);
     const weights = userTerms.map((t) => this.termWeight(t));
-    const groups = this.group(scores, userTerms, weights, named, params);
+    const { groups, complete } = this.group(scores, userTerms, weights, named, params, wanted);
     const naming = userTerms.reduce((sum, t, i) => sum + (this.topical(t) ? weights[i]! : 0), 0);
     // Enough naming words, or a short question made only of them ("distributed cache"), is on topic.
     const total = weights.reduce((a, b) => a + b, 0);
     const topicality = Math.min(1, naming / Math.min(SEARCH_TUNING.topicalEvidence, total || 1));
     const foreignWeight = userTerms.reduce((sum, t, i) => sum + ((!this.known(t) || weights[i]! >= SEARCH_TUNING.incidentalWeight) && !this.topical(t) ? weights[i]! : 0), 0);
-    return { terms: userTerms, groups, topicality, foreign: total ? foreignWeight / total : 0 };
+    return { terms: userTerms, groups, complete, topicality, foreign: total ? foreignWeight / total : 0 };
   }
 
   /** The first `limit` documents of a ranking as hits (new objects each time: callers may reorder them). */
@@ -432,8 +466,12 @@ export class SearchEngine {
     });
   }
 
-  /** The best sections, grouped by document, with the evidence each document gives. */
-  private group(scores: Scores, userTerms: string[], weights: number[], named: Map<number, number>, params: SearchParams): DocGroup[] {
+  /**
+   * The best sections, grouped by document, with the evidence each document gives: the first
+   * `wanted` documents, best first, each with its first few sections. Per-document tallies live in
+   * arrays the engine keeps, so a search allocates only what it returns.
+   */
+  private group(scores: Scores, userTerms: string[], weights: number[], named: Map<number, number>, params: SearchParams, wanted: number): { groups: DocGroup[]; complete: boolean } {
     const { unitOf } = this.postings;
     const candidates = this.candidates;
     let count = 0;
@@ -449,51 +487,76 @@ export class SearchEngine {
       return w;
     };
     const kinds = params.kinds?.length ? new Set(params.kinds) : null;
-    const byDoc = new Map<number, DocGroup>();
-    for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits, count, this.candidateScores)) {
-      const docIndex = this.docOfSection[sid]!;
-      const doc = this.data.docs[docIndex]!;
-      if (kinds && !kinds.has(doc.kind)) continue;
-      let hit = byDoc.get(docIndex);
-      if (!hit) {
-        hit = { doc, named: named.has(docIndex), sections: [], exactMask: 0, approxMask: 0, strong: false, score: 0, docCoverage: 0 };
-        byDoc.set(docIndex, hit);
-      }
-      const exact = scores.exact[sid]!;
-      const approx = scores.approx[sid]! & ~exact;
-      hit.sections.push({ unit: this.data.units[unitOf[sid]!]!, score: scores.score[sid]! });
-      hit.exactMask |= exact;
-      hit.approxMask |= approx;
-      hit.strong ||= scores.identity[sid]! !== 0;
+    const g = this.groups;
+    if (g.stamp >= 0x3fffffff) {
+      g.seen.fill(0);
+      g.stamp = 0;
     }
-    const hits = [...byDoc.values()];
-    for (const hit of hits) {
-      const approx = hit.approxMask & ~hit.exactMask;
-      hit.docCoverage = (weightOf(hit.exactMask, 1) + weightOf(approx, SEARCH_TUNING.fuzzyEvidence)) / totalWeight;
-      const sections = hit.sections;
-      const best = sections[0]!;
-      let overview: SectionHit | undefined;
-      for (const x of sections) {
-        if (x.unit.anchor === '') {
-          overview = x;
-          break;
-        }
+    const stamp = ++g.stamp;
+    let docs = 0;
+    for (const sid of topByScore(scores.score, candidates, SEARCH_TUNING.maxRawHits, count, this.candidateScores)) {
+      const d = this.docOfSection[sid]!;
+      if (kinds && !kinds.has(this.data.docs[d]!.kind)) continue;
+      if (g.seen[d] !== stamp) {
+        g.seen[d] = stamp;
+        g.count[d] = 0;
+        g.overview[d] = -1;
+        g.exact[d] = 0;
+        g.approx[d] = 0;
+        g.strong[d] = 0;
+        g.order[docs++] = d;
       }
+      // A document's first four sections are enough: its best, and the next two other than its overview.
+      if (g.count[d]! < FIRST_SECTIONS) g.first[d * FIRST_SECTIONS + g.count[d]!] = sid;
+      g.count[d]!++;
+      if (g.overview[d]! < 0 && this.data.units[unitOf[sid]!]!.anchor === '') g.overview[d] = sid;
+      const exact = scores.exact[sid]!;
+      g.exact[d]! |= exact;
+      g.approx[d]! |= scores.approx[sid]! & ~exact;
+      if (scores.identity[sid]! !== 0) g.strong[d] = 1;
+    }
+    const order: number[] = [];
+    for (let k = 0; k < docs; k++) {
+      const d = g.order[k]!;
+      order.push(d);
+      const approx = g.approx[d]! & ~g.exact[d]!;
+      const coverage = (weightOf(g.exact[d]!, 1) + weightOf(approx, SEARCH_TUNING.fuzzyEvidence)) / totalWeight;
+      g.coverage[d] = coverage;
+      const best = g.first[d * FIRST_SECTIONS]!;
+      const overview = g.overview[d]!;
       // The second- and third-best sections other than the overview.
       let others = 0;
-      for (let i = 1, n = 0; i < sections.length && n < 2; i++) {
-        if (sections[i] === overview) continue;
-        others += sections[i]!.score;
+      for (let i = 1, n = 0; i < Math.min(g.count[d]!, FIRST_SECTIONS) && n < 2; i++) {
+        const sid = g.first[d * FIRST_SECTIONS + i]!;
+        if (sid === overview) continue;
+        others += scores.score[sid]!;
         n++;
       }
-      hit.score =
-        (best.score +
-          (overview && overview !== best ? SEARCH_TUNING.identityWeight * overview.score : 0) +
+      g.score[d] =
+        (scores.score[best]! +
+          (overview >= 0 && overview !== best ? SEARCH_TUNING.identityWeight * scores.score[overview]! : 0) +
           SEARCH_TUNING.secondarySectionWeight * others) *
-        Math.pow(hit.docCoverage, SEARCH_TUNING.coverageExponent) *
-        (hit.named || hit.strong ? 1 : (SEARCH_TUNING.kindPrior[hit.doc.kind] ?? 1));
+        Math.pow(coverage, SEARCH_TUNING.coverageExponent) *
+        (named.has(d) || g.strong[d] ? 1 : (SEARCH_TUNING.kindPrior[this.data.docs[d]!.kind] ?? 1));
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits;
+    order.sort((a, b) => g.score[b]! - g.score[a]!);
+    const groups = order.slice(0, wanted).map((d) => {
+      const sections: SectionHit[] = [];
+      for (let i = 0; i < Math.min(g.count[d]!, SEARCH_TUNING.maxSectionsPerDoc); i++) {
+        const sid = g.first[d * FIRST_SECTIONS + i]!;
+        sections.push({ unit: this.data.units[unitOf[sid]!]!, score: scores.score[sid]! });
+      }
+      return {
+        doc: this.data.docs[d]!,
+        named: named.has(d),
+        sections,
+        exactMask: g.exact[d]!,
+        approxMask: g.approx[d]!,
+        strong: g.strong[d] === 1,
+        score: g.score[d]!,
+        docCoverage: g.coverage[d]!,
+      };
+    });
+    return { groups, complete: groups.length === order.length };
   }
 }
