@@ -184,7 +184,8 @@ export function topByScore(score: Float64Array, candidates: ArrayLike<number>, n
   } else {
     for (let i = 0; i < count; i++) top.push(candidates[i]!);
   }
-  return top.sort((a, b) => score[b]! - score[a]! || a - b);
+  // -1, 0 or 1 rather than the difference: a comparator returning a fraction allocates a number per call.
+  return top.sort((a, b) => (score[b]! > score[a]! ? 1 : score[b]! < score[a]! ? -1 : a - b));
 }
 
 /** Search over the compendium's sections, grouped by document. */
@@ -539,7 +540,7 @@ export class SearchEngine {
         Math.pow(coverage, SEARCH_TUNING.coverageExponent) *
         (named.has(d) || g.strong[d] ? 1 : (SEARCH_TUNING.kindPrior[this.data.docs[d]!.kind] ?? 1));
     }
-    order.sort((a, b) => g.score[b]! - g.score[a]!);
+    order.sort((a, b) => (g.score[b]! > g.score[a]! ? 1 : g.score[b]! < g.score[a]! ? -1 : 0));
     const groups = order.slice(0, wanted).map((d) => {
       const sections: SectionHit[] = [];
       for (let i = 0; i < Math.min(g.count[d]!, SEARCH_TUNING.maxSectionsPerDoc); i++) {
