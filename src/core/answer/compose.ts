@@ -243,6 +243,9 @@ export function headingOf(doc: DocMeta, anchor: string): string {
   return doc.sections.find((s) => s.anchor === anchor)?.heading ?? 'Overview';
 }
 
+/** Best score first (-1, 0 or 1: a comparator returning the difference allocates a number per call). */
+const byScore = (a: { score: number }, b: { score: number }) => (b.score > a.score ? 1 : b.score < a.score ? -1 : 0);
+
 /** Ranked passages of a document for the question. */
 export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Array<{ p: Passage; score: number }> {
   const total = ask.reduce((a, b) => a + b.weight, 0);
@@ -251,7 +254,7 @@ export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Ar
     const score = passageScore(p, ask, aspect, total);
     if (score > 0) ranked.push({ p, score });
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  return ranked.sort(byScore);
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
@@ -390,7 +393,7 @@ export async function loadAll(ctx: Ctx, docs: DocMeta[]): Promise<DocText[]> {
 function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: number, text: DocText | undefined, question: string, aspect: Aspect): Built {
   const lead = md(ctx, answer);
   const ask = weighted(ctx.engine, question, subjectTerms(doc));
-  const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ ...x, doc })) : [];
+  const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ p: x.p, score: x.score, doc })) : [];
   const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
   const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), answer, Math.max(floor, 0.35));
   // "...what are they and what do you give up?": a card about what it is, then the asked aspect from the front matter.
@@ -473,9 +476,9 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     const docAsk = i === 0 ? withSubject : weighted(ctx.engine, question, subjectTerms(h.doc));
     // Another document's sentence must fit clearly better to lead: its weight follows its rank.
     const weight = i === 0 ? 1 : Math.min(0.85, Math.sqrt(h.score / top.score));
-    for (const x of rankPassages(text, docAsk, aspect)) ranked.push({ ...x, score: x.score * weight, doc: h.doc });
+    for (const x of rankPassages(text, docAsk, aspect)) ranked.push({ p: x.p, score: x.score * weight, doc: h.doc });
   });
-  ranked.sort((a, b) => b.score - a.score);
+  ranked.sort(byScore);
   // "When should I not use it?" about a pattern: its front matter says exactly that.
   // "Should we adopt X?", "do I need X for this?": the situations it fits and does not, weighed against the question's.
   const decision = decide(ctx, question, top, ask, texts);
@@ -486,7 +489,7 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     const lead = `${list.say} ${items.join('; ')}.`;
     const heading = headingOf(top.doc, list.anchor);
     const text = texts.get(top.doc.id);
-    const extra = text ? rankPassages(text, withSubject, aspect).map((x) => ({ ...x, doc: top.doc })) : [];
+    const extra = text ? rankPassages(text, withSubject, aspect).map((x) => ({ p: x.p, score: x.score, doc: top.doc })) : [];
     const { points, cited } = supportingPoints(ctx, extra, lead, 0.2);
     return { lead, points: points.slice(0, 2), cited: [{ doc: top.doc, anchor: heading === 'Overview' ? '' : list.anchor, heading }, ...cited], strength: 0.8 };
   }
@@ -499,8 +502,8 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     // Nothing in the text speaks to more than the subject: say what the subject is, then how it works.
     const lead = md(ctx, firstSentences(top.doc.summary, 1));
     const how = texts.get(top.doc.id);
-    const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect).map((x) => ({ ...x, doc: top.doc })) : [];
-    const { points, cited } = supportingPoints(ctx, [...(best ? ranked : []), ...solution].sort((a, b) => b.score - a.score), lead, 0.2);
+    const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect).map((x) => ({ p: x.p, score: x.score, doc: top.doc })) : [];
+    const { points, cited } = supportingPoints(ctx, [...(best ? ranked : []), ...solution].sort(byScore), lead, 0.2);
     return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5 };
   }
   let lead = standalone(best.p);
