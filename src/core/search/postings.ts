@@ -68,33 +68,42 @@ type TermNode = { label: string; kids: TermNode[]; term: number; termAt: number 
 
 function termTree(terms: string[]): TermNode {
   const root: TermNode = { label: '', kids: [], term: -1, termAt: 0 };
+  // Depth-first order keeps each subtree's terms together: the path to the previous term, as a
+  // stack of (node, depth at its end), is all a new term can branch from.
+  const path: TermNode[] = [root];
+  const depth: number[] = [0];
+  let previous = '';
   terms.forEach((term, index) => {
-    let node = root;
-    let pos = 0;
-    for (;;) {
-      if (pos === term.length) {
-        node.term = index;
-        node.termAt = node.kids.length;
-        return;
-      }
-      const at = node.kids.findIndex((k) => k.label.charCodeAt(0) === term.charCodeAt(pos));
-      if (at < 0) {
-        node.kids.push({ label: term.slice(pos), kids: [], term: index, termAt: 0 });
-        return;
-      }
-      const kid = node.kids[at]!;
-      let common = 1;
-      while (common < kid.label.length && pos + common < term.length && kid.label.charCodeAt(common) === term.charCodeAt(pos + common)) common++;
-      if (common < kid.label.length) {
-        const mid: TermNode = { label: kid.label.slice(0, common), kids: [kid], term: -1, termAt: 0 };
-        kid.label = kid.label.slice(common);
-        node.kids[at] = mid;
-        node = mid;
-      } else {
-        node = kid;
-      }
-      pos += common;
+    let common = 0;
+    const max = Math.min(previous.length, term.length);
+    while (common < max && previous.charCodeAt(common) === term.charCodeAt(common)) common++;
+    // Leave the nodes that end below the shared prefix; the last one left may need splitting there.
+    let cut: TermNode | undefined;
+    while (depth[depth.length - 1]! > common) {
+      cut = path.pop();
+      depth.pop();
     }
+    let node = path[path.length - 1]!;
+    const at = depth[depth.length - 1]!;
+    if (cut && at < common) {
+      // The shared prefix ends inside the edge to `cut`: a node there holds `cut` below it.
+      const mid: TermNode = { label: cut.label.slice(0, common - at), kids: [cut], term: -1, termAt: 0 };
+      cut.label = cut.label.slice(common - at);
+      node.kids[node.kids.indexOf(cut)] = mid;
+      path.push(mid);
+      depth.push(common);
+      node = mid;
+    }
+    if (term.length === common) {
+      node.term = index;
+      node.termAt = node.kids.length;
+    } else {
+      const leaf: TermNode = { label: term.slice(common), kids: [], term: index, termAt: 0 };
+      node.kids.push(leaf);
+      path.push(leaf);
+      depth.push(term.length);
+    }
+    previous = term;
   });
   return root;
 }
@@ -149,8 +158,8 @@ function fuzzy(node: TermNode, query: string, maxDistance: number, out: Array<[n
 
 /**
  * The search index as the engine reads it: per term, the field -> section -> count postings,
- * decoded the first time a term is asked for, and the terms as a radix tree (built the first
- * time a question has a word the index lacks) for prefix and typo matches.
+ * decoded the first time a term is asked for, and the terms as a radix tree for prefix and typo
+ * matches.
  */
 export class Postings {
   readonly fieldIds: Record<string, number>;
@@ -166,7 +175,7 @@ export class Postings {
   private offsets: number[];
   private text: string;
   private decoded: Array<TermPostings | undefined>;
-  private tree: TermNode | undefined;
+  private tree: TermNode;
 
   constructor(serialized: string) {
     let index: SerializedIndex;
@@ -187,6 +196,8 @@ export class Postings {
     this.text = index.postings;
     this.decoded = new Array(index.terms.length);
     for (let i = 0; i < index.terms.length; i++) this.termIndex.set(index.terms[i]!, i);
+    // Built now rather than at the first word the index lacks: start-up time is not a request's CPU time.
+    this.tree = termTree(index.terms);
   }
 
   get(term: string): TermPostings | undefined {
@@ -196,7 +207,7 @@ export class Postings {
 
   /** Terms that start with `prefix` (itself included when it is one), in MiniSearch's order (`atPrefix`). */
   prefixed(prefix: string): Array<[string, TermPostings]> {
-    let node = (this.tree ??= termTree(this.terms));
+    let node = this.tree;
     let pos = 0;
     while (pos < prefix.length) {
       const kid = node.kids.find((k) => k.label.charCodeAt(0) === prefix.charCodeAt(pos));
@@ -218,7 +229,7 @@ export class Postings {
 
   /** Terms within `maxDistance` edits of `term`, with their distance, in MiniSearch's order (`fuzzyGet`). */
   near(term: string, maxDistance: number): Array<[string, TermPostings, number]> {
-    const tree = (this.tree ??= termTree(this.terms));
+    const tree = this.tree;
     const n = term.length + 1;
     const m = n + maxDistance;
     const matrix = new Uint8Array(m * n).fill(maxDistance + 1);
