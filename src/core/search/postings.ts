@@ -64,10 +64,18 @@ export function decodeNumbers(text: string, from: number, to: number): number[] 
  * MiniSearch built when it loaded its JSON, child for child, so prefix and typo matches come out
  * as MiniSearch gave them.
  */
-type TermNode = { label: string; kids: TermNode[]; term: number; termAt: number };
+type TermNode = {
+  label: string;
+  kids: TermNode[];
+  term: number;
+  termAt: number;
+  /** Shortest and longest term in this subtree (a typo search skips subtrees whose lengths rule them out). */
+  minLength: number;
+  maxLength: number;
+};
 
 function termTree(terms: string[]): TermNode {
-  const root: TermNode = { label: '', kids: [], term: -1, termAt: 0 };
+  const root: TermNode = { label: '', kids: [], term: -1, termAt: 0, minLength: 0, maxLength: 0 };
   // Depth-first order keeps each subtree's terms together: the path to the previous term, as a
   // stack of (node, depth at its end), is all a new term can branch from.
   const path: TermNode[] = [root];
@@ -87,7 +95,7 @@ function termTree(terms: string[]): TermNode {
     const at = depth[depth.length - 1]!;
     if (cut && at < common) {
       // The shared prefix ends inside the edge to `cut`: a node there holds `cut` below it.
-      const mid: TermNode = { label: cut.label.slice(0, common - at), kids: [cut], term: -1, termAt: 0 };
+      const mid: TermNode = { label: cut.label.slice(0, common - at), kids: [cut], term: -1, termAt: 0, minLength: 0, maxLength: 0 };
       cut.label = cut.label.slice(common - at);
       node.kids[node.kids.indexOf(cut)] = mid;
       path.push(mid);
@@ -98,14 +106,27 @@ function termTree(terms: string[]): TermNode {
       node.term = index;
       node.termAt = node.kids.length;
     } else {
-      const leaf: TermNode = { label: term.slice(common), kids: [], term: index, termAt: 0 };
+      const leaf: TermNode = { label: term.slice(common), kids: [], term: index, termAt: 0, minLength: 0, maxLength: 0 };
       node.kids.push(leaf);
       path.push(leaf);
       depth.push(term.length);
     }
     previous = term;
   });
+  lengths(root, terms);
   return root;
+}
+
+function lengths(node: TermNode, terms: string[]): void {
+  let min = node.term >= 0 ? terms[node.term]!.length : Infinity;
+  let max = node.term >= 0 ? min : -Infinity;
+  for (const kid of node.kids) {
+    lengths(kid, terms);
+    min = Math.min(min, kid.minLength);
+    max = Math.max(max, kid.maxLength);
+  }
+  node.minLength = min;
+  node.maxLength = max;
 }
 
 /** Depth-first, each node's own term at its place among its children. */
@@ -119,6 +140,8 @@ function collect(node: TermNode, out: number[]): void {
 /**
  * MiniSearch 7.2's typo search (a Levenshtein matrix kept across the tree walk), over TermNode:
  * the same tree, the same order and the same arithmetic, so the same matches in the same order.
+ * It also skips subtrees whose terms are all too short or too long to be within reach, which
+ * finds nothing there that MiniSearch would have found.
  */
 function fuzzy(node: TermNode, query: string, maxDistance: number, out: Array<[number, number]>, matrix: Uint8Array, m: number, n: number): void {
   const offset = m * n;
@@ -129,6 +152,8 @@ function fuzzy(node: TermNode, query: string, maxDistance: number, out: Array<[n
     }
     if (k === node.kids.length) break;
     const kid = node.kids[k]!;
+    // Terms whose length differs from the query's by more than maxDistance are that many edits away at least.
+    if (kid.maxLength < n - 1 - maxDistance || kid.minLength > n - 1 + maxDistance) continue;
     const key = kid.label;
     let i = m;
     let pruned = false;
