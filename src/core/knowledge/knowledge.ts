@@ -1,4 +1,5 @@
 import { SearchEngine } from '../search/engine';
+import { forgetRecentTerms } from '../search/text';
 import { answerQuestion, headingOf } from '../answer/compose';
 import { loadText, type DocText, type StoredText } from '../answer/passages';
 import type { Answer, AskOptions } from '../answer/types';
@@ -98,6 +99,9 @@ export class Knowledge {
    * the calculator; everything else is answered from the compendium.
    */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    // Short-lived reuse (a question's terms, its last search) serves this question only.
+    forgetRecentTerms();
+    this.engine.forgetLast();
     const base = options.baseUrl ?? '';
     const wanted = DIALOGUE_REQUESTS.find(([re]) => re.test(question))?.[1];
     if (wanted && this.dialogues.has(wanted)) {

@@ -398,6 +398,11 @@ export class SearchEngine {
    */
   private last: { key: string; ranking: Ranking } | undefined;
 
+  /** Forgets the last ranking (Knowledge.ask calls it per question: the reuse is for a question searched twice while it is answered). */
+  forgetLast(): void {
+    this.last = undefined;
+  }
+
   search(query: string, params: SearchParams = {}): SearchOutcome {
     const limit = Math.min(Math.max(params.limit ?? SEARCH_TUNING.defaultLimit, 1), SEARCH_TUNING.maxLimit);
     const key = `${query}\u0000${params.kinds?.join('\u0000') ?? ''}`;

@@ -48,6 +48,11 @@ export function normalizeTerm(token: string): string | null {
 const TERMS_CACHE_SIZE = 64;
 const termsCache = new Map<string, string[]>();
 
+/** Drops the recent texts' terms (Knowledge.ask calls it per question, so one question's work is never another's). */
+export function forgetRecentTerms(): void {
+  termsCache.clear();
+}
+
 /** Tokens of a text as index terms, stop words removed. */
 export function terms(text: string): string[] {
   let out = termsCache.get(text);
