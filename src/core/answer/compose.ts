@@ -356,6 +356,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
     const named = inherited ? rank === 0 : h.named || h.strong;
     // A card of a lower-ranked document must match much better to win over the best document.
     const factor = rank === 0 ? 1 : Math.min(1, Math.pow(h.score / top.score, 0.25)) * 0.9;
+    const mine = userOwn(subject);
     for (const card of ctx.engine.cardsOf(h.doc)) {
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
@@ -364,7 +365,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       // ("three-phase commit?" for "explain two-phase commit"), however well the subject matches.
       const own = (x: Weighted) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1;
       const cardOwn = cardTerms(ctx.engine, card).filter(own);
-      if (cardOwn.length && userOwn(subject).length && !cardOwn.some((c) => userOwn(subject).some((u) => u.term === c.term))) continue;
+      if (cardOwn.length && mine.length && !cardOwn.some((c) => mine.some((u) => u.term === c.term))) continue;
       // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
       const kind = cardTypeOf(card);
       if (!cardOwn.length && asked && kind && asked !== kind) continue;
