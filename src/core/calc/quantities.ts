@@ -146,6 +146,9 @@ const SIZE_UNIT: Array<[RegExp, number]> = [
 /** What a rate counts: "5k requests per second", "20 events a day". */
 const RATE_NOUNS = String.raw`(?:requests?|reqs?|queries|query|calls?|times|increments?|ticks?|ids|messages?|msgs?|events?|writes?|reads?|ops|operations?|transactions?|txns?|jobs?|tasks?|orders?|payments?|logins?|uploads?|downloads?|clicks?|searches|lookups?|inserts?|updates?|deletes?|hits?|records?|rows?|items?|tweets?|posts?|photos?|videos?|files?|sessions?|connections?|tokens?|users?|visitors?|notifications?|emails?|pushes|pages?|urls?|links?|bytes?|packets?|invocations?|executions?|builds?|deploys?|failures?|errors?|retries|tickets?|checks?|pings?|heartbeats?|batches|spans?|logs?|lines?|keys?|signups?|views?|pageviews?|impressions?|trades?|bids?|rides?|trips?|frames?|chunks?|objects?|ids?|metrics?|samples?|datapoints?|points?|responses?|renders?)`;
 
+/** The counted noun right after a number, or after one or two other words ("5k requests", "3 cache reads"), compiled once. */
+const RATE_NOUN_AFTER = [0, 1, 2].map((k) => new RegExp(String.raw`^\s?((?:[a-z][\w-]*\s+){${k}})(${RATE_NOUNS})\b\s*`, 'i'));
+
 /** Words that sit between a count and its noun without changing what is counted. */
 const QUALIFIERS = new Set(
   'index search random base62 base64 base36 base58 hex daily monthly weekly active concurrent unique simultaneous independent identical redundant separate different distinct cheap expensive commodity beefy stateless stateful active passive standby hot warm cold extra more additional total backend backends downstream upstream serial sequential parallel concurrent physical virtual app application web api worker database db cache front-end frontend micro internal external critical hard soft small large big beefy tiny new old replica-set storage compute full-time similar equal same available healthy live running such other remaining spare dedicated shared kafka redis postgres mysql cassandra etcd zookeeper raft paxos k8s kubernetes cpu gpu edge cdn origin leaf iot mobile connected online gps websocket mqtt grpc data of the'.split(' '),
@@ -283,7 +286,7 @@ export function readQuantities(question: string): ReadQuestion {
       // The counted noun, up to two words after the number; prefer the reading followed by "per second", "a day"...
       let noun: RegExpExecArray | null = null;
       for (let k = 0; k <= 2; k++) {
-        const m = new RegExp(String.raw`^\s?((?:[a-z][\w-]*\s+){${k}})(${RATE_NOUNS})\b\s*`, 'i').exec(rest);
+        const m = RATE_NOUN_AFTER[k]!.exec(rest);
         if (!m) continue;
         noun ??= m;
         const tail = rest.slice(m[0].length);
