@@ -33,7 +33,10 @@ export function distributeHead(ctx: Ctx, names: string[], glossary: DocText | un
   if (!last || names.length < 2) return names;
   const [first, ...head] = last.replace(PHRASE_END, '').split(/\s+/);
   if (!first || !head.length || head.length > 2) return names;
-  const entry = (side: string) => glossary?.passages.some((p) => p.label && labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '') === side.toLowerCase());
+  const entry = (side: string) => {
+    const name = side.toLowerCase();
+    return glossary?.passages.some((p) => p.label && bareLabelOf(p) === name);
+  };
   const bare = (side: string) => !/\s/.test(side) && !ctx.engine.docsNamed(side).length && !entry(side);
   if (!bare(first) || !names.slice(0, -1).some(bare)) return names;
   const noun = head.join(' ');
@@ -60,11 +63,19 @@ function namedBySynonym(ctx: Ctx, side: string): DocMeta | undefined {
   return undefined;
 }
 
+/** A glossary entry's label in lower case without what is in parentheses, worked out once per passage. */
+const bareLabels = new WeakMap<Passage, string>();
+function bareLabelOf(p: Passage): string {
+  let label = bareLabels.get(p);
+  if (label === undefined) bareLabels.set(p, (label = labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '')));
+  return label;
+}
+
 /** A glossary entry's label as a side is matched against it (lower case, no parentheses, no plural "s"), once per passage. */
 const sideKeys = new WeakMap<Passage, string>();
 function sideKeyOf(p: Passage): string {
   let key = sideKeys.get(p);
-  if (key === undefined) sideKeys.set(p, (key = labelOf(p).toLowerCase().replace(/\s*\(.*\)\s*$/, '').replace(/s$/, '')));
+  if (key === undefined) sideKeys.set(p, (key = bareLabelOf(p).replace(/s$/, '')));
   return key;
 }
 
