@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assessScope, typoDistance, outOfScope, SearchEngine } from '../src/core/index';
+import fc from 'fast-check';
+import { assessScope, typoDistance, outOfScope, SearchEngine, HYPHENATED } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 const knowledge = builtKnowledge();
@@ -122,5 +123,19 @@ describe('the scope signal', () => {
     expect(typoDistance('quroum', 'quorum', 1)).toBe(1);
     expect(typoDistance('eletion', 'election', 1)).toBe(1);
     expect(typoDistance('kettle', 'quorum', 2)).toBe(3);
+  });
+});
+
+describe('hyphenated compounds', () => {
+  it('are found as the plain pattern finds them, without retrying inside long words', () => {
+    const plain = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '1', '-', '--', ' ', 'at-least-once', 'x-', '-y', '.', 'é'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(text.match(HYPHENATED)).toEqual(text.match(plain));
+      }),
+      { numRuns: 3000 },
+    );
+    expect('a'.repeat(2000).match(HYPHENATED)).toBeNull();
   });
 });

@@ -271,6 +271,13 @@ const ASPECT_TERMS = new Set([...ASPECT_WORDS].map((w) => normalizeTerm(w)).filt
  */
 const everyday = (m: Match) => m.n === 1 && !m.title && m.weight < SEARCH_TUNING.minOneWordNameWeight;
 
+/**
+ * Hyphenated compounds ("at-least-once"). A match never starts inside a run of letters and digits
+ * (the run's first character would have matched, or failed the same way), so the lookbehind
+ * changes no match; it spares a long unbroken word ("aaaa...") a retry at each of its characters.
+ */
+export const HYPHENATED = /(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+/g;
+
 /** How much of a question is about what the compendium covers; `otherLanguage` when it is not in English. */
 export function assessScope(engine: SearchEngine, question: string, otherLanguage = false): Scope {
   const v = vocabularyOf(engine);
@@ -308,7 +315,7 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
   const whole = stems.length > 1 && stems.length <= v.longest ? runIn(v, stems.join(' ')) : undefined;
   if (whole) matches.push({ i: 0, n: stems.length, docs: whole, weight: weightOf(0, stems.length), title: false });
   // A hyphenated compound is one term however common its words: "at-least-once" names "at-least-once delivery".
-  for (const compound of text.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []) {
+  for (const compound of text.toLowerCase().match(HYPHENATED) ?? []) {
     const parts = tokenize(compound).map(stem);
     const key = parts.join(' ');
     const docs = v.names.get(key) ?? runIn(v, key);
