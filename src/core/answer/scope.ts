@@ -87,6 +87,8 @@ type Vocabulary = {
   /** The full stemmed names of `lines`, in order. */
   full: string[];
   longest: number;
+  /** Every run of a key of `names` from its first word that is shorter than the key: a question's words are extended only while they are one. */
+  prefixes: Set<string>;
   /** The names' words, by first letter, for correcting typos. */
   words: Map<string, string[]>;
   /** Stemmed titles and parts of titles ("retry" of "Retry with Exponential Backoff"): they name their document however common they are. */
@@ -115,7 +117,7 @@ function vocabularyOf(engine: SearchEngine): Vocabulary {
       for (const name of [...namesIn(d.title, true), ...d.aliases.flatMap((n) => namesIn(n))]) (raw![name] ??= []).push(i);
     });
   }
-  v = { names: new Map(), lines: '', full: [], longest: 1, words: new Map(), titles: new Set(), synonyms: new Map() };
+  v = { names: new Map(), lines: '', full: [], longest: 1, prefixes: new Set(), words: new Map(), titles: new Set(), synonyms: new Map() };
   for (const d of engine.data.docs) for (const name of namesIn(d.title, true)) v.titles.add(name.split(' ').map(stem).join(' '));
   for (const group of engine.data.synonyms) for (const m of group) if (!m.includes(' ')) v.synonyms.set(m, [...(v.synonyms.get(m) ?? []), ...group.filter((x) => x !== m)]);
   const seen = new Set<string>();
@@ -141,6 +143,9 @@ function vocabularyOf(engine: SearchEngine): Vocabulary {
     }
   }
   v.lines = `\n${v.full.join('\n')}\n`;
+  for (const key of v.names.keys()) {
+    for (let at = key.lastIndexOf(' '); at > 0; at = key.lastIndexOf(' ', at - 1)) v.prefixes.add(key.slice(0, at));
+  }
   vocabularies.set(engine, v);
   return v;
 }
@@ -307,8 +312,9 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
       // A word whose synonym is a one-word name names it too ("downtime", "outage").
       const docs = v.names.get(key) ?? (n === 1 ? synonymNamed(v, key) : undefined);
       // A one-word name must be a word of the question, not a stop word that stems like it ("has", "HA").
-      if (!docs || (n === 1 && !termOf(i))) continue;
-      matches.push({ i, n, docs, weight: weightOf(i, n), title: v.titles.has(key) });
+      if (docs && !(n === 1 && !termOf(i))) matches.push({ i, n, docs, weight: weightOf(i, n), title: v.titles.has(key) });
+      // No name goes on from these words: longer runs name nothing.
+      if (!v.prefixes.has(key)) break;
     }
   }
   // A question made only of a name's words names it, however common they are ("exactly once?").
