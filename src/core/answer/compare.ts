@@ -55,7 +55,9 @@ function namedBySynonym(ctx: Ctx, side: string): DocMeta | undefined {
       if (!group.includes(tokens[i]!)) continue;
       for (const m of group) {
         if (m === tokens[i] || m.includes(' ')) continue;
-        const ids = ctx.engine.data.phrases[[...tokens.slice(0, i), m, ...tokens.slice(i + 1)].join(' ')];
+        const key = [...tokens.slice(0, i), m, ...tokens.slice(i + 1)].join(' ');
+        // Own keys only: "constructor" is not a name.
+        const ids = Object.hasOwn(ctx.engine.data.phrases, key) ? ctx.engine.data.phrases[key] : undefined;
         if (ids?.length) return ctx.engine.data.docs[ids[0]!];
       }
     }
