@@ -261,3 +261,12 @@ describe('questions about reading the compendium', () => {
     expect(b.sources.map((s) => s.id)).toContain('learning-paths/leader');
   });
 });
+
+describe('user text in comparisons', () => {
+  it('never carries markup the user typed into a side\'s name', async () => {
+    for (const q of ['lambda vs [kappa](https://evil.example) architecture', '[lambda](https://evil.example) vs kappa architecture', 'lambda vs **kappa** architecture']) {
+      const a = await ask(q);
+      expect(a.answer).not.toMatch(/evil\.example|\*\*\*\*/);
+    }
+  });
+});

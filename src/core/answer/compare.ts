@@ -43,6 +43,11 @@ export function distributeHead(ctx: Ctx, names: string[], glossary: DocText | un
   return [...names.slice(0, -1).map((n) => (bare(n) ? `${n} ${noun}` : n)), `${first} ${noun}`];
 }
 
+/** A side named in the user's own words, as plain words only (user text is never markup), or the fallback. */
+function plainWords(raw: string, fallback: string): string {
+  return raw.replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim() || fallback;
+}
+
 function labelOf(p: Passage): string {
   return p.label ?? '';
 }
@@ -272,7 +277,7 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
     for (const o of resolved) {
       if (o === s || o.entry || s.doc === o.doc) continue;
       const titleTerms = new Set(terms(o.doc.title));
-      if ([...s.terms].every((t) => titleTerms.has(t))) resolved[i] = { ...s, doc: o.doc, name: nameIn(o.doc, s.raw) ?? s.raw, confidence: Math.max(s.confidence, 0.8), entry: undefined };
+      if ([...s.terms].every((t) => titleTerms.has(t))) resolved[i] = { ...s, doc: o.doc, name: nameIn(o.doc, s.raw) ?? plainWords(s.raw, o.doc.title), confidence: Math.max(s.confidence, 0.8), entry: undefined };
     }
   }
   // Two sides may resolve to one document ("CAP vs PACELC"): fine when it names each side apart.
