@@ -3,9 +3,10 @@ import { phraseTokens, terms } from '../search/text';
 import { stripInline } from '../markdown/inline';
 import type { DocText, Passage } from './passages';
 import type { Answer, Source } from './types';
-import { ASPECT_STEMS, cardMatch, cardTerms as cardTermsOf, confidenceOf, firstSentences, link, loadAll, md, overlaps, rankPassages, standalone, subjectTerms, weighted, type Built, type Ctx } from './compose';
+import { ASPECT_STEMS, cardMatch, headingOf, cardTerms as cardTermsOf, confidenceOf, firstSentences, link, loadAll, md, overlaps, rankPassages, standalone, subjectTerms, weighted, type Built, type Ctx } from './compose';
 import { aspectOf } from './aspect';
 import { GLOSSARY_ID, labelledEntry } from './jargon';
+import { docLinks } from './links';
 
 /** The collection of comparison cards, consulted for every comparison. */
 export const COMPARISONS_ID = 'reference/comparisons';
@@ -214,7 +215,7 @@ async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Pr
   }
   if (!best) return null;
   // The documents the entry links to are its further reading.
-  const linked = [...best.answer.matchAll(/\]\(([a-z0-9-]+\/[a-z0-9-]+)/g)].map((m) => ctx.engine.docById(m[1]!)).filter((d): d is DocMeta => !!d);
+  const linked = docLinks(best.answer).map((l) => ctx.engine.docById(l.id)).filter((d): d is DocMeta => !!d);
   const sources = citedSources(ctx, [{ doc, anchor: best.anchor, heading: best.heading }, ...linked.map((d) => ({ doc: d, anchor: '', heading: 'Overview' }))]).slice(0, 4);
   return { answer: md(ctx, best.answer), sources, intent: 'comparison', confidence: Math.round(Math.min(0.9, 0.5 + 0.5 * best.score) * 100) / 100, unsure: false };
 }
@@ -339,9 +340,9 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
   // Every side's own document is a source, also when the difference came from elsewhere, and so is
   // a document the difference links to ("see [Load Balancing]").
   for (const s of resolved) if (!cited.some((c) => c.doc === s.doc)) cited.push({ doc: s.doc, anchor: s.entry?.anchor ?? '', heading: s.entry?.heading ?? 'Overview' });
-  for (const m of (bestCard && bestCard.score >= 0.35 ? bestCard.text : '').matchAll(/\]\(([a-z0-9-]+\/[a-z0-9-]+)(?:#([a-z0-9-]+))?\)/g)) {
-    const doc = ctx.engine.docById(m[1]!);
-    if (doc && !cited.some((c) => c.doc === doc)) cited.push({ doc, anchor: m[2] ?? '', heading: m[2] ? doc.sections.find((x) => x.anchor === m[2])?.heading ?? 'Overview' : 'Overview' });
+  for (const l of docLinks(bestCard && bestCard.score >= 0.35 ? bestCard.text : '')) {
+    const doc = ctx.engine.docById(l.id);
+    if (doc && !cited.some((c) => c.doc === doc)) cited.push({ doc, anchor: l.anchor, heading: l.anchor ? headingOf(doc, l.anchor) : 'Overview' });
   }
 
   // What else the question asks ("which do people run in prod?", "what do I lose with async?"):

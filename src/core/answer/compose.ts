@@ -135,6 +135,14 @@ function cardTypeOf(card: Unit): string {
   return t;
 }
 
+/** The terms of each side a difference card contrasts ("Lamport clock", "vector clock"), once per card. */
+const cardSidesCache = new WeakMap<Unit, string[][] | null>();
+function cardSidesOf(card: Unit): string[][] | null {
+  let sides = cardSidesCache.get(card);
+  if (sides === undefined) cardSidesCache.set(card, (sides = parseQuestion(card.heading).sides?.map((side) => terms(side)) ?? null));
+  return sides;
+}
+
 const cardSetCache = new WeakMap<Unit, Set<string>>();
 function cardTermSet(engine: SearchEngine, card: Unit): Set<string> {
   let set = cardSetCache.get(card);
@@ -341,14 +349,12 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
   const asked = questionType(question);
   const said = new Set(terms(question));
   // "I've heard 3PC fixes 2PC's blocking": a question naming both sides of a difference card asks for it.
-  const namesBothSides = (heading: string) => {
-    const sides = parseQuestion(heading).sides?.map((side) => terms(side));
+  const namesBothSides = (card: Unit) => {
+    const sides = cardSidesOf(card);
     // Words both sides share ("clock" in "Lamport clock" and "vector clock") do not name either.
     return !!sides && sides.every((side) => side.some((t) => said.has(t) && !sides.every((o) => o.includes(t))));
   };
   const contrasts = asked === 'difference' || asked === 'yesno' || /\b(differ\w*|vs\.?|versus|compared?|instead of|or)\b/i.test(question);
-  // The question's own words beyond a document's subject and the aspect asked.
-  const userOwn = (subject: Set<string>) => user.filter((x) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1);
   hits.slice(0, ANSWER_TUNING.candidateDocs).forEach((h, rank) => {
     const answers = texts.get(h.doc.id)?.cards;
     if (!answers) return;
@@ -356,21 +362,22 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
     const named = inherited ? rank === 0 : h.named || h.strong;
     // A card of a lower-ranked document must match much better to win over the best document.
     const factor = rank === 0 ? 1 : Math.min(1, Math.pow(h.score / top.score, 0.25)) * 0.9;
-    const mine = userOwn(subject);
+    // A question's (or a card's) own words: beyond this document's subject and the aspect asked.
+    const own = (x: Weighted) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1;
+    const mine = user.filter(own);
     for (const card of ctx.engine.cardsOf(h.doc)) {
       if (onlySubject && cardTerms(ctx.engine, card).some((x) => !topSubject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1)) continue;
       const text = answers.get(card.anchor);
       if (!text) continue;
       // A card that shares none of the question's own words beyond the subject asks something else
       // ("three-phase commit?" for "explain two-phase commit"), however well the subject matches.
-      const own = (x: Weighted) => !subject.has(x.term) && !ASPECT_STEMS.has(x.term) && x.weight >= 1;
       const cardOwn = cardTerms(ctx.engine, card).filter(own);
       if (cardOwn.length && mine.length && !cardOwn.some((c) => mine.some((u) => u.term === c.term))) continue;
       // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
       const kind = cardTypeOf(card);
       if (!cardOwn.length && asked && kind && asked !== kind) continue;
       // A card that contrasts two things answers only a question that asks for a difference.
-      if (kind === 'difference' && asked && !contrasts && !namesBothSides(card.heading)) continue;
+      if (kind === 'difference' && asked && !contrasts && !namesBothSides(card)) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
       // answers something else, whatever words they share: its answer may open with "A lot" or "Yes".
       const leansOnQuestion = REPLY_OPENING.test(text.answer);
@@ -402,8 +409,9 @@ function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: num
   const aboutUse = aspect !== 'when' || /\b(use|using|adopt|pick|choose|fit|worth|suitable|appropriate|makes? sense)\b/i.test(question);
   const list = aboutUse && ['define', 'expand', 'general'].includes(aspectOf(card.heading)) ? frontMatterList(doc, aspect) : undefined;
   if (list && list.items.length) {
+    const heading = headingOf(doc, list.anchor);
     points.unshift(`${list.say} ${list.items.slice(0, 2).map((x) => md(ctx, x.replace(/[.;]\s*$/, ''))).join('; ')}.`);
-    cited.unshift({ doc, anchor: headingOf(doc, list.anchor) === 'Overview' ? '' : list.anchor, heading: headingOf(doc, list.anchor) });
+    cited.unshift({ doc, anchor: heading === 'Overview' ? '' : list.anchor, heading });
   }
   return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: card.anchor, heading: card.heading }, ...cited], strength: score, card: true };
 }
@@ -423,7 +431,7 @@ const STUDY = /\b(?:where (?:do|should|can) (?:i|we|you) (?:start|begin)|what sh
 const DECIDES = /^\s*(?:should|shall|do|does|would|will|is|are|can|must)\b[^?]*\b(?:adopt|use|using|need|introduce|add|go with|switch to|move to|migrate to|worth|overkill|bother|invest in|start with|run)\b/i;
 
 /** How much of a situation's words the question states (rare words weigh more), 0 to 1. */
-function fits(ctx: Ctx, item: string, ask: Weighted[]): number {
+function fits(item: string, ask: Weighted[]): number {
   const words = new Set(terms(item));
   let hit = 0;
   let all = 0;
@@ -443,7 +451,7 @@ function decide(ctx: Ctx, question: string, top: DocHit, ask: Weighted[], texts:
   const doc = top.doc;
   if (!DECIDES.test(askingClause(question) ?? question) || !(top.named || top.strong) || !doc.use_when.length || !doc.avoid_when.length) return null;
   const situation = ask.filter((x) => x.weight >= 1);
-  const score = (items: string[]) => items.map((item) => ({ item, s: fits(ctx, item, situation) })).sort((a, b) => b.s - a.s);
+  const score = (items: string[]) => items.map((item) => ({ item, s: fits(item, situation) })).sort((a, b) => b.s - a.s);
   const use = score(doc.use_when);
   const avoid = score(doc.avoid_when);
   const clean = (x: string) => md(ctx, x.replace(/[.;]\s*$/, ''));
@@ -622,8 +630,10 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // "where should I start, and how long will it take?": a question about reading the compendium is
   // answered by its learning paths and introduction, whatever everyday words ("start") match elsewhere.
   const asked = new Set(terms(question));
-  const namesTopic = hits.some((h) => h.doc.kind !== 'learning-path' && (h.named || [...subjectTerms(h.doc)].some((t) => asked.has(t))));
-  const guides = !subject.inherited && STUDY.test(question) && !namesTopic ? ctx.engine.search(question, { limit: 3, kinds: ['learning-path', 'introduction'] }).hits : [];
+  // Whether the question names a document by its title's words ("retries" for Retry with Backoff).
+  const namesDoc = (h: DocHit) => [...subjectTerms(h.doc)].some((t) => asked.has(t));
+  const study = !subject.inherited && STUDY.test(question) && !hits.some((h) => h.doc.kind !== 'learning-path' && (h.named || namesDoc(h)));
+  const guides = study ? ctx.engine.search(question, { limit: 3, kinds: ['learning-path', 'introduction'] }).hits : [];
   if (guides.length) {
     // The guide that fits, said plainly: what it covers, for whom and how long it takes.
     hits = guides;
@@ -666,10 +676,8 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // A document the question names by its title's words ("retries" for Retry with Backoff) leads
   // over one that only matches its incidental words, when the two are close.
   if (!subject.inherited && hits.length > 1) {
-    const asked = new Set(terms(question));
-    const names = (h: DocHit) => [...subjectTerms(h.doc)].some((t) => asked.has(t));
-    if (!names(hits[0]!)) {
-      const i = hits.slice(1, 3).findIndex((h) => names(h) && h.score >= hits[0]!.score * ANSWER_TUNING.namedDocShare);
+    if (!namesDoc(hits[0]!)) {
+      const i = hits.slice(1, 3).findIndex((h) => namesDoc(h) && h.score >= hits[0]!.score * ANSWER_TUNING.namedDocShare);
       if (i >= 0) hits.unshift(...hits.splice(i + 1, 1));
     }
   }

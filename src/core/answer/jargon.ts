@@ -10,6 +10,7 @@ import type { Aspect } from './aspect';
 import type { DocText, Passage } from './passages';
 import { firstSentences, loadAll, md, questionType, standalone, type Built, type Ctx } from './compose';
 import { terms } from '../search/text';
+import { docLinks } from './links';
 
 /** The glossary: every term the compendium uses, as "**Term**: meaning" entries. */
 export const GLOSSARY_ID = GLOSSARY_DOC_ID;
@@ -201,7 +202,7 @@ async function explainTerm(ctx: Ctx, term: string, aspect: Aspect, texts: DocTex
   const entry = labelledEntry(texts, term);
   if (entry) {
     const doc = ctx.engine.docById(entry.id)!;
-    const see = /\]\(([a-z0-9-]+\/[a-z0-9-]+)/.exec(entry.p.text)?.[1];
+    const see = docLinks(entry.p.text)[0]?.id;
     const seeDoc = see ? ctx.engine.docById(see) : undefined;
     return { lead: md(ctx, entry.p.text), points: [], rest: term, cited: [{ doc, anchor: entry.p.anchor, heading: entry.p.heading }, ...(seeDoc ? [{ doc: seeDoc, anchor: '', heading: 'Overview' }] : [])], strength: 1 };
   }

@@ -9,3 +9,8 @@ const DOC_LINK = /\]\(\s*<?([a-z0-9-]+\/[a-z0-9-]+)(?:#([a-z0-9-]+))?>?\s*\)/g;
 export function resolveDocLinks(markdown: string, baseUrl: string): string {
   return markdown.replace(DOC_LINK, (_m, id: string, anchor?: string) => `](${docUrl(baseUrl, id, anchor ?? '')})`);
 }
+
+/** The compendium documents a text links to, in order, each with the section anchor its link names ('' for none). */
+export function docLinks(markdown: string): Array<{ id: string; anchor: string }> {
+  return [...markdown.matchAll(DOC_LINK)].map((m) => ({ id: m[1]!, anchor: m[2] ?? '' }));
+}
