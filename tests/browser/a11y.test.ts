@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ask, executablePath, launch, open, SHOTS } from './browser';
+import type { Page } from 'playwright-core';
+import { ask, executablePath, open, SHOTS, useBrowser } from './browser';
 
 /**
  * Issue item 9: axe-core (from npm, injected into the page; the test context bypasses the CSP so
@@ -55,18 +55,12 @@ const STATES: Array<[string, (page: Page) => Promise<void>, { width?: number; he
 const PAGES = ['/docs/patterns/saga', '/docs', '/docs/quantitative/queueing-theory', '/ask?q=what+is+a+circuit+breaker', '/dialogue/review', '/search?q=quorum'];
 
 describe.skipIf(!executablePath)('accessibility (axe-core)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, reach, size] of STATES) {
       it(`chat, ${name}, ${scheme}`, async () => {
-        const page = await open(browser, '/', { colorScheme: scheme, bypassCSP: true, ...size });
+        const page = await open(browser(), '/', { colorScheme: scheme, bypassCSP: true, ...size });
         await reach(page);
         const found = await axe(page);
         if (found.length) await page.screenshot({ path: join(SHOTS, `axe-${scheme}-${name.replace(/\W+/g, '-')}.png`), fullPage: true });
@@ -76,14 +70,14 @@ describe.skipIf(!executablePath)('accessibility (axe-core)', () => {
     }
     for (const path of PAGES) {
       it(`${path}, ${scheme}`, async () => {
-        const page = await open(browser, path, { colorScheme: scheme, bypassCSP: true });
+        const page = await open(browser(), path, { colorScheme: scheme, bypassCSP: true });
         const found = await axe(page);
         expect(found).toEqual([]);
         await page.context().close();
       });
     }
     it(`a document on a phone with the drawer open, ${scheme}`, async () => {
-      const page = await open(browser, '/docs/patterns/saga', { colorScheme: scheme, bypassCSP: true, width: 390, height: 844 });
+      const page = await open(browser(), '/docs/patterns/saga', { colorScheme: scheme, bypassCSP: true, width: 390, height: 844 });
       await page.getByRole('button', { name: 'Menu' }).click();
       expect(await axe(page)).toEqual([]);
       await page.context().close();
@@ -109,17 +103,11 @@ function contrastIn(page: Page) {
 }
 
 describe.skipIf(!executablePath)('contrast axe does not measure', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`draws chart text at 11 px or more on a phone, at 4.5:1, ${scheme}`, async () => {
-      const page = await open(browser, '/', { colorScheme: scheme, width: 390, height: 844 });
+      const page = await open(browser(), '/', { colorScheme: scheme, width: 390, height: 844 });
       await ask(page, '/calc queue arrival=80/s service=10ms servers=1');
       await page.locator('.calc-chart svg text').first().waitFor();
       await contrastIn(page);
@@ -140,7 +128,7 @@ describe.skipIf(!executablePath)('contrast axe does not measure', () => {
     });
 
     it(`gives inputs and options borders at 3:1, ${scheme}`, async () => {
-      const page = await open(browser, '/', { colorScheme: scheme });
+      const page = await open(browser(), '/', { colorScheme: scheme });
       await page.getByRole('link', { name: 'Help me choose a pattern' }).click();
       await page.locator('.turn.dialogue .option').first().waitFor();
       await contrastIn(page);

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -15,6 +15,18 @@ export async function launch(): Promise<Browser> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** One Chromium for the enclosing describe block, launched before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 export async function open(browser: Browser, path = '/', options: BrowserContextOptions & { width?: number; height?: number } = {}): Promise<Page> {

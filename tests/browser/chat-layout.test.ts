@@ -1,18 +1,12 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ask, executablePath, launch, open, SHOTS } from './browser';
+import type { Page } from 'playwright-core';
+import { ask, executablePath, open, SHOTS, useBrowser } from './browser';
 
 /** Issue item 7: a layout that follows the reader. */
 describe.skipIf(!executablePath)('chat layout', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   const inView = async (page: Page, selector: string) => {
     const box = (await page.locator(selector).last().boundingBox())!;
@@ -21,7 +15,7 @@ describe.skipIf(!executablePath)('chat layout', () => {
   };
 
   it('has the question box in view on a phone, on load and after answers', async () => {
-    const page = await open(browser, '/', { width: 390, height: 844 });
+    const page = await open(browser(), '/', { width: 390, height: 844 });
     let box = await inView(page, '#question');
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bottom).toBeLessThanOrEqual(box.height);
@@ -34,7 +28,7 @@ describe.skipIf(!executablePath)('chat layout', () => {
   });
 
   it('scrolls a new answer to its start, not its end', async () => {
-    const page = await open(browser, '/', { width: 1280, height: 700 });
+    const page = await open(browser(), '/', { width: 1280, height: 700 });
     await ask(page, 'what is a circuit breaker?');
     await ask(page, 'saga vs two-phase commit');
     await page.waitForTimeout(600);
@@ -45,7 +39,7 @@ describe.skipIf(!executablePath)('chat layout', () => {
   });
 
   it('never breaks table labels letter by letter on a phone', async () => {
-    const page = await open(browser, '/', { width: 390, height: 844 });
+    const page = await open(browser(), '/', { width: 390, height: 844 });
     await ask(page, '/calc queue arrival=80/s service=10ms servers=1');
     await page.screenshot({ path: join(SHOTS, 'phone-calc-table.png'), fullPage: true });
     const broken = await page.locator('.turn.answer table').first().evaluate((table) => {
@@ -68,7 +62,7 @@ describe.skipIf(!executablePath)('chat layout', () => {
   });
 
   it('opens a review result at its top, with risk badges and Start over', async () => {
-    const page = await open(browser, '/', { width: 1280, height: 800 });
+    const page = await open(browser(), '/', { width: 1280, height: 800 });
     await page.getByRole('link', { name: 'Run a design review' }).click();
     const card = page.locator('.turn.dialogue').last();
     for (let i = 0; i < 12 && !(await card.locator('.result-card').count()); i++) {

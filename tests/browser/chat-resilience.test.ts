@@ -1,18 +1,12 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ask, executablePath, launch, open, REPLIES, SHOTS } from './browser';
+import type { Page } from 'playwright-core';
+import { ask, executablePath, open, REPLIES, SHOTS, useBrowser } from './browser';
 
 /** Issue items 6 (never lose what the user typed) and 8 (works without JavaScript). */
 describe.skipIf(!executablePath)('the chat keeps every question', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /** Holds each /api/ask request until release() is called. */
   async function holdAnswers(page: Page) {
@@ -32,7 +26,7 @@ describe.skipIf(!executablePath)('the chat keeps every question', () => {
   const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('compendium.chat.v1') ?? '[]') as Array<{ kind: string; text?: string }>);
 
   it('shows and announces a pending answer, and queues a question typed meanwhile', async () => {
-    const page = await open(browser);
+    const page = await open(browser());
     const hold = await holdAnswers(page);
     await page.getByLabel('Your question').fill('what is a circuit breaker?');
     await page.keyboard.press('Enter');
@@ -58,7 +52,7 @@ describe.skipIf(!executablePath)('the chat keeps every question', () => {
   });
 
   it('after a network error keeps the question in the box with a Retry, and stores no failed turn', async () => {
-    const page = await open(browser);
+    const page = await open(browser());
     await page.route('**/api/ask', (route) => route.abort('internetdisconnected'));
     const question = 'how do I size a connection pool?';
     await ask(page, question);
@@ -79,7 +73,7 @@ describe.skipIf(!executablePath)('the chat keeps every question', () => {
   });
 
   it('keeps a draft across a reload', async () => {
-    const page = await open(browser);
+    const page = await open(browser());
     await page.getByLabel('Your question').fill('half-typed question about quorums');
     await page.reload();
     expect(await page.getByLabel('Your question').inputValue()).toBe('half-typed question about quorums');
@@ -87,7 +81,7 @@ describe.skipIf(!executablePath)('the chat keeps every question', () => {
   });
 
   it('shows a vote as pressed only once it is stored', async () => {
-    const page = await open(browser);
+    const page = await open(browser());
     await ask(page, 'what is a bulkhead?');
     await page.route('**/api/feedback', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"message":"down"}}' }));
     const up = page.getByRole('button', { name: 'Helpful', exact: true });
@@ -103,16 +97,10 @@ describe.skipIf(!executablePath)('the chat keeps every question', () => {
 });
 
 describe.skipIf(!executablePath)('the chat without JavaScript', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('sends the form to the plain answer page', async () => {
-    const page = await open(browser, '/', { javaScriptEnabled: false });
+    const page = await open(browser(), '/', { javaScriptEnabled: false });
     await page.getByLabel('Your question').fill('what is a circuit breaker?');
     await page.getByRole('button', { name: 'Ask' }).click();
     await page.waitForURL((u) => u.pathname === '/ask');
@@ -123,7 +111,7 @@ describe.skipIf(!executablePath)('the chat without JavaScript', () => {
   });
 
   it('runs a starter question and the pattern selector as links', async () => {
-    const page = await open(browser, '/', { javaScriptEnabled: false });
+    const page = await open(browser(), '/', { javaScriptEnabled: false });
     expect(await page.locator(REPLIES).count()).toBe(0);
     await page.getByRole('link', { name: 'Saga vs two-phase commit' }).click();
     await page.waitForURL((u) => u.pathname === '/ask');

@@ -1,21 +1,14 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ask, executablePath, launch, open, SHOTS } from './browser';
+import { ask, executablePath, open, SHOTS, useBrowser } from './browser';
 
 /** Issue item 4: the documents and the assistant together. */
 describe.skipIf(!executablePath)('docs and assistant together', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('"Ask about this page" opens the chat with the page as context', async () => {
-    const page = await open(browser, '/docs/patterns/saga');
+    const page = await open(browser(), '/docs/patterns/saga');
     await page.getByRole('link', { name: 'Ask about this page' }).click();
     await page.waitForURL((u) => u.pathname === '/');
     const chip = page.locator('.about-chip');
@@ -34,7 +27,7 @@ describe.skipIf(!executablePath)('docs and assistant together', () => {
   });
 
   it('runs a "Try it" calculator example in the chat', async () => {
-    const page = await open(browser, '/docs/quantitative/amdahl-gustafson');
+    const page = await open(browser(), '/docs/quantitative/amdahl-gustafson');
     const run = page.getByRole('link', { name: 'Run /calc amdahl parallel=95% n=16 in the chat' });
     await run.click();
     await page.waitForURL((u) => u.pathname === '/');
@@ -45,14 +38,14 @@ describe.skipIf(!executablePath)('docs and assistant together', () => {
   });
 
   it('without JavaScript, the same links open the plain answer page', async () => {
-    const page = await open(browser, '/docs/quantitative/amdahl-gustafson', { javaScriptEnabled: false });
+    const page = await open(browser(), '/docs/quantitative/amdahl-gustafson', { javaScriptEnabled: false });
     expect(await page.getByRole('link', { name: 'Run /calc amdahl parallel=95% n=16 in the chat' }).getAttribute('href')).toBe('/ask?q=%2Fcalc%20amdahl%20parallel%3D95%25%20n%3D16');
     expect(await page.getByRole('link', { name: 'Ask about this page' }).getAttribute('href')).toMatch(/^\/ask\?q=/);
     await page.context().close();
   });
 
   it("lands an answer's source link on its section, highlighted", async () => {
-    const page = await open(browser, '/');
+    const page = await open(browser(), '/');
     await ask(page, 'when should I not use a saga?');
     const link = page.locator('.turn.answer').last().locator('.sources a').first();
     const href = (await link.getAttribute('href'))!;

@@ -1,21 +1,14 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { executablePath, launch, open, SHOTS } from './browser';
+import { executablePath, open, SHOTS, useBrowser } from './browser';
 
 /** Issue item 3: content rendered at build time (highlighted code with a copy button, diagrams as SVG). */
 describe.skipIf(!executablePath)('rich content', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('highlights code at build time and copies it with a button', async () => {
-    const page = await open(browser, '/docs/patterns/transactional-outbox', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await open(browser(), '/docs/patterns/transactional-outbox', { permissions: ['clipboard-read', 'clipboard-write'] });
     const block = page.locator('article .code').first();
     expect(await block.locator('code.hljs .hljs-keyword').count()).toBeGreaterThan(0);
     // No highlighting script: the page loads only the site's own small scripts.
@@ -35,7 +28,7 @@ describe.skipIf(!executablePath)('rich content', () => {
   it('draws diagrams as inline SVG that follows the theme', async () => {
     const fills: Record<string, string> = {};
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await open(browser, '/docs/patterns/saga', { colorScheme: scheme });
+      const page = await open(browser(), '/docs/patterns/saga', { colorScheme: scheme });
       const figure = page.getByRole('img', { name: /orchestrated order saga/ });
       await figure.scrollIntoViewIfNeeded();
       const box = (await figure.boundingBox())!;
@@ -55,7 +48,7 @@ describe.skipIf(!executablePath)('rich content', () => {
   });
 
   it('draws the queueing curve', async () => {
-    const page = await open(browser, '/docs/quantitative/queueing-theory');
+    const page = await open(browser(), '/docs/quantitative/queueing-theory');
     const chart = page.getByRole('img', { name: /queueing curve/ });
     expect(await chart.locator('polyline, path').count()).toBeGreaterThan(0);
     await page.context().close();

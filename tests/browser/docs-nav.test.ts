@@ -1,21 +1,14 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { executablePath, launch, open, SHOTS } from './browser';
+import { executablePath, open, SHOTS, useBrowser } from './browser';
 
 /** Issue item 1: the book's navigation (sidebar, drawer, on-page contents, previous/next, breadcrumbs, permalinks). */
 describe.skipIf(!executablePath)('navigating the compendium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('has a sidebar with the parts, the current page marked and its part open', async () => {
-    const page = await open(browser, '/docs/patterns/saga');
+    const page = await open(browser(), '/docs/patterns/saga');
     const sidebar = page.getByRole('navigation', { name: 'Compendium' });
     expect(await sidebar.isVisible()).toBe(true);
     const current = sidebar.locator('[aria-current="page"]');
@@ -35,7 +28,7 @@ describe.skipIf(!executablePath)('navigating the compendium', () => {
   });
 
   it('shows breadcrumbs and a permalink on every section heading', async () => {
-    const page = await open(browser, '/docs/patterns/saga');
+    const page = await open(browser(), '/docs/patterns/saga');
     const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).locator('li').allTextContents();
     expect(crumbs).toEqual(['Compendium', 'Patterns', 'Core architecture', 'Saga']);
     const headings = page.locator('article h2[id]:not(.toc-h), article h3[id]');
@@ -50,7 +43,7 @@ describe.skipIf(!executablePath)('navigating the compendium', () => {
   });
 
   it('keeps the table of contents in view and marks the section being read', async () => {
-    const page = await open(browser, '/docs/patterns/saga');
+    const page = await open(browser(), '/docs/patterns/saga');
     const toc = page.locator('[data-toc]');
     const links = toc.locator('a');
     const third = links.nth(2);
@@ -66,7 +59,7 @@ describe.skipIf(!executablePath)('navigating the compendium', () => {
   });
 
   it('links the previous and next documents in catalog order', async () => {
-    const page = await open(browser, '/docs/axioms/capacity');
+    const page = await open(browser(), '/docs/axioms/capacity');
     const pager = page.getByRole('navigation', { name: 'Previous and next' });
     expect(await pager.locator('a[rel=prev]').getAttribute('href')).toBe('/docs/axioms/latency');
     expect(await pager.locator('a[rel=next]').getAttribute('href')).toBe('/docs/axioms/failure');
@@ -76,7 +69,7 @@ describe.skipIf(!executablePath)('navigating the compendium', () => {
   });
 
   it('follows a learning path when the reader came from one', async () => {
-    const page = await open(browser, '/docs/learning-paths/beginner');
+    const page = await open(browser(), '/docs/learning-paths/beginner');
     await page.locator('article a[href^="/docs/axioms/latency?path=beginner"]').first().click();
     await page.waitForURL((u) => u.pathname === '/docs/axioms/latency');
     const pager = page.getByRole('navigation', { name: 'Previous and next' });
@@ -89,7 +82,7 @@ describe.skipIf(!executablePath)('navigating the compendium', () => {
   });
 
   it('turns the sidebar into a drawer on a phone', async () => {
-    const page = await open(browser, '/docs/patterns/saga', { width: 390, height: 844 });
+    const page = await open(browser(), '/docs/patterns/saga', { width: 390, height: 844 });
     const sidebar = page.getByRole('navigation', { name: 'Compendium' });
     expect(await sidebar.isVisible()).toBe(false);
     const menu = page.getByRole('button', { name: 'Menu' });
@@ -106,7 +99,7 @@ describe.skipIf(!executablePath)('navigating the compendium', () => {
   });
 
   it('still offers the sidebar without JavaScript on a phone', async () => {
-    const page = await open(browser, '/docs/patterns/saga', { width: 390, height: 844, javaScriptEnabled: false });
+    const page = await open(browser(), '/docs/patterns/saga', { width: 390, height: 844, javaScriptEnabled: false });
     expect(await page.getByRole('navigation', { name: 'Compendium' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     await page.context().close();

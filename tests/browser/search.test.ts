@@ -1,21 +1,14 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { executablePath, launch, open, SHOTS } from './browser';
+import { executablePath, open, SHOTS, useBrowser } from './browser';
 
 /** Issue item 2: search on every page, as you type, by keyboard, with a fallback to the assistant. */
 describe.skipIf(!executablePath)('searching the compendium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows results as you type, with the section each comes from, and opens one by keyboard', async () => {
-    const page = await open(browser, '/docs/axioms/latency');
+    const page = await open(browser(), '/docs/axioms/latency');
     let requests = 0;
     page.on('request', (r) => {
       if (r.url().includes('/api/search')) requests++;
@@ -50,7 +43,7 @@ describe.skipIf(!executablePath)('searching the compendium', () => {
   });
 
   it('offers to ask the assistant, carrying the query into the chat', async () => {
-    const page = await open(browser, '/docs');
+    const page = await open(browser(), '/docs');
     await page.keyboard.press('Control+k');
     const box = page.getByRole('combobox', { name: 'Search the compendium' });
     await box.fill('how long should a circuit breaker stay open');
@@ -65,7 +58,7 @@ describe.skipIf(!executablePath)('searching the compendium', () => {
   });
 
   it('closes on Escape and works without JavaScript', async () => {
-    const page = await open(browser, '/');
+    const page = await open(browser(), '/');
     const box = page.getByRole('combobox', { name: 'Search the compendium' });
     await box.fill('quorum');
     await page.getByRole('listbox').waitFor();
@@ -73,7 +66,7 @@ describe.skipIf(!executablePath)('searching the compendium', () => {
     expect(await page.getByRole('listbox').isVisible()).toBe(false);
     await page.context().close();
 
-    const plain = await open(browser, '/docs', { javaScriptEnabled: false });
+    const plain = await open(browser(), '/docs', { javaScriptEnabled: false });
     await plain.getByRole('searchbox', { name: 'Search the compendium' }).first().fill('consistent hashing');
     await plain.keyboard.press('Enter');
     await plain.waitForURL((u) => u.pathname === '/search');
