@@ -270,3 +270,10 @@ describe('user text in comparisons', () => {
     }
   });
 });
+
+describe('card questions matched through synonyms', () => {
+  it('reads "dedupe" as "duplicate" when it picks the card, as content/search/synonyms.yaml says', async () => {
+    const a = await ask('how can our crawler dedupe pages that are almost the same?');
+    expect(lead(a.answer)).toMatch(/SimHash/);
+  });
+});

@@ -39,6 +39,8 @@ export const ANSWER_TUNING = {
   secondDocShare: 0.6,
   /** Supporting points must score at least this share of the lead passage. */
   pointShare: 0.45,
+  /** A word of a card's question matched through a one-word synonym (content/search/synonyms.yaml) counts this much. */
+  synonymMatch: 0.8,
   /** A card matched by the asking clause of a long question counts this much of the match. */
   clauseCard: 0.9,
   /** "Should we adopt X?" gets a yes or no when one of its situation lists fits the question this many times better than the other. */
@@ -170,9 +172,12 @@ export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Uni
   if (!userSet) userSets.set(userTerms, (userSet = new Set(userTerms.map((x) => x.term))));
   let recallHit = 0;
   let recallAll = 0;
+  // A one-word synonym ("dedupe" for "duplicate") counts as the word, a little less.
+  const alike = (term: string, set: Set<string>) => engine.alike(term).some((t) => set.has(t));
   for (const { term, weight } of userTerms) {
     recallAll += weight;
     if (qSet.has(term)) recallHit += weight;
+    else if (alike(term, qSet)) recallHit += ANSWER_TUNING.synonymMatch * weight;
     else if (aSet.has(term)) recallHit += 0.5 * weight;
     else if (subject.has(term)) recallHit += 0.8 * weight;
   }
@@ -182,6 +187,7 @@ export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Uni
     precAll += weight;
     // The card's own subject words ("circuit breaker") are implied when the user is asking about that subject.
     if (userSet.has(term) || (subjectNamed && subject.has(term))) precHit += weight;
+    else if (alike(term, userSet)) precHit += ANSWER_TUNING.synonymMatch * weight;
   }
   const r = recallHit / recallAll;
   const p = precHit / precAll;

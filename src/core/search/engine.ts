@@ -128,6 +128,8 @@ type GroupScratch = {
   coverage: Float64Array;
 };
 
+const NO_TERMS: readonly string[] = [];
+
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
 
@@ -281,6 +283,25 @@ export class SearchEngine {
   docById(id: string): DocMeta | undefined {
     if (!this.docsById.size) for (const d of this.data.docs) this.docsById.set(d.id, d);
     return this.docsById.get(id);
+  }
+
+  private alikeByTerm: Map<string, readonly string[]> | null = null;
+
+  /** One-word synonyms of a (normalized) term, from content/search/synonyms.yaml; empty when it has none. */
+  alike(term: string): readonly string[] {
+    if (!this.alikeByTerm) {
+      const byTerm = new Map<string, string[]>();
+      for (const group of this.data.synonyms) {
+        const words = group.filter((m) => !m.includes(' '));
+        for (const w of words) {
+          const list = byTerm.get(w) ?? [];
+          for (const o of words) if (o !== w && !list.includes(o)) list.push(o);
+          byTerm.set(w, list);
+        }
+      }
+      this.alikeByTerm = byTerm;
+    }
+    return this.alikeByTerm.get(term) ?? NO_TERMS;
   }
 
   /** Documents whose title or alias is exactly this text (as the phrase matcher compares names). */
