@@ -382,6 +382,9 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
       const kind = cardTypeOf(card);
       if (!cardOwn.length && asked && kind && asked !== kind) continue;
+      // ...and only a question that names that subject: "What does CQRS stand for?" says nothing to
+      // someone describing a stale search index who never said "CQRS".
+      if (!cardOwn.length && !h.named && !(inherited && rank === 0) && !cardTerms(ctx.engine, card).every((x) => ASPECT_STEMS.has(x.term) || said.has(x.term))) continue;
       // A card that contrasts two things answers only a question that asks for a difference.
       if (kind === 'difference' && asked && !contrasts && !namesBothSides(card)) continue;
       // A card that asks another kind of question ("how much" where the user asked "how does it work")
