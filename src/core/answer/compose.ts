@@ -98,7 +98,9 @@ export function questionType(question: string, byTail = false): string {
   // "in raft, when is an entry committed?": a short context before a comma does not say what is asked.
   const q = question.trim().toLowerCase().replace(/^(?:in|for|with|on|using|at|about|re:?)\s+[^,?]{1,40},\s*/, '');
   if (/\bhow (much|many|long|big|large|often|fast|slow)\b/.test(q)) return 'quantity';
-  if (/^(why|what for)\b/.test(q) || /\bwhy (do|does|is|are|would|should|did)\b/.test(q)) return 'why';
+  if (/^(why|what for|how come)\b/.test(q) || /\bwhy (do|does|is|are|would|should|did)\b/.test(q)) return 'why';
+  // "What's going on?", "what went wrong?", "what's causing it?" ask for a cause, as "why" does.
+  if (/^what(?:'?s| is| are) (?:going on|happening|wrong|causing|the cause|the (?:design )?(?:flaw|problem|issue)|behind)\b|^what (?:happened|went wrong|did (?:i|we) (?:do|get) wrong|causes|caused|could cause|would cause)\b/.test(q)) return 'why';
   if (/\b(difference|differ|vs\.?|versus|compared)\b/.test(q)) return 'difference';
   if (/^(do|does|did|is|are|can|could|should|must|will|would|was|were|has|have)\b/.test(q)) return 'yesno';
   if (/^(how|what steps)\b/.test(q)) return 'how';
