@@ -147,6 +147,14 @@ function cardSidesOf(card: Unit): string[][] | null {
   return sides;
 }
 
+/** A card's own words (beyond its document's subject and the aspect asked), once per card: they depend only on the card. */
+const cardOwnCache = new WeakMap<Unit, Weighted[]>();
+function cardOwnTerms(engine: SearchEngine, card: Unit, own: (x: Weighted) => boolean): Weighted[] {
+  let out = cardOwnCache.get(card);
+  if (!out) cardOwnCache.set(card, (out = cardTerms(engine, card).filter(own)));
+  return out;
+}
+
 const cardSetCache = new WeakMap<Unit, Set<string>>();
 function cardTermSet(engine: SearchEngine, card: Unit): Set<string> {
   let set = cardSetCache.get(card);
@@ -201,13 +209,21 @@ const FAILURE_SECTIONS = new Set(['anti-patterns', 'pitfalls and a failure story
 const STORY_SECTIONS = new Set(['pitfalls and a failure story', 'a failure story', 'what went wrong or was learned']);
 const ASKS_ABOUT_FAILURE = new Set<Aspect>(['fix', 'avoid', 'costs', 'example']);
 
+/** Headings in lower case, once each: passages are scored by the thousand per question. */
+const lowerHeadings = new Map<string, string>();
+function lowerHeading(heading: string): string {
+  let lower = lowerHeadings.get(heading);
+  if (lower === undefined) lowerHeadings.set(heading, (lower = heading.toLowerCase()));
+  return lower;
+}
+
 /** A passage's fit to the question's own words (subject words excluded) and aspect, 0 to about 1.3. */
 function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: number): number {
   if (p.teaser) return 0;
   let hit = 0;
   for (const { term, weight } of ask) if (p.terms.has(term)) hit += weight;
   let s = askTotal ? hit / askTotal : 0;
-  const heading = p.heading.toLowerCase();
+  const heading = lowerHeading(p.heading);
   if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
   // A failure story tells what happened to someone; a pitfall item still advises. Neither answers a how-to.
   else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= p.item ? 0.75 : 0.5;
@@ -379,7 +395,7 @@ function bestCard(ctx: Ctx, question: string, hits: DocHit[], inherited: boolean
       if (!text) continue;
       // A card that shares none of the question's own words beyond the subject asks something else
       // ("three-phase commit?" for "explain two-phase commit"), however well the subject matches.
-      const cardOwn = cardTerms(ctx.engine, card).filter(own);
+      const cardOwn = cardOwnTerms(ctx.engine, card, own);
       if (cardOwn.length && mine.length && !cardOwn.some((c) => mine.some((u) => u.term === c.term))) continue;
       // A card that asks only about the subject ("Do I need a service mesh?") answers only its own kind of question.
       const kind = cardTypeOf(card);
@@ -591,10 +607,19 @@ hoe wat zijn jak czy dlaczego jest się nie como não uma são por`.split(/\s+/)
 );
 
 /** A question mostly in another language gets a note that answers are in English. */
+const LETTER = /\p{L}/u;
+const LATIN = /[A-Za-z]/;
+
 function languageNote(question: string): string {
-  const letters = question.match(/\p{L}/gu) ?? [];
-  const latin = question.match(/[A-Za-z]/g) ?? [];
-  const foreignScript = letters.length > 0 && latin.length / letters.length < 0.5;
+  // Counted, not matched: a list of every letter of the question would be garbage on every call.
+  let letters = 0;
+  let latin = 0;
+  for (const ch of question) {
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (LATIN.test(ch)) latin++;
+  }
+  const foreignScript = letters > 0 && latin / letters < 0.5;
   // Function words of other languages that are not English words too; two of them make a sentence foreign.
   const words = question.toLowerCase().match(/\p{L}+(?:-\p{L}+)?/gu) ?? [];
   const foreignWords = new Set(words.filter((w) => FOREIGN_WORDS.has(w))).size >= 2;
@@ -609,7 +634,9 @@ function withOverview(ctx: Ctx, built: Built): Built {
   const doc = built.cited[0]?.doc;
   if (!doc) return built;
   const overview = firstSentences(doc.summary, 2);
-  if (!overview || [built.lead, ...built.points].some((t) => overlaps(overview, t))) return built;
+  if (!overview) return built;
+  const said = new Set(terms(stripInline(overview)));
+  if (overlaps(said, built.lead) || built.points.some((t) => overlaps(said, t))) return built;
   const points = [...built.points.slice(0, ANSWER_TUNING.maxPoints - 1), md(ctx, overview)];
   return { ...built, points, cited: [...built.cited, { doc, anchor: '', heading: 'Overview' }] };
 }
