@@ -15,7 +15,9 @@ const THRESHOLDS = {
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.04,
   maxIdenticalPairs: 5,
-  minOffTopicUnsure: 0.95,
+  // Three sets: the third (off-topic-c) is mostly long, situation-first questions about other
+  // subjects ("our hiking group's leader..."), much harder than the first two.
+  minOffTopicUnsure: 0.91,
   maxInScopeUnsure: 0.02,
   minRecall3: 0.92,
 };
@@ -59,7 +61,7 @@ describe('answer quality on the dev set', () => {
  * catalog, never the documents, the cards or the dev set, and never used to tune answers. Its
  * threshold guards against changes that only fit the dev set.
  */
-const HOLDOUT = { pass: 0.66, minRecall3: 0.93 };
+const HOLDOUT = { pass: 0.66, minRecall3: 0.93, minOffTopicUnsure: 0.95 };
 
 describe('answer quality on the held-out set', () => {
   it('states the key facts of most held-out answers and finds their documents', async () => {
@@ -68,5 +70,7 @@ describe('answer quality on the held-out set', () => {
     expect(held.summary.questions).toBeGreaterThanOrEqual(100);
     expect(held.summary.pass).toBeGreaterThanOrEqual(HOLDOUT.pass);
     expect(held.summary.recall3).toBeGreaterThanOrEqual(HOLDOUT.minRecall3);
+    // ...and refuses its off-topic questions (off-topic-d, written blind to the scope rules).
+    expect(held.offTopicUnsure).toBeGreaterThanOrEqual(HOLDOUT.minOffTopicUnsure);
   }, 300_000);
 });

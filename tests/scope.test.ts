@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessScope, typoDistance, outOfScope, SearchEngine, HYPHENATED } from '../src/core/index';
+import { assessScope, typoDistance, outOfScope, SearchEngine, HYPHENATED, longOffTopicOdds, scopeSignals } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 const knowledge = builtKnowledge();
@@ -82,6 +82,37 @@ describe('short questions about distributed systems are answered', () => {
     expect(a.sources[0]?.id).toBe('patterns/circuit-breaker');
     // ...and still refuses one that names nothing the compendium covers.
     expect((await ask('¿cuál es la mejor playa de españa?')).unsure).toBe(true);
+  });
+});
+
+describe('long questions are judged by their words, their best document and its coverage together', () => {
+  it.each([
+    "My car's battery keeps dying overnight even though it is only two years old and the alternator tested fine at the shop; what else could be draining it?",
+    "Our small bakery's online orders spike every Friday afternoon and the two of us can't keep up with packing; should we hire a part-time helper or limit orders per hour?",
+    "We're planning a three day family trip to Tokyo in April and want to avoid the longest queues at the popular attractions; what order should we visit things in?",
+  ])('%j, a situation about something else, comes back unsure', async (q) => {
+    expect(scopeSignals(knowledge.engine, q).long).toBe(true);
+    expect((await ask(q)).unsure).toBe(true);
+  });
+
+  it.each([
+    ['Our checkout service calls the payment provider synchronously, and whenever the provider slows down our whole API stalls and the thread pool fills up; how should we protect it?', 'patterns/bulkhead'],
+    ['We run three replicas of a scheduler and only one should hand out jobs at a time; when the active one pauses for a long GC the others take over and jobs run twice. How do we stop that?', 'patterns/distributed-lock'],
+  ])('%j, a situation in everyday words about a real design problem, is answered', async (q, doc) => {
+    const a = await ask(q);
+    expect(a.unsure).toBe(false);
+    expect(a.sources.map((s) => s.id)).toContain(doc);
+  });
+
+  it('weighs the signals as a logistic model: names and a well-covered document pull towards in scope, unknown words away', () => {
+    const base = { domain: 0.2, unknown: 0.1, confidence: 0.5, coverage: 0.5 };
+    const odds = longOffTopicOdds(base);
+    expect(odds).toBeGreaterThan(0);
+    expect(odds).toBeLessThan(1);
+    expect(longOffTopicOdds({ ...base, domain: 0.5 })).toBeLessThan(odds);
+    expect(longOffTopicOdds({ ...base, confidence: 0.8 })).toBeLessThan(odds);
+    expect(longOffTopicOdds({ ...base, coverage: 0.9 })).toBeLessThan(odds);
+    expect(longOffTopicOdds({ ...base, unknown: 0.4 })).toBeGreaterThan(odds);
   });
 });
 

@@ -11,7 +11,7 @@ import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
 import { jargonLead } from './jargon';
-import { assessScope, closestTopics, outOfScope, type Scope } from './scope';
+import { assessScope, closestTopics, isLong, longOffTopicOdds, longSignals, outOfScope, SCOPE_TUNING, type LongSignals, type Scope } from './scope';
 
 /** Answer tuning in one place. */
 export const ANSWER_TUNING = {
@@ -646,6 +646,19 @@ export function finish(ctx: Ctx, built: Built, hits: DocHit[], intent: Intent, c
   return { answer: render(built, prefix), sources: sourcesOf(ctx, built.cited, hits), intent, confidence: round2(confidence), unsure: false };
 }
 
+/**
+ * The scope of a question asked without context, and the signals `longOffTopicOdds` weighs, as
+ * `answerQuestion` works them out (for scripts/fit-scope.ts, which fits that model).
+ */
+export function scopeSignals(engine: SearchEngine, question: string): { scope: Scope; long: boolean; signals: LongSignals } {
+  const scope = assessScope(engine, question, !!languageNote(question));
+  const search = engine.search(scope.corrected ?? question, { limit: 5 });
+  const first = search.hits[0];
+  const top = first && !first.named && scope.named.includes(first.doc) ? { ...first, named: true } : first;
+  const confidence = confidenceOf(top, search.terms.length, search.topicality);
+  return { scope, long: isLong(scope), signals: longSignals(scope, confidence, first?.docCoverage ?? 0) };
+}
+
 export async function answerQuestion(engine: SearchEngine, load: TextLoader, question: string, options: AskOptions = {}): Promise<Answer> {
   const ctx: Ctx = { engine, base: options.baseUrl ?? '', load };
   const parsed = parseQuestion(question);
@@ -704,10 +717,18 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     return finish(ctx, jargon, hits, 'definition', Math.max(0.75, baseConfidence), note);
   }
 
-  // Mostly words the compendium never names and only mentions in passing ("excel", "kitchen sink"):
-  // a question about something else, however well its common words match.
-  const offTopic = !subject.inherited && ((!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign) || outOfScope(scope));
-  if (!hits.length || baseConfidence < ANSWER_TUNING.minConfidence || offTopic) {
+  // A long question sets out a situation in everyday words: its scope, confidence and coverage are
+  // weighed together. A short one must name something the compendium covers, and mostly words the
+  // compendium never names and only mentions in passing ("excel", "kitchen sink") make it a question
+  // about something else, however well its common words match.
+  const long = isLong(scope);
+  const offTopic =
+    !subject.inherited &&
+    (outOfScope(scope) ||
+      (long
+        ? longOffTopicOdds(longSignals(scope, baseConfidence, hits[0]?.docCoverage ?? 0)) >= SCOPE_TUNING.longOffTopic
+        : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign) || baseConfidence < ANSWER_TUNING.minConfidence));
+  if (!hits.length || offTopic) {
     return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note, scope);
   }
 

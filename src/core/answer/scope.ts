@@ -50,6 +50,19 @@ export const SCOPE_TUNING = {
   twoEditLength: 8,
   /** Closest topics offered with a refusal. */
   maxRelated: 3,
+  /**
+   * A long question describes a situation in everyday words, so no single signal tells "our
+   * hiking group's leader" from "our scheduler's leader". Four signals are weighed together, as a
+   * logistic model of the odds that the question is about something else: the share of its weight
+   * on names the compendium gives (domain), on words it never uses (unknown), the retrieval
+   * confidence of the best document, and how much of the question that document covers. Fitted
+   * by scripts/fit-scope.py on the dev sets (in-scope questions of tests/answers and
+   * tests/dev-set, the off-topic sets of tests/answers and tests/dev-set/off-topic.txt) and checked
+   * on the held-out sets (tests/answers-holdout), which it never saw.
+   */
+  longQuestion: { domain: -5.443, unknown: 9.423, confidence: -5.854, coverage: -3.002, bias: 5.482 },
+  /** A long question is off topic when those odds reach this probability. */
+  longOffTopic: 0.8,
 } as const;
 
 export type Scope = {
@@ -397,6 +410,32 @@ export function outOfScope(scope: Scope): boolean {
   if (terms > SCOPE_TUNING.shortQuestionTerms) return domain < unknown && unknown >= SCOPE_TUNING.maxUnknownShare * total;
   if (domain === 0 || (distinctive === 0 && domain < SCOPE_TUNING.minNameShare * total)) return true;
   return domain < unknown && !scope.acronym;
+}
+
+/**
+ * The probability that a long question (more than `shortQuestionTerms` words) is about something
+ * else, from its scope and the best document's retrieval confidence and coverage (see
+ * `SCOPE_TUNING.longQuestion`).
+ */
+export function longOffTopicOdds(signals: LongSignals, model: LongModel = SCOPE_TUNING.longQuestion): number {
+  const z = model.bias + model.domain * signals.domain + model.unknown * signals.unknown + model.confidence * signals.confidence + model.coverage * signals.coverage;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** What `longOffTopicOdds` weighs, each 0 to 1. */
+export type LongSignals = { domain: number; unknown: number; confidence: number; coverage: number };
+export type LongModel = LongSignals & { bias: number };
+
+/** The signals of a question's scope and its best document (`confidence` is `confidenceOf` that document). */
+export function longSignals(scope: Scope, confidence: number, coverage: number): LongSignals {
+  const total = scope.total || 1;
+  return { domain: scope.domain / total, unknown: scope.unknown / total, confidence, coverage };
+}
+
+/** Whether a question is judged by `longOffTopicOdds`: long, and in English. */
+export function isLong(scope: Scope): boolean {
+  // In another language the unknown words are that language: naming a term of art is enough (`outOfScope`).
+  return scope.terms > SCOPE_TUNING.shortQuestionTerms && !scope.otherLanguage;
 }
 
 /**
