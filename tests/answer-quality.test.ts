@@ -57,17 +57,18 @@ describe('answer quality on the dev set', () => {
 });
 
 /**
- * The held-out set (tests/answers-holdout): 120 questions written by someone who saw only the
- * catalog, never the documents, the cards or the dev set, and never used to tune answers. Its
- * threshold guards against changes that only fit the dev set.
+ * The held-out sets (tests/answers-holdout): 200 questions written by people who saw only the
+ * catalog, never the documents, the cards or the dev set, and never used to tune answers. Their
+ * thresholds guard against changes that only fit the dev set.
  */
-const HOLDOUT = { pass: 0.66, minRecall3: 0.93, minOffTopicUnsure: 0.95 };
+// holdout-b (scenario, troubleshooting and how-to questions only) is far harder than holdout-a.
+const HOLDOUT = { pass: 0.55, minRecall3: 0.89, minOffTopicUnsure: 0.95 };
 
 describe('answer quality on the held-out set', () => {
   it('states the key facts of most held-out answers and finds their documents', async () => {
     const knowledge = builtKnowledge();
     const held = await runAnswerEval((q) => knowledge.ask(q, { baseUrl: 'https://compendium.test' }), holdoutSets(), knowledge.docs);
-    expect(held.summary.questions).toBeGreaterThanOrEqual(100);
+    expect(held.summary.questions).toBeGreaterThanOrEqual(200);
     expect(held.summary.pass).toBeGreaterThanOrEqual(HOLDOUT.pass);
     expect(held.summary.recall3).toBeGreaterThanOrEqual(HOLDOUT.minRecall3);
     // ...and refuses its off-topic questions (off-topic-d, written blind to the scope rules).
