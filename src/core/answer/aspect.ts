@@ -77,5 +77,10 @@ export function aspectOf(question: string): Aspect {
 
 /** Whether a section heading answers this aspect. */
 export function sectionFits(aspect: Aspect, heading: string): boolean {
-  return SECTIONS.get(aspect)?.has(heading.toLowerCase()) ?? false;
+  return sectionFitsLower(aspect, heading.toLowerCase());
+}
+
+/** `sectionFits` for a heading already in lower case (passages are scored by the thousand). */
+export function sectionFitsLower(aspect: Aspect, heading: string): boolean {
+  return SECTIONS.get(aspect)?.has(heading) ?? false;
 }

@@ -253,7 +253,7 @@ function restOfComparison(ctx: Ctx, question: string, sides: Side[], texts: Map<
   for (const s of sides) {
     const text = texts.get(s.doc.id);
     if (!text || s.entry) continue;
-    const top = rankPassages(text, rest, aspect).find((x) => !x.p.item || x.p.leadIn || /[.!?]$/.test(x.p.text.trim()));
+    const top = rankPassages(text, rest, aspect, s.doc).find((x) => !x.p.item || x.p.leadIn || /[.!?]$/.test(x.p.text.trim()));
     if (top && (!best || top.score > best.score)) best = { p: top.p, doc: s.doc, score: top.score };
   }
   if (!best || best.score < REST_MIN || overlaps(standalone(best.p), said)) return null;

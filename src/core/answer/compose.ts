@@ -5,7 +5,7 @@ import { splitSentences } from '../content/sentences';
 import { bareTitle } from '../content/document';
 import { stripInline } from '../markdown/inline';
 import { parseQuestion, type Intent } from './intent';
-import { ASPECT_WORDS, aspectOf, sectionFits, type Aspect } from './aspect';
+import { ASPECT_WORDS, aspectOf, sectionFitsLower, type Aspect } from './aspect';
 import { TEASER, type DocText, type Passage } from './passages';
 import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
@@ -221,10 +221,10 @@ function lowerHeading(heading: string): string {
 function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: number): number {
   if (p.teaser) return 0;
   let hit = 0;
-  for (const { term, weight } of ask) if (p.terms.has(term)) hit += weight;
+  for (let i = 0; i < ask.length; i++) if (p.terms.has(ask[i]!.term)) hit += ask[i]!.weight;
   let s = askTotal ? hit / askTotal : 0;
   const heading = lowerHeading(p.heading);
-  if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
+  if (sectionFitsLower(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
   // A failure story tells what happened to someone; a pitfall item still advises. Neither answers a how-to.
   else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= p.item ? 0.75 : 0.5;
   // The narrative of a failure story tells what happened to someone, which answers only a question
@@ -240,8 +240,10 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
 }
 
 /** Whether the question names a passage's label ("HAProxy", "Kubernetes"). */
+const labelTerms = new Map<string, string[]>();
 function labelAsked(label: string, ask: Weighted[]): boolean {
-  const words = terms(label);
+  let words = labelTerms.get(label);
+  if (!words) labelTerms.set(label, (words = terms(label)));
   return words.some((w) => ask.some((x) => x.term === w));
 }
 
@@ -278,15 +280,58 @@ export function headingOf(doc: DocMeta, anchor: string): string {
 /** Best score first (-1, 0 or 1: a comparator returning the difference allocates a number per call). */
 const byScore = (a: { score: number }, b: { score: number }) => (b.score > a.score ? 1 : b.score < a.score ? -1 : 0);
 
-/** Ranked passages of a document for the question. */
-export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect): Array<{ p: Passage; score: number }> {
+export type RankedPassage = { p: Passage; score: number; doc: DocMeta };
+
+/** Ranked passages of a document for the question, each score times `weight` (a lower-ranked document's share). */
+export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect, doc: DocMeta, weight = 1): RankedPassage[] {
   const total = ask.reduce((a, b) => a + b.weight, 0);
-  const ranked: Array<{ p: Passage; score: number }> = [];
-  for (const p of text.passages) {
-    const score = passageScore(p, ask, aspect, total);
-    if (score > 0) ranked.push({ p, score });
+  const n = text.passages.length;
+  if (scratch.length < n) scratch = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) scratch[i] = passageScore(text.passages[i]!, ask, aspect, total);
+  // Only the best few are ever read (a lead, a few points, a fallback): the rest are not worth an object each.
+  const floor = n > MAX_RANKED ? kthLargest(scratch, n, MAX_RANKED) : 0;
+  const ranked: RankedPassage[] = [];
+  for (let i = 0; i < n; i++) {
+    const score = scratch[i]!;
+    if (score > 0 && score >= floor) ranked.push({ p: text.passages[i]!, score: score * weight, doc });
   }
   return ranked.sort(byScore);
+}
+
+/** Passages kept per document by `rankPassages` (ties at the last score are all kept). */
+const MAX_RANKED = 32;
+let scratch = new Float64Array(1024);
+let selectBuffer = new Float64Array(1024);
+
+/** The k-th largest of the first n values (k <= n), without sorting them all. */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  if (selectBuffer.length < n) selectBuffer = new Float64Array(n * 2);
+  const a = selectBuffer;
+  a.set(values.subarray(0, n));
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  // Quickselect for descending order.
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */
@@ -301,7 +346,7 @@ export function overlaps(a: string | Set<string>, b: string | Set<string>): bool
 }
 
 /** Supporting points: complete thoughts from the top documents that add to the lead. */
-export function supportingPoints(ctx: Ctx, ranked: Array<{ p: Passage; score: number; doc: DocMeta }>, lead: string, floor: number): { points: string[]; cited: Built['cited'] } {
+export function supportingPoints(ctx: Ctx, ranked: RankedPassage[], lead: string, floor: number): { points: string[]; cited: Built['cited'] } {
   const points: string[] = [];
   const cited: Built['cited'] = [];
   const used: Array<{ text: string; terms: Set<string> }> = [{ text: lead, terms: new Set(terms(stripInline(lead))) }];
@@ -428,7 +473,7 @@ export async function loadAll(ctx: Ctx, docs: DocMeta[]): Promise<DocText[]> {
 function fromCard(ctx: Ctx, card: Unit, answer: string, doc: DocMeta, score: number, text: DocText | undefined, question: string, aspect: Aspect): Built {
   const lead = md(ctx, answer);
   const ask = weighted(ctx.engine, question, subjectTerms(doc));
-  const ranked = text ? rankPassages(text, ask, aspect).map((x) => ({ p: x.p, score: x.score, doc })) : [];
+  const ranked = text ? rankPassages(text, ask, aspect, doc) : [];
   const floor = ranked.length ? ranked[0]!.score * 0.8 : 1;
   const { points, cited } = supportingPoints(ctx, ranked.slice(0, 6), answer, Math.max(floor, 0.35));
   // "...what are they and what do you give up?": a card about what it is, then the asked aspect from the front matter.
@@ -491,7 +536,7 @@ function decide(ctx: Ctx, question: string, top: DocHit, ask: Weighted[], texts:
   else if (u.s > 0 && u.s >= lean * a.s) lead = `Yes, if your case matches. Where ${doc.title} pays off: ${clean(u.item)}. Where it is a poor fit: ${clean(doc.avoid_when[0]!)}.`;
   else lead = `It depends on your case. Where ${doc.title} pays off: ${clean(doc.use_when[0]!)}. Where it is a poor fit: ${clean(doc.avoid_when[0]!)}.`;
   const text = texts.get(doc.id);
-  const ranked = text ? rankPassages(text, ask, 'need').map((x) => ({ ...x, doc })) : [];
+  const ranked = text ? rankPassages(text, ask, 'need', doc) : [];
   const { points, cited } = supportingPoints(ctx, ranked, lead, 0.3);
   const when = headingOf(doc, 'when-to-use');
   return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.8 };
@@ -505,14 +550,14 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
   const ask = weighted(ctx.engine, question, subject).filter((x) => !ASPECT_STEMS.has(x.term) || aspect === 'general');
   // The subject's own words count a little: of two sentences that answer, prefer the one about the subject.
   const withSubject = [...ask, ...[...subject].map((term) => ({ term, weight: 0.15 * ctx.engine.termWeight(term) }))];
-  const ranked: Array<{ p: Passage; score: number; doc: DocMeta }> = [];
+  const ranked: RankedPassage[] = [];
   docs.forEach((h, i) => {
     const text = texts.get(h.doc.id);
     if (!text) return;
     const docAsk = i === 0 ? withSubject : weighted(ctx.engine, question, subjectTerms(h.doc));
     // Another document's sentence must fit clearly better to lead: its weight follows its rank.
     const weight = i === 0 ? 1 : Math.min(0.85, Math.sqrt(h.score / top.score));
-    for (const x of rankPassages(text, docAsk, aspect)) ranked.push({ p: x.p, score: x.score * weight, doc: h.doc });
+    for (const x of rankPassages(text, docAsk, aspect, h.doc, weight)) ranked.push(x);
   });
   ranked.sort(byScore);
   // "When should I not use it?" about a pattern: its front matter says exactly that.
@@ -525,7 +570,7 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     const lead = `${list.say} ${items.join('; ')}.`;
     const heading = headingOf(top.doc, list.anchor);
     const text = texts.get(top.doc.id);
-    const extra = text ? rankPassages(text, withSubject, aspect).map((x) => ({ p: x.p, score: x.score, doc: top.doc })) : [];
+    const extra = text ? rankPassages(text, withSubject, aspect, top.doc) : [];
     const { points, cited } = supportingPoints(ctx, extra, lead, 0.2);
     return { lead, points: points.slice(0, 2), cited: [{ doc: top.doc, anchor: heading === 'Overview' ? '' : list.anchor, heading }, ...cited], strength: 0.8 };
   }
@@ -538,7 +583,7 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     // Nothing in the text speaks to more than the subject: say what the subject is, then how it works.
     const lead = md(ctx, firstSentences(top.doc.summary, 1));
     const how = texts.get(top.doc.id);
-    const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect).map((x) => ({ p: x.p, score: x.score, doc: top.doc })) : [];
+    const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect, top.doc) : [];
     const { points, cited } = supportingPoints(ctx, [...(best ? ranked : []), ...solution].sort(byScore), lead, 0.2);
     return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5 };
   }
