@@ -675,12 +675,22 @@ function languageNote(question: string): string {
  * A specific lead answers the question; the document's own two-sentence overview then says what the
  * subject is and how it works, which a narrow lead leaves out. Added when it says something new.
  */
+/** A document's two-sentence overview and its terms, once per document. */
+const overviews = new WeakMap<DocMeta, { overview: string; said: Set<string> }>();
+function overviewOf(doc: DocMeta): { overview: string; said: Set<string> } {
+  let o = overviews.get(doc);
+  if (!o) {
+    const overview = firstSentences(doc.summary, 2);
+    overviews.set(doc, (o = { overview, said: new Set(terms(stripInline(overview))) }));
+  }
+  return o;
+}
+
 function withOverview(ctx: Ctx, built: Built): Built {
   const doc = built.cited[0]?.doc;
   if (!doc) return built;
-  const overview = firstSentences(doc.summary, 2);
+  const { overview, said } = overviewOf(doc);
   if (!overview) return built;
-  const said = new Set(terms(stripInline(overview)));
   if (overlaps(said, built.lead) || built.points.some((t) => overlaps(said, t))) return built;
   const points = [...built.points.slice(0, ANSWER_TUNING.maxPoints - 1), md(ctx, overview)];
   return { ...built, points, cited: [...built.cited, { doc, anchor: '', heading: 'Overview' }] };
