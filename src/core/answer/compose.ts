@@ -97,6 +97,15 @@ export function md(ctx: Ctx, text: string): string {
 export function questionType(question: string, byTail = false): string {
   // "in raft, when is an entry committed?": a short context before a comma does not say what is asked.
   const q = question.trim().toLowerCase().replace(/^(?:in|for|with|on|using|at|about|re:?)\s+[^,?]{1,40},\s*/, '');
+  // A card that sets out a situation, then asks ("The hit rate dropped after we added servers; why?"),
+  // asks what its closing question asks, whatever words the situation holds ("how many users").
+  // A user's question is not typed this way: its context often carries the real question.
+  if (byTail && !OPENING.test(q)) {
+    const tail = /[;,:.!?]\s*([^;,:.!?]+)\?\s*$/.exec(q)?.[1];
+    if (tail && tail.length < q.length - 2) return questionType(tail);
+  }
+  // "Can we use it to predict how many nodes we need?" asks yes or no, whatever it goes on to say.
+  if (/^(do|does|did|is|are|can|could|should|must|will|would|was|were|has|have)\b/.test(q) && !/\b(difference|differ|vs\.?|versus|compared)\b/.test(q)) return 'yesno';
   if (/\bhow (much|many|long|big|large|often|fast|slow)\b/.test(q)) return 'quantity';
   if (/^(why|what for|how come)\b/.test(q) || /\bwhy (do|does|is|are|would|should|did)\b/.test(q)) return 'why';
   // "What's going on?", "what went wrong?", "what's causing it?" ask for a cause, as "why" does.
@@ -107,11 +116,11 @@ export function questionType(question: string, byTail = false): string {
   if (/^(when|at what (point|stage|moment))\b/.test(q)) return 'when';
   if (/^(what|which|who)\b/.test(q)) return 'what';
   if (/^(explain|describe|eli5|tell me about|define)\b/.test(q)) return 'what';
-  // A card that sets out a situation, then asks ("The hit rate dropped after we added servers; why?").
-  // A user's question is not typed this way: its context often carries the real question.
-  const tail = byTail ? /[;,:.!?]\s*([^;,:.!?]+)\?\s*$/.exec(q)?.[1] : undefined;
-  return tail && tail.length < q.length - 2 ? questionType(tail) : '';
+  return '';
 }
+
+/** Words a question opens with when it asks straight away, rather than setting out a situation first. */
+const OPENING = /^(how|what|what's|whats|why|when|which|who|where|do|does|did|is|are|can|could|should|must|will|would|was|were|has|have|explain|describe|eli5|tell me about|define|at what)\b/;
 
 const INTERROGATIVE = /^(how|what|what's|whats|why|when|which|where|who|should|shall|can|could|do|does|did|is|are|was|were|will|would|must|any|anyone|tips|best way|ideas)\b/i;
 
