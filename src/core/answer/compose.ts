@@ -824,6 +824,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const built = withOverview(ctx, passages);
   const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
-  if (confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note, scope);
+  // (A long question was judged in scope above, weighing the same evidence.)
+  if (!long && confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note, scope);
   return finish(ctx, built, hits, intent, confidence, note + prefix);
 }
