@@ -98,3 +98,11 @@ describe('searching the same words again', () => {
     expect(twenty.slice(0, 5).map(([id]) => id)).toEqual(firstIds);
   });
 });
+
+describe('column names in a question', () => {
+  it('reads "tenant_id" as the tenant, not as an ID to generate', async () => {
+    const { tokenize } = await import('../src/core/search/text');
+    expect(tokenize('sharded by tenant_id and user_ids')).toEqual(['sharded', 'by', 'tenant', 'and', 'user']);
+    expect(tokenize('an id column')).toContain('id');
+  });
+});

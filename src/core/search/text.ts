@@ -31,7 +31,9 @@ export function tokenize(text: string): string[] {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['\u2019]s\b/g, '')
-    .replace(/['\u2019]/g, '');
+    .replace(/['\u2019]/g, '')
+    // A column name ("tenant_id", "user_id") names its entity; its "id" would match ID generation.
+    .replace(/([a-z0-9])_ids?\b/g, '$1');
   return folded.match(TOKEN) ?? [];
 }
 
