@@ -13,9 +13,11 @@
  *   eletion"), and its names must outweigh the words the compendium has never seen ("load balance
  *   my backpack"); names that are everyday words ("partition", "cache") must also carry a good
  *   share of it ("partition a hard drive in windows 11" is about something else);
- * - a long question describes a situation in ordinary words, so retrieval confidence judges it;
- *   it is off topic only when words the compendium never uses outweigh its names and make up much
- *   of it ("the microwave and the kettle trip my circuit breaker");
+ * - a long question describes a situation in ordinary words, so its names, its never-used words,
+ *   and the retrieval confidence and coverage of its best document are weighed together
+ *   (`longOffTopicOdds`, a small logistic model fitted by scripts/fit-scope.ts); it is also off
+ *   topic when words the compendium never uses outweigh its names and make up much of it ("the
+ *   microwave and the kettle trip my circuit breaker");
  * - a request for something other than design guidance (a poem, new instructions for the
  *   assistant) is declined whatever it mentions.
  *
@@ -56,7 +58,7 @@ export const SCOPE_TUNING = {
    * logistic model of the odds that the question is about something else: the share of its weight
    * on names the compendium gives (domain), on words it never uses (unknown), the retrieval
    * confidence of the best document, and how much of the question that document covers. Fitted
-   * by scripts/fit-scope.py on the dev sets (in-scope questions of tests/answers and
+   * by scripts/fit-scope.ts on the dev sets (in-scope questions of tests/answers and
    * tests/dev-set, the off-topic sets of tests/answers and tests/dev-set/off-topic.txt) and checked
    * on the held-out sets (tests/answers-holdout), which it never saw.
    */
