@@ -75,12 +75,7 @@ export function aspectOf(question: string): Aspect {
   return 'general';
 }
 
-/** Whether a section heading answers this aspect. */
+/** Whether a section heading, in lower case, answers this aspect (passages are scored by the thousand, so callers lower-case each heading once). */
 export function sectionFits(aspect: Aspect, heading: string): boolean {
-  return sectionFitsLower(aspect, heading.toLowerCase());
-}
-
-/** `sectionFits` for a heading already in lower case (passages are scored by the thousand). */
-export function sectionFitsLower(aspect: Aspect, heading: string): boolean {
   return SECTIONS.get(aspect)?.has(heading) ?? false;
 }

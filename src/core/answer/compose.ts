@@ -5,7 +5,7 @@ import { splitSentences } from '../content/sentences';
 import { bareTitle } from '../content/document';
 import { stripInline } from '../markdown/inline';
 import { parseQuestion, type Intent } from './intent';
-import { ASPECT_WORDS, aspectOf, sectionFitsLower, type Aspect } from './aspect';
+import { ASPECT_WORDS, aspectOf, sectionFits, type Aspect } from './aspect';
 import { TEASER, type DocText, type Passage } from './passages';
 import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
@@ -233,7 +233,7 @@ function passageScore(p: Passage, ask: Weighted[], aspect: Aspect, askTotal: num
   for (let i = 0; i < ask.length; i++) if (p.terms.has(ask[i]!.term)) hit += ask[i]!.weight;
   let s = askTotal ? hit / askTotal : 0;
   const heading = lowerHeading(p.heading);
-  if (sectionFitsLower(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
+  if (sectionFits(aspect, heading)) s += ANSWER_TUNING.aspectBonus;
   // A failure story tells what happened to someone; a pitfall item still advises. Neither answers a how-to.
   else if (!ASKS_ABOUT_FAILURE.has(aspect) && FAILURE_SECTIONS.has(heading)) s *= p.item ? 0.75 : 0.5;
   // The narrative of a failure story tells what happened to someone, which answers only a question
