@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/core/index';
+import { evaluate, CARD_LANGUAGE, rerankByCardLanguage } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 import { devSet } from './helpers/dev-set';
 
@@ -104,5 +104,31 @@ describe('column names in a question', () => {
     const { tokenize } = await import('../src/core/search/text');
     expect(tokenize('sharded by tenant_id and user_ids')).toEqual(['sharded', 'by', 'tenant', 'and', 'user']);
     expect(tokenize('an id column')).toContain('id');
+  });
+});
+
+describe('search results re-ranked by how each document is asked about', () => {
+  it('re-ranks the engine best few without losing or repeating any, scores from 1 down', () => {
+    const q = 'our consumers sit idle after we scaled the consumer group past the partition count';
+    const engineIds = knowledge.engine.search(q, { limit: CARD_LANGUAGE.pool }).hits.map((h) => h.doc.id);
+    const results = knowledge.search(q, CARD_LANGUAGE.pool);
+    expect(results.map((r) => r.id).sort()).toEqual([...engineIds].sort());
+    expect(results[0]!.score).toBe(1);
+    for (let i = 1; i < results.length; i++) expect(results[i]!.score).toBeLessThanOrEqual(results[i - 1]!.score);
+  });
+
+  it('ranks the dev set at least as well as the engine alone, and better by mean reciprocal rank', () => {
+    const cases = devSet();
+    const engineOnly = evaluate(cases, (q) => knowledge.engine.search(q, { limit: 5 }).hits.map((h) => h.doc.id)).summary;
+    const reranked = evaluate(cases, (q) => ids(q)).summary;
+    expect(reranked.recall3).toBeGreaterThanOrEqual(engineOnly.recall3);
+    expect(reranked.mrr).toBeGreaterThan(engineOnly.mrr);
+  });
+
+  it('leaves a single hit and a query without words as they are', () => {
+    const hits = knowledge.engine.search('PACELC', { limit: 1 }).hits;
+    expect(rerankByCardLanguage(knowledge.engine, 'PACELC', hits).map((r) => r.hit)).toEqual(hits);
+    const two = knowledge.engine.search('saga compensation', { limit: 2 }).hits;
+    expect(rerankByCardLanguage(knowledge.engine, '???', two).map((r) => r.hit)).toEqual(two);
   });
 });

@@ -4,6 +4,7 @@ export * from './markdown/index';
 export * from './search/text';
 export * from './search/engine';
 export * from './search/build';
+export * from './search/card-language';
 export * from './answer/intent';
 export * from './answer/links';
 export * from './answer/compose';

@@ -1,4 +1,5 @@
 import { SearchEngine } from '../search/engine';
+import { CARD_LANGUAGE, rerankByCardLanguage } from '../search/card-language';
 import { forgetRecentTerms } from '../search/text';
 import { answerQuestion, headingOf } from '../answer/compose';
 import { loadText, type DocText, type StoredText } from '../answer/passages';
@@ -180,15 +181,17 @@ export class Knowledge {
   }
 
   search(query: string, limit = 10, baseUrl = ''): SearchItem[] {
-    const { hits } = this.engine.search(query, { limit });
-    const top = hits[0]?.score || 1;
-    return hits.map((h) => ({
+    const { hits } = this.engine.search(query, { limit: Math.max(limit, CARD_LANGUAGE.pool) });
+    // The engine's best few, re-ranked with how each document is asked about (search/card-language.ts).
+    const ranked = rerankByCardLanguage(this.engine, query, hits).slice(0, limit);
+    const top = ranked[0]?.score || 1;
+    return ranked.map(({ hit: h, score }) => ({
       id: h.doc.id,
       title: h.doc.title,
       kind: h.doc.kind,
       summary: h.doc.summary,
       url: docUrl(baseUrl, h.doc.id),
-      score: Math.round((h.score / top) * 1000) / 1000,
+      score: Math.round((score / top) * 1000) / 1000,
       sections: h.sections.map((s) => ({ heading: s.unit.heading, url: docUrl(baseUrl, h.doc.id, s.unit.anchor), lead: s.unit.lead })),
     }));
   }
