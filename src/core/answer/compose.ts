@@ -717,10 +717,15 @@ export function finish(ctx: Ctx, built: Built, hits: DocHit[], intent: Intent, c
 export function scopeSignals(engine: SearchEngine, question: string): { scope: Scope; long: boolean; signals: LongSignals } {
   const scope = assessScope(engine, question, !!languageNote(question));
   const search = engine.search(scope.corrected ?? question, { limit: 5 });
+  const confidence = searchConfidence(search, scope);
+  return { scope, long: isLong(scope), signals: longSignals(scope, confidence, search.hits[0]?.docCoverage ?? 0) };
+}
+
+/** `confidenceOf` the best hit of a question's own search, which counts as named when the question names it, if only with a typo or by a glossary term. */
+function searchConfidence(search: SearchOutcome, scope: Scope): number {
   const first = search.hits[0];
   const top = first && !first.named && scope.named.includes(first.doc) ? { ...first, named: true } : first;
-  const confidence = confidenceOf(top, search.terms.length, search.topicality);
-  return { scope, long: isLong(scope), signals: longSignals(scope, confidence, first?.docCoverage ?? 0) };
+  return confidenceOf(top, search.terms.length, search.topicality);
 }
 
 export async function answerQuestion(engine: SearchEngine, load: TextLoader, question: string, options: AskOptions = {}): Promise<Answer> {
@@ -758,9 +763,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     return finish(ctx, built, hits, parsed.intent, 0.7, note);
   }
   const intent: Intent = parsed.intent === 'comparison' ? 'scenario' : parsed.intent;
-  // A document the question names, if only with a typo or by a glossary term, counts as named.
-  const top = hits[0] && !hits[0].named && scope.named.includes(hits[0].doc) ? { ...hits[0], named: true } : hits[0];
-  const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : confidenceOf(top, search.terms.length, search.topicality);
+  const baseConfidence = subject.inherited ? Math.max(0.6, confidenceOf(hits[0], search.terms.length, 1)) : searchConfidence(search, scope);
 
 
   // Jargon: a glossary entry, or a sentence that spells the acronym out, leads with what the term means.
