@@ -11,6 +11,7 @@ import { docUrl, resolveDocLinks } from './links';
 import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
 import { jargonLead } from './jargon';
+import { rerankByCardLanguage } from '../search/card-language';
 import { assessScope, closestTopics, isLong, longOffTopicOdds, longSignals, outOfScope, SCOPE_TUNING, type LongSignals, type Scope } from './scope';
 
 /** Answer tuning in one place. */
@@ -695,14 +696,26 @@ function overviewOf(doc: DocMeta): { overview: string; said: Set<string> } {
   return o;
 }
 
-function withOverview(ctx: Ctx, built: Built): Built {
-  const doc = built.cited[0]?.doc;
-  if (!doc) return built;
-  const { overview, said } = overviewOf(doc);
-  if (!overview) return built;
-  if (overlaps(said, built.lead) || built.points.some((t) => overlaps(said, t))) return built;
-  const points = [...built.points.slice(0, ANSWER_TUNING.maxPoints - 1), md(ctx, overview)];
-  return { ...built, points, cited: [...built.cited, { doc, anchor: '', heading: 'Overview' }] };
+/**
+ * Says what the answer's subject is: the overview of the lead's document and, when a point is still
+ * free, of `best`, the question's best document by how it is asked about (search/card-language.ts),
+ * when that is another one. Someone describing a situation often does not know the name of what
+ * they need: the overview names it, whichever card or passage led.
+ */
+function withOverview(ctx: Ctx, built: Built, best?: DocMeta): Built {
+  let out = built;
+  let added = 0;
+  for (const doc of new Set([built.cited[0]?.doc, best])) {
+    if (!doc) continue;
+    // The second overview only takes a free place: it never displaces a point that answers.
+    if (added && out.points.length >= ANSWER_TUNING.maxPoints) break;
+    const { overview, said } = overviewOf(doc);
+    if (!overview || overlaps(said, out.lead) || out.points.some((t) => overlaps(said, t))) continue;
+    const kept = added ? out.points : out.points.slice(0, ANSWER_TUNING.maxPoints - 1);
+    out = { ...out, points: [...kept, md(ctx, overview)], cited: [...out.cited, { doc, anchor: '', heading: 'Overview' }] };
+    added++;
+  }
+  return out;
 }
 
 /** Turns a Built answer into the API's Answer. */
@@ -810,6 +823,9 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
+  // The document whose questions the question is most like, to name in an overview when no card
+  // answers it surely: not for a follow-up, whose subject is already set.
+  const best = subject.inherited ? undefined : rerankByCardLanguage(ctx.engine, question, hits)[0]?.hit.doc;
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
   // A card this close to the question leads whatever the text offers, so the text is not ranked.
   const sureCard = !!card && card.score >= ANSWER_TUNING.sureCard;
@@ -819,12 +835,12 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
   const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
   if (card && cardWins) {
-    const built = withOverview(ctx, fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect));
+    const built = withOverview(ctx, fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect), sureCard ? undefined : best);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
   }
   if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note, scope);
-  const built = withOverview(ctx, passages);
+  const built = withOverview(ctx, passages, best);
   const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
   // (A long question was judged in scope above, weighing the same evidence.)
