@@ -13,6 +13,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBuiltKnowledge } from '../src/cli/built';
+import { fitLogistic } from './logistic';
 import { longOffTopicOdds, scopeSignals, SCOPE_TUNING, type LongModel, type LongSignals } from '../src/core/index';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -43,33 +44,9 @@ function rows(list: Array<{ q: string; off: boolean }>): Row[] {
 const train = rows([...questions('tests/answers'), ...questions('tests/dev-set')]);
 const held = rows(questions('tests/answers-holdout'));
 
+/** The two classes weigh the same: off-topic questions are far fewer than in-scope ones. */
 function fit(data: Row[]): LongModel {
-  const n = FEATURES.length;
-  const mean = FEATURES.map((f) => data.reduce((a, r) => a + r.x[f], 0) / data.length);
-  const sd = FEATURES.map((f, i) => Math.sqrt(data.reduce((a, r) => a + (r.x[f] - mean[i]!) ** 2, 0) / data.length) || 1);
-  const xs = data.map((r) => FEATURES.map((f, i) => (r.x[f] - mean[i]!) / sd[i]!));
-  const ys = data.map((r) => (r.off ? 1 : 0));
-  const offShare = ys.reduce((a: number, y) => a + y, 0) / ys.length;
-  const weightOf = (y: number) => (y ? 0.5 / offShare : 0.5 / (1 - offShare));
-  const w = new Array<number>(n).fill(0);
-  let b = 0;
-  for (let step = 0; step < 4000; step++) {
-    const grad = new Array<number>(n).fill(0);
-    let gb = 0;
-    xs.forEach((x, k) => {
-      const p = 1 / (1 + Math.exp(-(b + x.reduce((a, v, i) => a + v * w[i]!, 0))));
-      const g = (p - ys[k]!) * weightOf(ys[k]!);
-      x.forEach((v, i) => (grad[i]! += g * v));
-      gb += g;
-    });
-    for (let i = 0; i < n; i++) w[i]! -= 0.1 * (grad[i]! / xs.length + 0.01 * w[i]!);
-    b -= 0.1 * (gb / xs.length);
-  }
-  // Back to the signals' own scale, as SCOPE_TUNING holds them.
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  const model = { bias: round(b - FEATURES.reduce((a, _, i) => a + (w[i]! * mean[i]!) / sd[i]!, 0)) } as LongModel;
-  FEATURES.forEach((f, i) => (model[f] = round(w[i]! / sd[i]!)));
-  return model;
+  return fitLogistic(FEATURES, data.map((r) => r.x), data.map((r) => r.off), { balanced: true });
 }
 
 function report(name: string, data: Row[], model: LongModel): void {

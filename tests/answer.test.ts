@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_TUNING, parseQuestion } from '../src/core/index';
+import { answerConfidence, ANSWER_TUNING, parseQuestion, type AnswerSignals } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 import * as helpers from './helpers/dev-set';
 import { offTopic } from './helpers/dev-set';
@@ -156,6 +156,20 @@ describe('answers', () => {
     let unsure = 0;
     for (const c of cases) if ((await ask(c.q)).unsure) unsure++;
     expect(unsure / cases.length).toBeLessThanOrEqual(0.03);
+  });
+
+  it('reports as confidence the probability its model gives the signals the answer was composed from', async () => {
+    let signals: AnswerSignals | undefined;
+    const a = await ask('How does Raft elect a leader?', { onSignals: (s) => (signals = s) });
+    expect(signals).toBeDefined();
+    expect(a.confidence).toBe(Math.round(answerConfidence(signals!) * 100) / 100);
+    // A closer card, a clearer lead and a question that names its subject make a right answer likelier.
+    const base: AnswerSignals = { search: 0.7, card: 0.4, cardLed: 1, defines: 0, margin: 0.3, long: 1 };
+    expect(answerConfidence({ ...base, card: 0.8 })).toBeGreaterThan(answerConfidence(base));
+    expect(answerConfidence({ ...base, search: 1 })).toBeGreaterThan(answerConfidence(base));
+    expect(answerConfidence({ ...base, long: 0 })).toBeGreaterThan(answerConfidence(base));
+    // A vague situation answered by a loose passage is a guess, and says so.
+    expect(answerConfidence({ search: 0.5, card: 0.2, cardLed: 0, defines: 0, margin: 0.05, long: 1 })).toBeLessThan(0.5);
   });
 
   it('never renders what the user typed as markdown or HTML', async () => {

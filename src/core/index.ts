@@ -8,6 +8,7 @@ export * from './search/card-language';
 export * from './answer/intent';
 export * from './answer/links';
 export * from './answer/compose';
+export * from './answer/confidence';
 export * from './answer/jargon';
 export * from './answer/scope';
 export * from './answer/passages';

@@ -12,6 +12,7 @@ import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
 import { jargonLead } from './jargon';
 import { rerankByCardLanguage } from '../search/card-language';
+import { answerConfidence, type AnswerSignals } from './confidence';
 import { assessScope, closestTopics, isLong, longOffTopicOdds, longSignals, outOfScope, SCOPE_TUNING, type LongSignals, type Scope } from './scope';
 
 /** Answer tuning in one place. */
@@ -278,6 +279,8 @@ export type Built = {
   cited: Array<{ doc: DocMeta; anchor: string; heading: string }>;
   strength: number;
   card?: boolean;
+  /** The lead says what the subject is, for a question that asks no more than that ("what is a saga?"). */
+  defines?: boolean;
   /** For a jargon lead: the terms it explained, joined by '|', so the rest of the question can still be answered. */
   rest?: string;
 };
@@ -595,7 +598,7 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     const how = texts.get(top.doc.id);
     const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect, top.doc) : [];
     const { points, cited } = supportingPoints(ctx, [...(best ? ranked : []), ...solution].sort(byScore), lead, 0.2);
-    return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5 };
+    return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5, defines: definition };
   }
   let lead = standalone(best.p);
   const mentionsSubject = [...terms(question)].some((t) => subject.has(t));
@@ -827,6 +830,12 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // answers it surely: not for a follow-up, whose subject is already set.
   const best = subject.inherited ? undefined : rerankByCardLanguage(ctx.engine, question, hits)[0]?.hit.doc;
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
+  // The answer's confidence: how likely it is to be right (confidence.ts).
+  const margin = hits[1] ? 1 - hits[1].score / hits[0]!.score : 1;
+  const confident = (signals: AnswerSignals) => {
+    options.onSignals?.(signals);
+    return answerConfidence(signals);
+  };
   // A card this close to the question leads whatever the text offers, so the text is not ranked.
   const sureCard = !!card && card.score >= ANSWER_TUNING.sureCard;
   // A follow-up is answered from its subject's own text: other documents' scores come from
@@ -837,13 +846,13 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   if (card && cardWins) {
     const built = withOverview(ctx, fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect), sureCard ? undefined : best);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
-    return finish(ctx, built, cardHits, intent, Math.max(baseConfidence, 0.5 + 0.5 * card.score), prefix);
+    return finish(ctx, built, cardHits, intent, confident({ search: baseConfidence, card: card.score, cardLed: 1, defines: 0, margin, long: long ? 1 : 0 }), prefix);
   }
   if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note, scope);
   const built = withOverview(ctx, passages, best);
-  const confidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
+  const evidence = baseConfidence * (0.85 + 0.15 * Math.min(1, built.strength));
   // Weak search evidence and no sentence that fits well: not sure, rather than a confident guess.
   // (A long question was judged in scope above, weighing the same evidence.)
-  if (!long && confidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, confidence, intent, note, scope);
-  return finish(ctx, built, hits, intent, confidence, note + prefix);
+  if (!long && evidence < ANSWER_TUNING.minConfidence) return unsureAnswer(ctx, hits, evidence, intent, note, scope);
+  return finish(ctx, built, hits, intent, confident({ search: baseConfidence, card: card?.score ?? 0, cardLed: 0, defines: built.defines ? 1 : 0, margin, long: long ? 1 : 0 }), note + prefix);
 }

@@ -1,3 +1,4 @@
+import type { AnswerSignals } from './confidence';
 import type { Intent } from './intent';
 import type { CalcOutcome } from '../calc/types';
 import type { DialogueStep } from '../dialogue/engine';
@@ -9,7 +10,10 @@ export type Answer = {
   answer: string;
   sources: Source[];
   intent: Intent;
-  /** 0 to 1: how well the compendium covers the question. */
+  /**
+   * 0 to 1. For an answer composed from the compendium, the estimated probability that it states
+   * what was asked (see confidence.ts); 1 for a calculation or a dialogue step.
+   */
   confidence: number;
   /** True when the compendium does not seem to cover the question and the answer only suggests topics. */
   unsure: boolean;
@@ -26,4 +30,6 @@ export type AskOptions = {
   previous?: string;
   /** Richer context from the previous turn: the ids of the documents its answer cited. */
   context?: { sources?: string[] };
+  /** Called with the signals the confidence of a composed answer is worked out from (scripts/fit-confidence.ts fits that model). */
+  onSignals?: (signals: AnswerSignals) => void;
 };

@@ -167,8 +167,12 @@ export type AnswerReport = {
   offTopicUnsure: number;
   /** Share of short in-scope questions (acronyms, one word, typos) wrongly answered "not sure" (should be low). */
   inScopeUnsure: number;
-  /** Of answers with confidence >= 0.7, the share that passed; and of those below, the share that passed. */
-  calibration: { high: number; highCount: number; low: number; lowCount: number };
+  /**
+   * Of answers with confidence >= 0.7, the share that passed; and of those below, the share that
+   * passed. `brier`: the mean squared gap between an answer's confidence and whether it passed (1
+   * or 0), over the answers that were not refused: 0 is perfect, and always saying 0.5 scores 0.25.
+   */
+  calibration: { high: number; highCount: number; low: number; lowCount: number; brier: number };
   outcomes: AnswerOutcome[];
   offTopicAnswered: string[];
   inScopeRefused: string[];
@@ -206,12 +210,14 @@ export async function runAnswerEval(ask: (q: string) => Promise<Answer>, sets: A
   const high = outcomes.filter((o) => o.confidence >= 0.7);
   const low = outcomes.filter((o) => o.confidence < 0.7);
   const share = (os: AnswerOutcome[]) => r3(os.filter((o) => o.passed).length / (os.length || 1));
+  const answered = outcomes.filter((o) => !o.unsure);
+  const brier = r3(answered.reduce((sum, o) => sum + (o.confidence - (o.passed ? 1 : 0)) ** 2, 0) / (answered.length || 1));
   return {
     summary: summarizeAnswers(outcomes),
     checks: answerChecks(pairs, docs),
     offTopicUnsure: r3(1 - offTopicAnswered.length / (sets.offTopic.length || 1)),
     inScopeUnsure: r3(inScopeRefused.length / (sets.inScope.length || 1)),
-    calibration: { high: share(high), highCount: high.length, low: share(low), lowCount: low.length },
+    calibration: { high: share(high), highCount: high.length, low: share(low), lowCount: low.length, brier },
     outcomes,
     offTopicAnswered,
     inScopeRefused,
@@ -233,5 +239,6 @@ export function formatAnswerReport(r: AnswerReport): string {
     `off-topic unsure         ${pct(r.offTopicUnsure)}`,
     `in-scope false unsure    ${pct(r.inScopeUnsure)}`,
     `pass at confidence>=0.7  ${pct(r.calibration.high)} of ${r.calibration.highCount}; below: ${pct(r.calibration.low)} of ${r.calibration.lowCount}`,
+    `confidence Brier score   ${r.calibration.brier.toFixed(3)} (0 is perfect; always 0.5 scores 0.25)`,
   ].join('\n') + '\n';
 }
