@@ -128,6 +128,20 @@ describe('the scope signal', () => {
     expect(outOfScope(scope('how do i exit vim'))).toBe(true);
   });
 
+  it('reads an identifier in code style as part of the asker\'s system, not a word from another subject', () => {
+    const plain = scope('consumers sometimes process ordershipped before ordercreated for the same order; the kafka topic has 12 partitions');
+    const code = scope('consumers sometimes process OrderShipped before OrderCreated for the same order; the kafka topic has 12 partitions');
+    expect(plain.unknown).toBeGreaterThan(0);
+    expect(code.unknown).toBe(0);
+    expect(code.domain).toBe(plain.domain);
+  });
+
+  it('answers a short question made only of a term the compendium names, however briefly it mentions it', async () => {
+    const a = await ask('anycast how does it work');
+    expect(a.unsure).toBe(false);
+    expect(a.answer).toMatch(/BGP|routing/);
+  });
+
   it('counts a two-letter acronym only when typed as one ("es" is Spanish, "ES" Event Sourcing)', () => {
     expect(scope('cual es la mejor playa').named.map((d) => d.id)).not.toContain('patterns/event-sourcing');
     expect(scope('ES vs CQRS').named.map((d) => d.id)).toContain('patterns/event-sourcing');

@@ -741,7 +741,8 @@ export function scopeSignals(engine: SearchEngine, question: string): { scope: S
 function searchConfidence(search: SearchOutcome, scope: Scope): number {
   const first = search.hits[0];
   const top = first && !first.named && scope.named.includes(first.doc) ? { ...first, named: true } : first;
-  return confidenceOf(top, search.terms.length, search.topicality);
+  // Words the compendium gives as names (a glossary term such as "anycast") are on topic, even where the search counts them as mentioned only in passing.
+  return confidenceOf(top, search.terms.length, Math.max(search.topicality, scope.domain / (scope.total || 1)));
 }
 
 export async function answerQuestion(engine: SearchEngine, load: TextLoader, question: string, options: AskOptions = {}): Promise<Answer> {
@@ -805,12 +806,15 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // compendium never names and only mentions in passing ("excel", "kitchen sink") make it a question
   // about something else, however well its common words match.
   const long = isLong(scope);
+  // A short question made only of names the compendium gives ("anycast, how does it work?") is on
+  // topic, however few documents say more than its name in passing.
+  const allNames = scope.domain >= scope.total && scope.distinctive > 0;
   const offTopic =
     !subject.inherited &&
     (outOfScope(scope) ||
       (long
         ? longOffTopicOdds(longSignals(scope, baseConfidence, hits[0]?.docCoverage ?? 0)) >= SCOPE_TUNING.longOffTopic
-        : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign) || baseConfidence < ANSWER_TUNING.minConfidence));
+        : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign && !allNames) || baseConfidence < ANSWER_TUNING.minConfidence));
   if (!hits.length || offTopic) {
     return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note, scope);
   }

@@ -257,6 +257,9 @@ function findCorrection(engine: SearchEngine, v: Vocabulary, token: string): str
 
 /** Bare integers ("12 services") describe the user's system, as in the search. */
 const BARE_NUMBER = /^\d+(?:\.\d+)?(?:ms|us|ns|s|x|k|m|gb|mb|kb|tb|h|d|min|rps|qps)?$/;
+/** A word in camel or Pascal case with a capital inside ("OrderShipped", "maxPollRecords"): an identifier from code. */
+const CAMEL_CASE = /(?<![\w-])[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+(?![\w-])/g;
+
 /** An acronym as typed: capitals and digits, with at least one capital ("CRDT", "WAL", "2PC"). */
 const TYPED_ACRONYM = /(?<![\w/-])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,8}s?(?![\w-])/g;
 
@@ -365,6 +368,11 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
     if (term) isName.set(term, isName.get(term) || covered[i]!);
     if (term && distinct[i]) isDistinct.add(term);
   });
+  const identifiers = new Set<string>();
+  for (const m of text.matchAll(CAMEL_CASE)) {
+    const term = normalizeTerm(tokenize(m[0])[0] ?? '');
+    if (term) identifiers.add(term);
+  }
   let domain = 0;
   let distinctive = 0;
   let unknown = 0;
@@ -375,7 +383,8 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
     if (name) domain += weight;
     if (isDistinct.has(term)) distinctive += weight;
     // A number with letters attached ("3am", "v2", "404s") is a quantity or a code, not a subject.
-    if (!name && !v.synonyms.has(term) && !engine.known(term) && !/\d/.test(term)) unknown += weight;
+    // ...and an identifier in code style ("OrderShipped", "maxPollRecords") names something in the asker's code.
+    if (!name && !v.synonyms.has(term) && !engine.known(term) && !/\d/.test(term) && !identifiers.has(term)) unknown += weight;
   }
 
   let fixed = text;
