@@ -105,6 +105,17 @@ describe('column names in a question', () => {
     expect(tokenize('sharded by tenant_id and user_ids')).toEqual(['sharded', 'by', 'tenant', 'and', 'user']);
     expect(tokenize('an id column')).toContain('id');
   });
+
+  it('reads a contraction as its pronoun: "we\'d" is not "wed", and "I\'d" is not an ID', async () => {
+    const { tokenize } = await import('../src/core/search/text');
+    expect(tokenize("we'd rather I'd say you'll see they're sure I\u2019m in")).toEqual(['we', 'rather', 'i', 'say', 'you', 'see', 'they', 'sure', 'i', 'in']);
+  });
+
+  it('knows common abbreviations of the domain ("lat", "lng", "POI", "VIP") as the words they stand for', async () => {
+    const a = await knowledge.ask('we need restaurants within 2 km of a user over ~200M POIs, each stored as id + lat + lng; what index?');
+    expect(a.unsure).toBe(false);
+    expect(a.sources.map((s) => s.id)).toContain('case-studies/proximity-service');
+  });
 });
 
 describe('search results re-ranked by how each document is asked about', () => {

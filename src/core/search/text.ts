@@ -31,6 +31,8 @@ export function tokenize(text: string): string[] {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['\u2019]s\b/g, '')
+    // Other contractions keep their pronoun: "we'd" is "we", not the word "wed" ("I'd" is not "id").
+    .replace(/['\u2019](?:d|ll|re|ve|m)\b/g, '')
     .replace(/['\u2019]/g, '')
     // A column name ("tenant_id", "user_id") names its entity; its "id" would match ID generation.
     .replace(/([a-z0-9])_ids?\b/g, '$1');
