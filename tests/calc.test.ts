@@ -341,8 +341,12 @@ describe('a calculator read from a plain question', () => {
   });
 
   it('does not run when a number of the kind it takes cannot be placed, and says which', async () => {
-    const a = await knowledge.ask('going from two nines to three nines, how many hours of yearly downtime do we save?');
+    // Two values of one kind are placed only as a change ("from X to Y": before and after, tests/numbers.test.ts).
+    const a = await knowledge.ask('two nines and three nines, how many hours of yearly downtime do we save?');
     expect(a.calc).toBeUndefined();
+    const changed = await knowledge.ask('going from two nines to three nines, how many hours of yearly downtime do we save?');
+    const saved = changed.calc?.ok ? changed.calc.figures.find((f) => f.key === 'change_downtime_year') : undefined;
+    expect((saved?.value ?? 0) / 3600).toBeCloseTo(78.9, 0);
     const b = await knowledge.ask('queue at 50% and then at 90% utilization with 2 ms service time, what is the mean wait?');
     expect(b.calc).toBeUndefined();
   });

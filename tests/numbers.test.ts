@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseNumbersCases, planFromQuestion, readQuantities, runNumbersEval, type NumbersSummary } from '../src/core/index';
+import { changeIn, parseNumbersCases, planFromQuestion, readQuantities, runNumbersEval, type NumbersSummary } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 /**
@@ -161,6 +161,37 @@ describe('answers with numbers', () => {
   it('do not compute when a number of the kind the calculator takes cannot be placed', async () => {
     const a = await knowledge.ask('LB at 99.9% and a db at 99.95% and a cache at 99.99%: is that better than one box at 99.9%?');
     expect(a.calc).toBeUndefined();
+  });
+});
+
+describe('a change of one value ("from 100 ms to 400 ms")', () => {
+  it('reads the question once with each value', () => {
+    const c = changeIn('latency went from 100ms to 400ms while traffic stayed at 1500 rps; how many requests are in flight?')!;
+    expect(c.before).toBe('latency went 100ms while traffic stayed at 1500 rps; how many requests are in flight?');
+    expect(c.after).toBe('latency went 400ms while traffic stayed at 1500 rps; how many requests are in flight?');
+    // A count's noun written once, after the second value, belongs to both.
+    expect(changeIn('moving CI from 8 to 32 cores')!.before).toBe('moving CI 8 cores');
+    // Two values of different kinds, or no "from ... to", is no change.
+    expect(changeIn('from 3 replicas to 200 ms')).toBeNull();
+    expect(changeIn('p99 is 300 ms at 2,000 rps')).toBeNull();
+  });
+
+  it('computes before and after side by side, with the factor and the difference', async () => {
+    const a = await knowledge.ask('latency went from 100ms to 400ms while traffic stayed at 1500 rps. how many concurrent requests before and after?');
+    expect(a.calc?.ok && a.calc.calculator).toBe('littles-law');
+    const figures = a.calc?.ok ? a.calc.figures : [];
+    expect(figures.find((f) => f.key === 'before_concurrency')?.value).toBeCloseTo(150);
+    expect(figures.find((f) => f.key === 'after_concurrency')?.value).toBeCloseTo(600);
+    expect(figures.find((f) => f.key === 'factor_concurrency')?.value).toBeCloseTo(4);
+    expect(a.answer.split('\n')[0]).toMatch(/^From 100ms to 400ms, concurrency \(L\) goes from 150 to 600 \(4×\)/);
+    expect(a.answer).toMatch(/\| Figure \| Before \| After \| Change \|/);
+  });
+
+  it('says how much a share of time changes in downtime, not as a factor of two percentages', async () => {
+    const a = await knowledge.ask('MTBF is 720 hours; if we cut MTTR from 1 hour to 15 minutes, what is availability before and after?');
+    const figures = a.calc?.ok ? a.calc.figures : [];
+    expect(figures.some((f) => f.key.startsWith('before_'))).toBe(true);
+    expect(figures.some((f) => f.key.startsWith('factor_') && f.unit === 'x' && /availability/i.test(f.label))).toBe(false);
   });
 });
 

@@ -13,3 +13,4 @@ export * from './natural';
 export * from './quantities';
 export * from './render';
 export * from './input';
+export * from './change';

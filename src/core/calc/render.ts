@@ -22,10 +22,12 @@ export function calcToMarkdown(outcome: CalcOutcome, docUrl: string, extra: Calc
     if (outcome.example) lines.push(`Try: \`/calc ${outcome.example}\``);
     return lines.join('\n\n');
   }
-  const rows = outcome.figures.map((f) => `| ${f.label} | ${f.text} |`);
+  const table = outcome.comparison
+    ? ['| Figure | Before | After | Change |', '|---|---|---|---|', ...outcome.comparison.map((r) => `| ${r.label} | ${r.before} | ${r.after} | ${r.change} |`)]
+    : ['| Figure | Value |', '|---|---|', ...outcome.figures.map((f) => `| ${f.label} | ${f.text} |`)];
   const parts = [
     `${outcome.status === 'overloaded' ? '**Overloaded.** ' : ''}${outcome.reading}`,
-    ['| Figure | Value |', '|---|---|', ...rows].join('\n'),
+    table.join('\n'),
     `**${outcome.title}**, computed as \`${outcome.input}\`. Formula: ${outcome.formula}${outcome.worked ? `. With your numbers: ${outcome.worked}` : ''}`,
     `Assumptions: ${[...outcome.assumptions, ...(extra.notes ?? [])].join('; ')}.`,
   ];

@@ -34,6 +34,8 @@ export type CalcResult = {
   reading: string;
   /** The compendium section that explains it. */
   doc: { id: string; anchor: string; title: string };
+  /** For a calculation before and after a change: each figure's two values side by side, and how it changed. */
+  comparison?: Array<{ label: string; before: string; after: string; change: string }>;
   series?: Series;
 };
 

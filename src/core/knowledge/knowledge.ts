@@ -9,6 +9,7 @@ import type { DocMeta, KnowledgeData } from './types';
 import { Calculators } from '../calc/registry';
 import { askedButMissing, planFromQuestion, type Plan } from '../calc/natural';
 import type { Quantity } from '../calc/quantities';
+import { changeIn, combineChange, type Change } from '../calc/change';
 import { calcToMarkdown, plainQuantity } from '../calc/render';
 import type { CalcOutcome } from '../calc/types';
 import { Dialogues, type DialogueStep } from '../dialogue/engine';
@@ -38,6 +39,9 @@ export type DocumentReader = (id: string) => Promise<StoredText | null>;
  * about 10 MB of heap), bounded so memory stays flat however many documents there come to be.
  */
 const TEXT_CACHE_SIZE = 160;
+
+/** A quantity as the question said it ("3 replicas"). */
+const said = (q: Quantity) => (q.kind === 'count' && q.noun ? `${q.raw} ${q.noun}` : q.raw);
 
 /** Everything the assistant knows, behind plain functions that return plain data. */
 export class Knowledge {
@@ -111,28 +115,16 @@ export class Knowledge {
       return { answer: `${stepToMarkdown(step)}\n\n${how}`, sources: [], intent: 'howto', confidence: 1, unsure: false, dialogue: step };
     }
     const explicit = /^\/?calc\b/i.test(question.trim());
+    // "latency went from 100 ms to 400 ms": the calculation before and after the change.
+    const change = explicit ? null : changeIn(question);
+    const changed = change && this.beforeAndAfter(question, change, base);
+    if (changed) return changed;
     const plan = planFromQuestion(question, this.engine.data.places ?? []);
-    const said = (q: Quantity) => (q.kind === 'count' && q.noun ? `${q.raw} ${q.noun}` : q.raw);
     let notComputed = '';
     if (plan?.command && !plan.unplaced.length) {
       const outcome = this.calculators.run(plan.command);
       const mismatch = outcome.ok && !explicit ? askedButMissing(question, outcome.figures) : null;
-      if ((outcome.ok && !mismatch) || explicit) {
-        const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
-        const sources = outcome.ok
-          ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }]
-          : [];
-        const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said) });
-        if (outcome.ok && !explicit) {
-          // The documents about the situation the numbers describe ("a bulkhead pool", "driver pings") are sources too.
-          const hits = this.engine.search(question, { limit: 3 }).hits;
-          for (const h of hits) {
-            if (sources.length >= 3 || sources.some((x) => x.id === h.doc.id) || h.score < hits[0]!.score * 0.5) continue;
-            sources.push({ id: h.doc.id, title: h.doc.title, section: 'Overview', url: docUrl(base, h.doc.id, ''), score: 0.5 });
-          }
-        }
-        return { answer, sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
-      }
+      if ((outcome.ok && !mismatch) || explicit) return this.calcAnswer(question, outcome, plan, base, explicit);
       if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
       else if (!outcome.ok) notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
     }
@@ -152,6 +144,40 @@ export class Knowledge {
       if (calc) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
+  }
+
+  /** A calculation's answer: its result, with the section that explains it and the documents about the situation as sources. */
+  private calcAnswer(question: string, outcome: CalcOutcome, plan: Plan, base: string, explicit: boolean): Answer {
+    const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
+    const sources = outcome.ok ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }] : [];
+    const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said) });
+    if (outcome.ok && !explicit) {
+      // The documents about the situation the numbers describe ("a bulkhead pool", "driver pings") are sources too.
+      const hits = this.engine.search(question, { limit: 3 }).hits;
+      for (const h of hits) {
+        if (sources.length >= 3 || sources.some((x) => x.id === h.doc.id) || h.score < hits[0]!.score * 0.5) continue;
+        sources.push({ id: h.doc.id, title: h.doc.title, section: 'Overview', url: docUrl(base, h.doc.id, ''), score: 0.5 });
+      }
+    }
+    return { answer, sources, intent: 'numbers', confidence: outcome.ok ? 1 : 0, unsure: !outcome.ok, calc: outcome };
+  }
+
+  /**
+   * The calculation once with each value of a change, when both read as the same calculation with
+   * every number placed, and the results give what the question asks for; null otherwise (the
+   * question is then answered as usual).
+   */
+  private beforeAndAfter(question: string, change: Change, base: string): Answer | null {
+    const places = this.engine.data.places ?? [];
+    const before = planFromQuestion(change.before, places);
+    const after = planFromQuestion(change.after, places);
+    if (!before?.command || !after?.command || before.calculator !== after.calculator || before.unplaced.length || after.unplaced.length) return null;
+    const was = this.calculators.run(before.command);
+    const now = this.calculators.run(after.command);
+    if (!was.ok || !now.ok) return null;
+    const combined = combineChange(was, now, change);
+    if (askedButMissing(question, combined.figures)) return null;
+    return this.calcAnswer(question, combined, before, base, false);
   }
 
   /** A calculation the question asks for but cannot run: which value is missing and how to give it. */
