@@ -160,6 +160,12 @@ describe('calculators against independently computed values', () => {
     expect(fig(a, 'speedup')).toBeCloseTo(1 / (0.05 + 0.95 / 16), 12);
     expect(fig(a, 'ceiling')).toBeCloseTo(20, 9);
     expect(fig(a, 'gustafson')).toBeCloseTo(15.25, 12);
+    // A measured speedup gives the parallel share it implies, which predicts that speedup back.
+    const implied = ok('amdahl speedup=6 n=8');
+    expect(fig(implied, 'parallel')).toBeCloseTo((1 - 1 / 6) / (1 - 1 / 8), 12);
+    expect(fig(ok(`amdahl parallel=${fig(implied, 'parallel')} n=8`), 'speedup')).toBeCloseTo(6, 9);
+    expect(knowledge.calc('amdahl speedup=9 n=8')).toMatchObject({ ok: false, code: 'out_of_range' });
+    expect(knowledge.calc('amdahl speedup=6 n=8 parallel=90%')).toMatchObject({ ok: false, code: 'too_many_values' });
     const u = ok('usl sigma=0.05 kappa=0.001 n=32');
     expect(fig(u, 'capacity')).toBeCloseTo(32 / (1 + 0.05 * 31 + 0.001 * 32 * 31), 12);
     expect(fig(u, 'peak_concurrency')).toBeCloseTo(Math.sqrt(0.95 / 0.001), 9);
@@ -298,6 +304,7 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['how many nines do I get with 3 replicas at 99% each in parallel?', 'availability 99% 99% 99% mode=parallel'],
     ["what's the round trip latency from London to Sydney?", 'latency from=London to=Sydney'],
     ['95% parallel on 16 cores, what speedup?', 'amdahl parallel=95% n=16'],
+    ['we only got about 8x after parallelizing the ETL across 64 cores; is that expected?', 'amdahl speedup=8 n=64'],
     ['we fan out to 100 backends, how many requests hit the p99 tail?', 'tail fanout=100 percentile=99'],
     ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
     ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],

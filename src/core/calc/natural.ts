@@ -641,6 +641,13 @@ function planAmdahl(ctx: Ctx): Draft | null {
     if (bareN) cores.push(bareN);
   }
   if (!share) {
+    // "we got 6x going from 1 to 8 cores: what parallel fraction?": a measured speedup on a machine.
+    const measured = ctx.qs.find((q) => q.kind === 'multiplier' && q.value > 1 && near(ctx, q, /speed ?up|faster|got|get|gave|saw|see|measured|only|about|achieved?|reached/, 30, 30));
+    const machine = cores.length ? cores.reduce((a, b) => (b.value > a.value ? b : a)) : undefined;
+    const baseline = cores.find((q) => q !== machine);
+    if (measured && machine && Number.isInteger(machine.value) && machine.value >= 2 && (!baseline || baseline.value === 1) && cores.length <= 2) {
+      return { calculator: 'amdahl', args: [`speedup=${fmt(measured.value)}`, `n=${fmt(machine.value)}`], used: [measured, machine, ...(baseline ? [baseline] : [])], consumes: ['percent', 'count', 'multiplier'] };
+    }
     if (cores.length && has(ctx, /how (?:long|fast|much faster)|speed ?up|faster/)) {
       return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(cores[cores.length - 1]!.value)}` } };
     }
