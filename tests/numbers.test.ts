@@ -156,6 +156,11 @@ describe('answers with numbers', () => {
     expect(a.calc).toBeUndefined();
     expect(a.answer).toMatch(/^I need the capacity of one server/);
     expect(a.answer).toContain('/calc capacity peak=40000/s per_server=<rate>');
+    // "How much faster on more cores" needs the serial share, which only the asker can measure.
+    const b = await knowledge.ask("we're moving CI from 8 cores to 32 cores, how much faster will the build get?");
+    expect(b.calc).toBeUndefined();
+    expect(b.answer).toMatch(/^I need the share of the work that is serial/);
+    expect(b.answer).toContain('/calc amdahl parallel=<share> n=32 from=8');
   });
 
   it('do not compute when a number of the kind the calculator takes cannot be placed', async () => {

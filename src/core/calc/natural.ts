@@ -631,10 +631,12 @@ function planCapacity(ctx: Ctx): Draft | null {
 // Scaling laws.
 
 function planAmdahl(ctx: Ctx): Draft | null {
-  if (!has(ctx, /amdahl|gustafson|speed ?up|parallel(?:i[sz]able|i[sz]ed)?|serial|sequential/)) return null;
+  const cores = ctx.qs.filter((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
+  // "moving CI from 8 to 32 cores, how much faster?": more processors for one job is Amdahl's question too.
+  const faster = cores.length > 0 && has(ctx, /\b(?:cores?|cpus?|processors?|vcpus?|threads?)\b/) && has(ctx, /how much faster|how much quicker|how much speed/);
+  if (!faster && !has(ctx, /amdahl|gustafson|speed ?up|parallel(?:i[sz]able|i[sz]ed)?|serial|sequential/)) return null;
   if (has(ctx, /availab|uptime|replica|failover/)) return null;
   const share = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /parallel|serial|sequential|single[- ]threaded/, 60, 40));
-  const cores = ctx.qs.filter((q) => isCount(q, /^(?:core|cpu|processor|node|worker|thread|machine|gpu|server|instance|box|vcpu|executor)$/));
   // "what do we get with 16?": a bare count after with/on in a question about cores.
   if (!cores.length && has(ctx, /cores?|cpus?|processors?|workers?|threads?|machines?|nodes?/)) {
     const bareN = ctx.qs.find((q) => q.kind === 'number' && Number.isInteger(q.value) && q.value >= 2 && /\b(?:with|on|using|at|to)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 8), q.start)));
@@ -649,7 +651,7 @@ function planAmdahl(ctx: Ctx): Draft | null {
       return { calculator: 'amdahl', args: [`speedup=${fmt(measured.value)}`, `n=${fmt(machine.value)}`], used: [measured, machine, ...(baseline ? [baseline] : [])], consumes: ['percent', 'count', 'multiplier'] };
     }
     if (cores.length && has(ctx, /how (?:long|fast|much faster)|speed ?up|faster/)) {
-      return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(cores[cores.length - 1]!.value)}` } };
+      return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(Math.max(...cores.map((c) => c.value)))}${cores.length === 2 && Math.min(...cores.map((c) => c.value)) > 1 ? ` from=${fmt(Math.min(...cores.map((c) => c.value)))}` : ''}` } };
     }
     return null;
   }

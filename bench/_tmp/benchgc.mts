@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { Knowledge, type StoredText } from '/work/main/src/core/index';
+import { devSet } from '/work/main/tests/helpers/dev-set';
+const ROOT = '/work/main';
+const knowledgeText = readFileSync(join(ROOT, 'generated', 'knowledge.txt'), 'utf8');
+const indexText = readFileSync(join(ROOT, 'generated', 'index.txt'), 'utf8');
+const cases = devSet();
+const docJson = new Map<string, unknown>();
+const readDoc = async (id: string) => { if (!docJson.has(id)) docJson.set(id, readFileSync(join(ROOT, 'dist', 'public', 'data', 'text', `${id}.json`), 'utf8')); return JSON.parse(docJson.get(id) as string) as StoredText; };
+let knowledge!: Knowledge;
+for (let i = 0; i < (+process.env.LOADS! || 5); i++) knowledge = new Knowledge(JSON.parse(knowledgeText), indexText, readDoc);
+for (const c of cases) await knowledge.ask(c.q);
+const gcs: Array<[number, number, number]> = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) gcs.push([e.startTime, e.duration, (e as any).detail?.kind]); }).observe({ entryTypes: ['gc'] });
+const times: Array<[number, number]> = [];
+for (let round = 0; round < 5; round++) for (const c of cases) { const t = performance.now(); await knowledge.ask(c.q); times.push([performance.now() - t, t]); }
+await new Promise((r) => setTimeout(r, 50));
+const s = times.map((x) => x[0]).sort((a, b) => a - b);
+const p = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+const withGc = times.filter(([d, t]) => gcs.some(([st]) => st >= t && st <= t + d));
+const noGc = times.filter(([d, t]) => !gcs.some(([st]) => st >= t && st <= t + d)).map((x) => x[0]).sort((a, b) => a - b);
+console.log('p50', p(0.5).toFixed(2), 'p99', p(0.99).toFixed(2), 'samples', times.length, 'with GC', withGc.length, 'p99 without GC samples', noGc[Math.floor(0.99 * noGc.length)]!.toFixed(2));
+const kinds: any = {}; for (const g of gcs) { kinds[g[2]] = kinds[g[2]] || [0, 0]; kinds[g[2]][0]++; kinds[g[2]][1] += g[1]; } console.log('gc kinds (1=minor,2=major,4=incremental,8=weakcb):', JSON.stringify(kinds));
