@@ -24,6 +24,16 @@ describe('question shapes', () => {
   it('extracts both sides of a comparison', () => {
     expect(parseQuestion('What is the difference between CQRS and event sourcing?').sides).toEqual(['CQRS', 'event sourcing']);
     expect(parseQuestion('saga vs 2PC for payments').sides).toEqual(['saga', '2PC']);
+    // The first side is only what its own sentence names, after the clause that asks.
+    expect(parseQuestion('dataset is 3TB and growing 50%/yr. when do you replicate vs partition?').sides).toEqual(['replicate', 'partition']);
+    expect(parseQuestion('we run kafka already. rabbitmq vs kafka for a job queue?').sides).toEqual(['rabbitmq', 'kafka']);
+  });
+
+  it('compares the sides named, not "both" as a third', async () => {
+    const a = await knowledge.ask('dataset is 3TB and growing 50%/yr. when do you replicate vs partition vs both, and what do you give up with each?');
+    expect(a.unsure).toBe(false);
+    expect(a.answer.split('\n')[0]).toMatch(/replication/i);
+    expect(a.answer.split('\n')[0]).toMatch(/shard|partition/i);
   });
 });
 

@@ -18,7 +18,11 @@ const CONTRAST = /\b(unlike|whereas|while|instead of|differs?|difference|rather 
 
 /** "A vs B vs C", "A, B or C": up to three sides. */
 export function splitSides(sides: [string, string]): string[] {
-  const out = sides.flatMap((s) => s.split(/\s+(?:vs\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?|\s+or\s+/i)).map((s) => s.trim().replace(/^(?:the|a|an)\s+/i, '')).filter(Boolean);
+  const out = sides
+    .flatMap((s) => s.split(/\s+(?:vs\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?|\s+or\s+/i))
+    .map((s) => s.trim().replace(/^(?:the|a|an)\s+/i, ''))
+    // "replicate vs partition vs both": a combination of the others is not a side of its own.
+    .filter((s) => s && !/^(?:both|neither|either|all(?: (?:three|of them))?|none|each|a mix|a combination|a hybrid)$/i.test(s));
   return [...new Set(out.map((s) => s.toLowerCase()))].length === out.length ? out.slice(0, 3) : out.slice(0, 2);
 }
 

@@ -30,12 +30,22 @@ function clean(side: string): string {
     .trim();
 }
 
+/**
+ * The first side as the asker named it: only its own sentence ("3TB and growing. when do you
+ * replicate vs partition?" compares replicating, not the dataset), without the clause that asks
+ * ("when do you", "should we use").
+ */
+function firstSide(text: string): string {
+  const sentence = text.split(/(?<=[.?!;:])\s+/).pop() ?? text;
+  return sentence.replace(/^(?:(?:so|and|but|ok)\s+)?(?:when|why|how|where|should|would|could|can|do|does|did)\s+(?:(?:do|does|should|would|can|could|to)\s+)?(?:i|we|you|they|one)\s+(?:(?:use|pick|choose|go with|prefer|want to)\s+)?/i, '');
+}
+
 export function parseQuestion(question: string): ParsedQuestion {
   const q = question.trim().replace(/\s+/g, ' ');
   for (const pattern of COMPARISON_PATTERNS) {
     const m = pattern.exec(q);
     if (m) {
-      const a = clean(m[1]!);
+      const a = clean(firstSide(m[1]!));
       const b = clean(m[2]!);
       if (a && b && a.toLowerCase() !== b.toLowerCase()) return { intent: 'comparison', sides: [a, b] };
     }
