@@ -144,6 +144,14 @@ describe('the quantity reader', () => {
 });
 
 describe('answers with numbers', () => {
+  it('point at a calculator only where it fits: from the toolkit, or when the question names the calculation', async () => {
+    const toolkit = await knowledge.ask('why does response time blow up as a server gets close to 100% utilization?');
+    expect(toolkit.answer).toContain('To compute it with your own numbers: `/calc queue');
+    // Bulkhead hosts the shuffle-sharding calculator, which says nothing about one hot shard.
+    const pattern = await knowledge.ask('sharded by tenant_id, one shard at 90% cpu, others ~10%. the biggest tenant lives on it. options?');
+    expect(pattern.answer).not.toContain('/calc shuffle');
+  });
+
   it('lead with the result in words, show the user\u2019s numbers, and name what they did not use', async () => {
     const a = await knowledge.ask('we run 3 independent replicas at 99% each and any one can serve; the team has 4 engineers. availability?');
     expect(a.calc?.ok && a.calc.input).toBe('availability 99% 99% 99% mode=parallel');

@@ -1,6 +1,6 @@
 import { SearchEngine } from '../search/engine';
 import { CARD_LANGUAGE, rerankByCardLanguage } from '../search/card-language';
-import { forgetRecentTerms } from '../search/text';
+import { forgetRecentTerms, tokenize } from '../search/text';
 import { answerQuestion, headingOf } from '../answer/compose';
 import { loadText, type DocText, type StoredText } from '../answer/passages';
 import type { Answer, AskOptions } from '../answer/types';
@@ -139,9 +139,13 @@ export class Knowledge {
       return answer;
     }
     if (answer.intent === 'numbers' && !answer.unsure) {
-      // Point at the calculator for this kind of question, with its usage (never a document's example numbers).
+      // Point at the calculator for this kind of question, with its usage (never a document's example
+      // numbers): when the answer comes from the toolkit, or the question names the calculation. A
+      // pattern that hosts a calculator (shuffle sharding on Bulkhead) answers many other questions.
       const calc = this.calculators.list.find((c) => answer.sources[0]?.id === c.doc.id);
-      if (calc) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
+      const asked = new Set(tokenize(question));
+      const names = (c: NonNullable<typeof calc>) => [c.name, ...c.aliases].some((n) => n.split('-').every((w) => asked.has(w)));
+      if (calc && (calc.doc.id.startsWith('quantitative/') || names(calc))) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
   }
