@@ -150,6 +150,9 @@ describe('answers with numbers', () => {
     // Bulkhead hosts the shuffle-sharding calculator, which says nothing about one hot shard.
     const pattern = await knowledge.ask('sharded by tenant_id, one shard at 90% cpu, others ~10%. the biggest tenant lives on it. options?');
     expect(pattern.answer).not.toContain('/calc shuffle');
+    // The latency calculator measures distance: it fits a question that names places.
+    const places = await knowledge.ask("why can't a round trip between New York and London ever be faster than about 55 ms?");
+    expect(places.answer).toContain('/calc latency');
   });
 
   it('lead with the result in words, show the user\u2019s numbers, and name what they did not use', async () => {

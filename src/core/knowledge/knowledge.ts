@@ -145,7 +145,11 @@ export class Knowledge {
       const calc = this.calculators.list.find((c) => answer.sources[0]?.id === c.doc.id);
       const asked = new Set(tokenize(question));
       const names = (c: NonNullable<typeof calc>) => [c.name, ...c.aliases].some((n) => n.split('-').every((w) => asked.has(w)));
-      if (calc && (calc.doc.id.startsWith('quantitative/') || names(calc))) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
+      // The latency calculator is about distance: it fits a question that names a place it knows.
+      const lower = ` ${question.toLowerCase().replace(/[^a-z0-9-]+/g, ' ')} `;
+      const place = (this.engine.data.places ?? []).some((p) => [p.name, ...(p.aliases ?? [])].some((n) => lower.includes(` ${n.toLowerCase()} `)));
+      const fits = (c: NonNullable<typeof calc>) => (c.name === 'latency' ? place : c.doc.id.startsWith('quantitative/')) || names(c);
+      if (calc && fits(calc)) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
   }
