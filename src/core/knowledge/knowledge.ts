@@ -147,7 +147,9 @@ export class Knowledge {
       const names = (c: NonNullable<typeof calc>) => [c.name, ...c.aliases].some((n) => n.split('-').every((w) => asked.has(w)));
       // The latency calculator is about distance: it fits a question that names a place it knows.
       const lower = ` ${question.toLowerCase().replace(/[^a-z0-9-]+/g, ' ')} `;
-      const place = (this.engine.data.places ?? []).some((p) => [p.name, ...(p.aliases ?? [])].some((n) => lower.includes(` ${n.toLowerCase()} `)));
+      // An airport code ("FOR", "LAX") counts only as typed, in capitals: "for" is a word.
+      const named = (n: string) => (/^[A-Z]{2,4}$/.test(n) ? new RegExp(`\\b${n}\\b`).test(question) : lower.includes(` ${n.toLowerCase()} `));
+      const place = (this.engine.data.places ?? []).some((p) => [p.name, ...(p.aliases ?? [])].some(named));
       const fits = (c: NonNullable<typeof calc>) => (c.name === 'latency' ? place : c.doc.id.startsWith('quantitative/')) || names(c);
       if (calc && fits(calc)) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
