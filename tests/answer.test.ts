@@ -29,6 +29,12 @@ describe('question shapes', () => {
     expect(parseQuestion('we run kafka already. rabbitmq vs kafka for a job queue?').sides).toEqual(['rabbitmq', 'kafka']);
   });
 
+  it('says what the subject is first when asked "what is X" in a setting', async () => {
+    const a = await ask('what is backpressure, concretely, in a data pipeline?');
+    expect(lead(a.answer)).toMatch(/^Backpressure is a /);
+    expect(a.answer).toMatch(/pipeline/);
+  });
+
   it('compares the sides named, not "both" as a third', async () => {
     const a = await knowledge.ask('dataset is 3TB and growing 50%/yr. when do you replicate vs partition vs both, and what do you give up with each?');
     expect(a.unsure).toBe(false);

@@ -589,7 +589,10 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
   }
   // A question that only names its subject ("what is a saga?") is answered by what the subject is.
   // "what does idempotent mean for an API?" asks what the subject is, in a setting: the definition leads.
-  const means = /\bwhat (?:does|do|is) .{1,40} (?:mean|stand for)\b|\bmeaning of\b/i.test(question) && (top.named || top.strong);
+  // "what is backpressure, concretely, in a data pipeline?" asks what the subject is, then in a setting.
+  const opener = /^\s*(?:so\s+|and\s+)?what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?([\w-]+)/i.exec(question);
+  const whatIs = !!opener && (top.named || top.strong) && terms(opener[1]!).some((t) => subject.has(t));
+  const means = (/\bwhat (?:does|do|is) .{1,40} (?:mean|stand for)\b|\bmeaning of\b/i.test(question) || whatIs) && (top.named || top.strong);
   const definition = !ask.length || means || (intent === 'definition' && ask.every((x) => x.weight < 1 || ASPECT_STEMS.has(x.term)));
   const best = ranked[0];
   if (definition || !best || best.score < 0.2) {
