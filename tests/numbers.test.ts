@@ -153,6 +153,8 @@ describe('answers with numbers', () => {
     // The latency calculator measures distance: it fits a question that names places.
     const places = await knowledge.ask("why can't a round trip between New York and London ever be faster than about 55 ms?");
     expect(places.answer).toContain('/calc latency');
+    const busy = await knowledge.ask('our box sits at 85% busy and latency nearly doubled when traffic rose 10%; what is going on?');
+    expect(busy.answer).not.toContain('/calc latency');
   });
 
   it('lead with the result in words, show the user\u2019s numbers, and name what they did not use', async () => {
@@ -172,6 +174,14 @@ describe('answers with numbers', () => {
     expect(b.calc).toBeUndefined();
     expect(b.answer).toMatch(/^I need the share of the work that is serial/);
     expect(b.answer).toContain('/calc amdahl parallel=<share> n=32 from=8');
+  });
+
+  it('read a measured speedup against the machine it started from, and no other multiplier as one', async () => {
+    const a = await knowledge.ask('went from 2 to 8 cores and got 3x speedup, what parallel share?');
+    expect(a.calc?.ok && a.calc.input).toBe('amdahl speedup=3 n=8 from=2');
+    expect(a.calc?.ok ? a.calc.figures.find((f) => f.key === 'parallel')!.value : 0).toBeCloseTo(0.9412, 3);
+    const b = await knowledge.ask('we parallelized the job across 8 workers and traffic at peak is about 3x average, will it keep up?');
+    expect(b.calc?.ok && b.calc.calculator).not.toBe('amdahl');
   });
 
   it('do not compute when a number of the kind the calculator takes cannot be placed', async () => {
@@ -201,6 +211,27 @@ describe('a change of one value ("from 100 ms to 400 ms")', () => {
     expect(figures.find((f) => f.key === 'factor_concurrency')?.value).toBeCloseTo(4);
     expect(a.answer.split('\n')[0]).toMatch(/^From 100ms to 400ms, concurrency \(L\) goes from 150 to 600 \(4×\)/);
     expect(a.answer).toMatch(/\| Figure \| Before \| After \| Change \|/);
+  });
+
+  it('runs only when the changed value is one the calculation takes, and never for a span of values', async () => {
+    const team = await knowledge.ask('the team grew from 4 to 8 engineers; we run 3 independent replicas at 99% each and any one can serve. availability?');
+    expect(team.calc?.ok && team.calc.comparison).toBeUndefined();
+    expect(changeIn('each request takes anywhere from 50 to 200 ms at 1000 rps')).toBeNull();
+    expect(changeIn('from 3 AZs to 2 regions')).toBeNull();
+  });
+
+  it('keeps each time with the label next to it ("MTTR from 1 hour to 15 minutes with MTBF 720h")', async () => {
+    const a = await knowledge.ask('MTBF is 720h. if we cut MTTR from 1 hour to 15 minutes, what is the availability before and after?');
+    const figures = a.calc?.ok ? a.calc.figures : [];
+    expect((figures.find((f) => f.key === 'before_availability')?.value ?? 0) * 100).toBeCloseTo(99.8613, 3);
+    expect((figures.find((f) => f.key === 'after_availability')?.value ?? 0) * 100).toBeCloseTo(99.9653, 3);
+  });
+
+  it('leads with the figure that changed, and never echoes the question as markup', async () => {
+    const a = await knowledge.ask('slo 99.9% over 30d, we consumed from 10 min to 30 min of errors, how much budget is left?');
+    expect(a.answer.split('\n')[0]).toMatch(/budget remaining goes from 33.2 min to 13.2 min/);
+    const b = await knowledge.ask('throughput went from 100 a-_b_ requests per second to 400 a-_b_ requests per second with 50 ms latency; how many in flight?');
+    expect(b.answer).not.toContain('_b_');
   });
 
   it('says how much a share of time changes in downtime, not as a factor of two percentages', async () => {

@@ -713,7 +713,8 @@ function withOverview(ctx: Ctx, built: Built, best?: DocMeta): Built {
   let added = 0;
   for (const doc of new Set([built.cited[0]?.doc, best])) {
     if (!doc) continue;
-    // The second overview only takes a free place: it never displaces a point that answers.
+    // The last place is kept for one overview: the lead document's, or, when the answer already
+    // says what that one is, the other document's. A second overview only takes a free place.
     if (added && out.points.length >= ANSWER_TUNING.maxPoints) break;
     const { overview, said } = overviewOf(doc);
     if (!overview || overlaps(said, out.lead) || out.points.some((t) => overlaps(said, t))) continue;
@@ -744,8 +745,9 @@ export function scopeSignals(engine: SearchEngine, question: string): { scope: S
 function searchConfidence(search: SearchOutcome, scope: Scope): number {
   const first = search.hits[0];
   const top = first && !first.named && scope.named.includes(first.doc) ? { ...first, named: true } : first;
-  // Words the compendium gives as names (a glossary term such as "anycast") are on topic, even where the search counts them as mentioned only in passing.
-  return confidenceOf(top, search.terms.length, Math.max(search.topicality, scope.domain / (scope.total || 1)));
+  // Names the compendium gives (a glossary term such as "anycast", not an everyday word such as
+  // "request") are on topic, even where the search counts them as mentioned only in passing.
+  return confidenceOf(top, search.terms.length, Math.max(search.topicality, scope.distinctive / (scope.total || 1)));
 }
 
 export async function answerQuestion(engine: SearchEngine, load: TextLoader, question: string, options: AskOptions = {}): Promise<Answer> {
@@ -838,7 +840,8 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const best = subject.inherited ? undefined : rerankByCardLanguage(ctx.engine, question, hits)[0]?.hit.doc;
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
   // The answer's confidence: how likely it is to be right (confidence.ts).
-  const margin = hits[1] ? 1 - hits[1].score / hits[0]!.score : 1;
+  // (Reordering by named documents can put a lower score first: the margin is then 0.)
+  const margin = hits[1] ? Math.min(1, Math.max(0, 1 - hits[1].score / hits[0]!.score)) : 1;
   const confident = (signals: AnswerSignals) => {
     options.onSignals?.(signals);
     return answerConfidence(signals);

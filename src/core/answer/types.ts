@@ -11,8 +11,11 @@ export type Answer = {
   sources: Source[];
   intent: Intent;
   /**
-   * 0 to 1. For an answer composed from the compendium, the estimated probability that it states
-   * what was asked (see confidence.ts); 1 for a calculation or a dialogue step.
+   * 0 to 1. For an answer led by a card or a passage, the estimated probability that it states
+   * what was asked (see confidence.ts). Other answers report fixed levels: 1 for a calculation or a
+   * dialogue step (0 for a calculator error), 0.6 when a calculation needs a value, at least 0.75
+   * for a glossary term, 0.7 for a learning path, how surely each side was recognised for a
+   * comparison, and under 0.42 when unsure.
    */
   confidence: number;
   /** True when the compendium does not seem to cover the question and the answer only suggests topics. */

@@ -62,6 +62,17 @@ const COMPONENT_NOUN = /^(?:dep|replica|copy|copie|instance|server|node|service|
 const SERVER_NOUN = /^(?:server|instance|node|pod|worker|machine|host|box|vm|container|replica|core|cpu|thread|consumer|process|task|executor|broker|shard|partition|gpu|processor|cashier|agent|teller|line|slot|lane|handler|dyno)$/;
 const ITEM_NOUN = /^(?:item|key|element|entry|entrie|url|user|id|record|row|word|object|member|value|string|email|address|ip|token|username|hash|file|document|doc|account|customer|product|event|message|request|link|code|photo|video|post|tweet|session|device|visitor|page|domain|uuid)$/;
 
+/** Characters between a quantity and the nearest match of a cue, before or after it, in the same sentence. */
+function cueDistance(ctx: Ctx, q: Quantity, re: RegExp): number {
+  let best = Infinity;
+  for (const m of ctx.lower.matchAll(new RegExp(re.source, 'g'))) {
+    const end = m.index + m[0].length;
+    const gap = end <= q.start ? ctx.lower.slice(end, q.start) : m.index >= q.end ? ctx.lower.slice(q.end, m.index) : '';
+    if (!/[.;?!]/.test(gap)) best = Math.min(best, gap.length);
+  }
+  return best;
+}
+
 function isCount(q: Quantity, re: RegExp) {
   return q.kind === 'count' && !!q.noun && re.test(q.noun);
 }
@@ -272,8 +283,12 @@ function planMtbf(ctx: Ctx): Draft | null {
   if (ctx.qs.some((q) => isCount(q, /^(?:incident|outage|failure|crash)$/)) && has(ctx, /total|in all|altogether/)) return null;
   if (ctx.qs.filter((q) => q.kind === 'time').length > 2) return null;
   const times = ctx.qs.filter((q) => q.kind === 'time');
-  const mtbf = times.find((q) => near(ctx, q, /mtbf|between failures|fails?\b[^.]*\bevery|failure every|once every|up for/, 40, 24));
-  const mttr = times.find((q) => q !== mtbf && near(ctx, q, /mttr|repair|recover|restor|fix|bring (?:it )?back|takes?|to come back|down for|outage|swap|replace|resolve/, 40, 24));
+  const MTBF = /mtbf|between failures|fails?\b[^.]*\bevery|failure every|once every|up for/;
+  const MTTR = /mttr|repair|recover|restor|fix|bring (?:it )?back|takes?|to come back|down for|outage|swap|replace|resolve/;
+  let mtbf = times.find((q) => near(ctx, q, MTBF, 40, 24));
+  let mttr = times.find((q) => q !== mtbf && near(ctx, q, MTTR, 40, 24));
+  // "MTTR 1 hour with MTBF 720h": each time goes with the label nearest to it, when both are near both.
+  if (mtbf && mttr && cueDistance(ctx, mtbf, MTTR) < cueDistance(ctx, mtbf, MTBF) && cueDistance(ctx, mttr, MTBF) < cueDistance(ctx, mttr, MTTR)) [mtbf, mttr] = [mttr, mtbf];
   const target = ctx.qs.find((q) => q.kind === 'percent' && q.value >= 0.5 && q.value < 1);
   if ((mtbf || mttr) && !(mtbf && mttr) && target && times.length === 1) {
     const given = (mtbf ?? mttr)!;
@@ -643,12 +658,18 @@ function planAmdahl(ctx: Ctx): Draft | null {
     if (bareN) cores.push(bareN);
   }
   if (!share) {
-    // "we got 6x going from 1 to 8 cores: what parallel fraction?": a measured speedup on a machine.
-    const measured = ctx.qs.find((q) => q.kind === 'multiplier' && q.value > 1 && near(ctx, q, /speed ?up|faster|got|get|gave|saw|see|measured|only|about|achieved?|reached/, 30, 30));
+    // "we got 6x going from 1 to 8 cores: what parallel fraction?": a speedup measured on a machine,
+    // against one processor or the machine it started from.
+    // A multiplier of something else ("3x average traffic", "2x the load") is not a speedup.
+    const ofSomethingElse = (q: Quantity) => /^\s*(?:the\s+|our\s+|its\s+)?(?:traffic|load|average|normal|peak|requests?|users?|volume|data|more|as much|higher|lower|bigger|cost|price)\b/.test(ctx.lower.slice(q.end, q.end + 24));
+    const measured = has(ctx, /speed ?up|faster|quicker|paralleli[sz]\w*/) ? ctx.qs.find((q) => q.kind === 'multiplier' && q.value > 1 && !ofSomethingElse(q) && near(ctx, q, /speed ?up|faster|quicker|got|gave|saw|measured|achieved?|reached/, 30, 30)) : undefined;
     const machine = cores.length ? cores.reduce((a, b) => (b.value > a.value ? b : a)) : undefined;
-    const baseline = cores.find((q) => q !== machine);
-    if (measured && machine && Number.isInteger(machine.value) && machine.value >= 2 && (!baseline || baseline.value === 1) && cores.length <= 2) {
-      return { calculator: 'amdahl', args: [`speedup=${fmt(measured.value)}`, `n=${fmt(machine.value)}`], used: [measured, machine, ...(baseline ? [baseline] : [])], consumes: ['percent', 'count', 'multiplier'] };
+    // A bare number just before "to <n> cores" is the machine it started from.
+    const bare = machine && ctx.qs.find((q) => q.kind === 'number' && q.end <= machine.start && /^\s*(?:to|->|→)\s*$/.test(ctx.lower.slice(q.end, machine.start)));
+    const baseline = cores.find((q) => q !== machine) ?? bare;
+    if (measured && machine && Number.isInteger(machine.value) && machine.value >= 2 && (!baseline || (Number.isInteger(baseline.value) && baseline.value < machine.value)) && cores.length <= 2) {
+      const from = baseline && baseline.value > 1 ? [`from=${fmt(baseline.value)}`] : [];
+      return { calculator: 'amdahl', args: [`speedup=${fmt(measured.value)}`, `n=${fmt(machine.value)}`, ...from], used: [measured, machine, ...(baseline ? [baseline] : [])], consumes: ['percent', 'count', 'multiplier'] };
     }
     if (cores.length && has(ctx, /how (?:long|fast|much faster)|speed ?up|faster/)) {
       return { calculator: 'amdahl', used: cores, consumes: ['percent', 'count', 'time'], missing: { what: 'the share of the work that is serial', ask: 'what share of the run (for example 10%) cannot run in parallel? Time the serial step alone on one core to find it.', example: `amdahl parallel=<share> n=${fmt(Math.max(...cores.map((c) => c.value)))}${cores.length === 2 && Math.min(...cores.map((c) => c.value)) > 1 ? ` from=${fmt(Math.min(...cores.map((c) => c.value)))}` : ''}` } };

@@ -28,7 +28,7 @@ export function calcToMarkdown(outcome: CalcOutcome, docUrl: string, extra: Calc
   const parts = [
     `${outcome.status === 'overloaded' ? '**Overloaded.** ' : ''}${outcome.reading}`,
     table.join('\n'),
-    `**${outcome.title}**, computed as \`${outcome.input}\`. Formula: ${outcome.formula}${outcome.worked ? `. With your numbers: ${outcome.worked}` : ''}`,
+    `**${outcome.title}**, computed as ${outcome.inputs ? `\`${outcome.inputs[0]}\` before and \`${outcome.inputs[1]}\` after` : `\`${outcome.input}\``}. Formula: ${outcome.formula}${outcome.worked ? `. With your numbers: ${outcome.worked}` : ''}`,
     `Assumptions: ${[...outcome.assumptions, ...(extra.notes ?? [])].join('; ')}.`,
   ];
   const unused = (extra.unused ?? []).map(plainQuantity).filter(Boolean);

@@ -34,7 +34,9 @@ export type CalcResult = {
   reading: string;
   /** The compendium section that explains it. */
   doc: { id: string; anchor: string; title: string };
-  /** For a calculation before and after a change: each figure's two values side by side, and how it changed. */
+  /** For a calculation before and after a change: the two inputs (`input` is the first)... */
+  inputs?: [string, string];
+  /** ...and each figure's two values side by side, with how it changed. */
   comparison?: Array<{ label: string; before: string; after: string; change: string }>;
   series?: Series;
 };

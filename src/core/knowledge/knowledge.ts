@@ -115,10 +115,6 @@ export class Knowledge {
       return { answer: `${stepToMarkdown(step)}\n\n${how}`, sources: [], intent: 'howto', confidence: 1, unsure: false, dialogue: step };
     }
     const explicit = /^\/?calc\b/i.test(question.trim());
-    // "latency went from 100 ms to 400 ms": the calculation before and after the change.
-    const change = explicit ? null : changeIn(question);
-    const changed = change && this.beforeAndAfter(question, change, base);
-    if (changed) return changed;
     const plan = planFromQuestion(question, this.engine.data.places ?? []);
     let notComputed = '';
     if (plan?.command && !plan.unplaced.length) {
@@ -128,6 +124,11 @@ export class Knowledge {
       if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
       else if (!outcome.ok) notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
     }
+    // "latency went from 100 ms to 400 ms": when the numbers do not make one calculation, perhaps
+    // they make one before and one after the change.
+    const change = explicit ? null : changeIn(question);
+    const changed = change && this.beforeAndAfter(question, change, base);
+    if (changed) return changed;
     if (plan?.missing && !explicit) return this.missingValue(plan, base);
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
     if (plan && plan.unplaced.length && !notComputed) {
@@ -145,12 +146,13 @@ export class Knowledge {
       const calc = this.calculators.list.find((c) => answer.sources[0]?.id === c.doc.id);
       const asked = new Set(tokenize(question));
       const names = (c: NonNullable<typeof calc>) => [c.name, ...c.aliases].some((n) => n.split('-').every((w) => asked.has(w)));
-      // The latency calculator is about distance: it fits a question that names a place it knows.
-      const lower = ` ${question.toLowerCase().replace(/[^a-z0-9-]+/g, ' ')} `;
+      // The latency calculator is about distance: it fits a question that names a place it knows,
+      // whatever else it says about latency.
+      const lower = ` ${question.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9-]+/g, ' ')} `;
       // An airport code ("FOR", "LAX") counts only as typed, in capitals: "for" is a word.
-      const named = (n: string) => (/^[A-Z]{2,4}$/.test(n) ? new RegExp(`\\b${n}\\b`).test(question) : lower.includes(` ${n.toLowerCase()} `));
+      const named = (n: string) => (/^[A-Z]{2,4}$/.test(n) ? new RegExp(`\\b${n}\\b`).test(question) : lower.includes(` ${n.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9-]+/g, ' ')} `));
       const place = (this.engine.data.places ?? []).some((p) => [p.name, ...(p.aliases ?? [])].some(named));
-      const fits = (c: NonNullable<typeof calc>) => (c.name === 'latency' ? place : c.doc.id.startsWith('quantitative/')) || names(c);
+      const fits = (c: NonNullable<typeof calc>) => (c.name === 'latency' ? place : c.doc.id.startsWith('quantitative/') || names(c));
       if (calc && fits(calc)) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
@@ -182,6 +184,8 @@ export class Knowledge {
     const before = planFromQuestion(change.before, places);
     const after = planFromQuestion(change.after, places);
     if (!before?.command || !after?.command || before.calculator !== after.calculator || before.unplaced.length || after.unplaced.length) return null;
+    // The changed value must be one the calculation takes; a measured speedup is against its own baseline.
+    if (before.command === after.command || /\bspeedup=/.test(before.command)) return null;
     const was = this.calculators.run(before.command);
     const now = this.calculators.run(after.command);
     if (!was.ok || !now.ok) return null;

@@ -11,27 +11,39 @@ const AmdahlInput = z.object({
   n: between(1, 1e7, 'n= must be a whole number from 1 to 10,000,000', { whole: true }),
 });
 
+/** Whether a number is said with a vowel first ("an 8×", "an 11×", "an 800×"). */
+const an = (n: string) => /^(?:8|1[18](?![\d.]))/.test(n) || /^1[18]\./.test(n);
+
 /** A measured speedup on n processors: the parallel share Amdahl's law says it implies, and what that share allows. */
 function implied(args: Parameters<Calculator['run']>[0]): ReturnType<Calculator['run']> {
-  if (args.keys.has('parallel')) throw new CalcInputError('too_many_values', 'give parallel= (to predict a speedup) or speedup= (to find the parallel share a measured speedup implies), not both', 'speedup');
+  for (const key of ['parallel', 'time', 'target']) {
+    if (args.keys.has(key)) throw new CalcInputError('too_many_values', `speedup= (the parallel share a measured speedup implies) takes n= and from=, not ${key}=`, key);
+  }
   const s = parseNumber(args.keys.get('speedup')!.replace(/[x×]$/i, ''), 'speedup');
   const n = parseNumber(requireKey(args, 'n', 'the number of processors the speedup was measured on, e.g. n=8'), 'n');
-  checkInput(z.object({ n: between(2, 1e7, 'n= must be a whole number of processors from 2 up', { whole: true }), speedup: between(1, 1e7, 'speedup= is a measured speedup of at least 1 (1 means no faster)') }), { n, speedup: s });
-  if (s > n) throw new CalcInputError('out_of_range', `a ${num(s)}× speedup on ${num(n)} processors is more than linear: Amdahl's law cannot explain it (caches or a changed workload usually do)`, 'speedup');
-  const p = (1 - 1 / s) / (1 - 1 / n);
+  const from = args.keys.has('from') ? parseNumber(args.keys.get('from')!, 'from') : 1;
+  checkInput(
+    z.object({ n: between(2, 1e7, 'n= must be a whole number of processors from 2 up', { whole: true }), from: between(1, 1e7, 'from= must be a whole number of processors from 1 up', { whole: true }), speedup: between(1, 1e7, 'speedup= is a measured speedup of at least 1 (1 means no faster)') }),
+    { n, from, speedup: s },
+  );
+  if (from >= n) throw new CalcInputError('out_of_range', `from= (${num(from)}) must be fewer processors than n= (${num(n)})`, 'from');
+  const linear = n / from;
+  if (s > linear) throw new CalcInputError('out_of_range', `${an(num(s)) ? 'an' : 'a'} ${num(s)}× speedup from ${num(from)} to ${num(n)} processors is more than linear: Amdahl's law cannot explain it (caches or a changed workload usually do)`, 'speedup');
+  // Amdahl solved for p from S = T(from) / T(n), T(k) = (1 − p) + p/k.
+  const p = (s - 1) / (s * (1 - 1 / n) - (1 - 1 / from));
   const ceiling = p < 1 ? 1 / (1 - p) : Infinity;
   return {
     status: 'ok',
     figures: [
       { key: 'parallel', label: 'Parallel share implied', value: p, unit: 'fraction', text: percent(p, 3) },
       { key: 'serial', label: 'Serial share implied', value: 1 - p, unit: 'fraction', text: percent(1 - p, 3) },
-      { key: 'efficiency', label: 'Parallel efficiency', value: s / n, unit: 'fraction', text: percent(s / n, 3) },
+      { key: 'efficiency', label: 'Parallel efficiency', value: s / linear, unit: 'fraction', text: percent(s / linear, 3) },
       { key: 'ceiling', label: 'Ceiling with unlimited processors', value: ceiling, unit: '×', text: Number.isFinite(ceiling) ? `${num(ceiling)}×` : 'unbounded' },
     ],
-    formula: 'Amdahl solved for p: p = (1 − 1/S) / (1 − 1/n)',
-    worked: `(1 − 1/${num(s)}) / (1 − 1/${num(n)}) = ${num(p, 4)}`,
+    formula: from === 1 ? 'Amdahl solved for p: p = (1 − 1/S) / (1 − 1/n)' : 'Amdahl solved for p from S = T(from)/T(n): p = (S − 1) / (S(1 − 1/n) − (1 − 1/from))',
+    worked: from === 1 ? `(1 − 1/${num(s)}) / (1 − 1/${num(n)}) = ${num(p, 4)}` : `(${num(s)} − 1) / (${num(s)} × (1 − 1/${num(n)}) − (1 − 1/${num(from)})) = ${num(p, 4)}`,
     assumptions: ['fixed problem size; the serial part cannot overlap the parallel part; coordination costs count as serial work here (the Universal Scalability Law separates them)'],
-    reading: `${/^(?:8|11|18|8\d)(?:\D|$)/.test(num(s)) ? 'An' : 'A'} ${num(s)}× speedup on ${num(n)} processors is what Amdahl's law gives when ${percent(p, 3)} of the work runs in parallel, so about ${percent(1 - p, 3)} of it behaves as serial; with that share no number of processors beats ${Number.isFinite(ceiling) ? `${num(ceiling)}×` : 'an unbounded speedup'}.`,
+    reading: `${an(num(s)) ? 'An' : 'A'} ${num(s)}× speedup ${from === 1 ? 'on' : `from ${num(from)} to`} ${num(n)} processors is what Amdahl's law gives when ${percent(p, 3)} of the work runs in parallel, so about ${percent(1 - p, 3)} of it behaves as serial; with that share no number of processors beats ${Number.isFinite(ceiling) ? `${num(ceiling)}×` : 'an unbounded speedup'}.`,
   };
 }
 
@@ -40,7 +52,7 @@ export const amdahl: Calculator = {
   aliases: ['amdahls-law', 'gustafson', 'speedup'],
   title: "Amdahl's and Gustafson's laws",
   summary: 'speedup and its ceiling for a parallel fraction on n processors; Gustafson scaled speedup',
-  usage: 'amdahl parallel=<fraction or percent> n=<processors> [from=<processors now>] [time=<run time on one processor>]  (without n=: the ceiling alone; target=<speedup> for the processors it takes; speedup=<measured> n=<processors> in place of parallel= for the parallel share it implies)',
+  usage: 'amdahl parallel=<fraction or percent> n=<processors> [from=<processors now>] [time=<run time on one processor>]  (without n=: the ceiling alone; target=<speedup> for the processors it takes; speedup=<measured> n=<processors> [from=<processors before>] in place of parallel= for the parallel share it implies)',
   examples: ['amdahl parallel=95% n=16', 'amdahl parallel=90%', 'amdahl parallel=90% target=5', 'amdahl parallel=88% n=32 from=8', 'amdahl parallel=85% n=12 time=2h', 'amdahl speedup=6 n=8'],
   keys: ['parallel', 'n', 'from', 'time', 'target', 'speedup'],
   doc: { id: 'quantitative/amdahl-gustafson', anchor: 'the-formula', title: "Amdahl's and Gustafson's Laws" },
