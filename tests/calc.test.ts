@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, poissonQuantile99, type CalcResult } from '../src/core/index';
+import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, plainQuantity, poissonQuantile99, type CalcResult } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 const knowledge = builtKnowledge();
@@ -345,6 +345,10 @@ describe('a calculator read from a plain question', () => {
     expect(a.calc?.ok && a.calc.input).toBe('tail fanout=100 percentile=99');
     expect(a.calc?.ok && a.calc.figures.find((f) => f.key === 'share_slow')!.value).toBeCloseTo(1 - 0.99 ** 100, 6);
     expect(a.answer).not.toMatch(/Not used/);
+  });
+
+  it('echoes a quantity from the question only as plain text', () => {
+    expect(plainQuantity('5 a_b_ *bold* [x](y) `c` <!here> engineers')).toBe('5 ab bold xy c here engineers');
   });
 
   it('does not run when a number of the kind it takes cannot be placed, and says which', async () => {

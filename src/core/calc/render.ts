@@ -9,7 +9,8 @@ export type CalcNotes = {
 
 /** Quantities are digits and unit words; anything else is dropped so nothing the user typed becomes markup. */
 export function plainQuantity(text: string): string {
-  return text.replace(/[^\w\s.,%$/µμ+×-]/g, '').trim();
+  // Letters and digits, not \w: an underscore would open emphasis in markdown and Slack.
+  return text.replace(/[^A-Za-z0-9\s.,%$/µμ+×-]/g, '').trim();
 }
 
 /**
