@@ -20,6 +20,9 @@ export type Change = {
 /** A value as the question wrote it, reduced to characters that are never markup. */
 const plain = (text: string) => text.replace(/[^A-Za-z0-9\s.,%$/µμ+×-]/g, '').replace(/\s+/g, ' ').trim();
 
+/** A question with more numbers than this is not read as a change (each reading plans it again). */
+const MAX_QUANTITIES = 12;
+
 /** "ranges from 50 to 200 ms", "anywhere from": a span of values, not a change. */
 const RANGE = /\b(?:anywhere|ranges?|ranging|varies|vary|varying|somewhere|between)\s+$/i;
 
@@ -29,6 +32,8 @@ const RANGE = /\b(?:anywhere|ranges?|ranging|varies|vary|varying|somewhere|betwe
  */
 export function changeIn(question: string): Change | null {
   const { text, quantities } = readQuantities(question);
+  // Planning twice over a question full of numbers costs more than it could ever be worth.
+  if (quantities.length > MAX_QUANTITIES) return null;
   for (let i = 0; i + 1 < quantities.length; i++) {
     const from = quantities[i]!;
     const to = quantities[i + 1]!;
