@@ -176,6 +176,12 @@ describe('answers with numbers', () => {
     expect(b.answer).toContain('/calc amdahl parallel=<share> n=32 from=8');
   });
 
+  it('do not read false positives outside a filter as a Bloom filter question', async () => {
+    const a = await knowledge.ask('gossip membership in a 500-node cluster: how fast is a failure known everywhere, and how do we avoid false positives from one flaky link?');
+    expect(a.answer).not.toMatch(/^I need how many items the filter holds/);
+    expect(a.sources[0]!.id).toBe('patterns/gossip-protocol');
+  });
+
   it('read a measured speedup against the machine it started from, and no other multiplier as one', async () => {
     const a = await knowledge.ask('went from 2 to 8 cores and got 3x speedup, what parallel share?');
     expect(a.calc?.ok && a.calc.input).toBe('amdahl speedup=3 n=8 from=2');

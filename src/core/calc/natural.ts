@@ -795,7 +795,8 @@ function planQuorum(ctx: Ctx): Draft | null {
 // Data structures and identifiers.
 
 function planBloom(ctx: Ctx): Draft | null {
-  if (!has(ctx, /bloom|false[- ]positive|\bfp rate|bits per (?:item|key|element|entry)/)) return null;
+  // False positives alone are not a filter's ("how do we avoid false positives from one flaky link?").
+  if (!has(ctx, /bloom|\bfilters?\b|\bfp rate|bits per (?:item|key|element|entry)|\bbits?\b[^.?]*false[- ]positive|false[- ]positive[^.?]*\bbits?\b/)) return null;
   const bitsPerItem = ctx.qs.find((q) => q.kind === 'bits' && (q.per !== undefined || near(ctx, q, /^\s*(?:per|\/|for each|each)\s+\w+/, 0, 24)));
   const bitsTotal = ctx.qs.find((q) => (q.kind === 'bits' && q !== bitsPerItem) || q.kind === 'size');
   const hashes = ctx.qs.find((q) => isCount(q, /^(?:hash|hashe|function|hash-function)$/) || near(ctx, q, /\bk\s*=\s*$/, 6, 0));
