@@ -854,7 +854,11 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
   const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
   if (card && cardWins) {
-    const built = withOverview(ctx, fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect), sureCard ? undefined : best);
+    const fromIt = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
+    // A case study's overview describes a whole system ("a chat system keeps millions of
+    // connections open..."): after a card that answers surely, it adds nothing the asker needs,
+    // unless they asked about that system.
+    const built = sureCard && card.doc.kind === 'case-study' && !hits[0]?.named ? fromIt : withOverview(ctx, fromIt, sureCard ? undefined : best);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, confident({ search: baseConfidence, card: card.score, cardLed: 1, defines: 0, margin, long: long ? 1 : 0 }), prefix);
   }
