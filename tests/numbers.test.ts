@@ -226,6 +226,11 @@ describe('a change of one value ("from 100 ms to 400 ms")', () => {
     expect(changeIn('from 3 AZs to 2 regions')).toBeNull();
   });
 
+  it('leaves a change to a planner that reads it itself (the Universal Scalability Law from one size to another)', async () => {
+    const a = await knowledge.ask('usl with sigma 0.05 and kappa 0.001: going from 8 to 32 nodes, how much more throughput?');
+    expect(a.calc?.ok && a.calc.input).toBe('usl sigma=0.05 kappa=0.001 from=8 n=32');
+  });
+
   it('keeps each time with the label next to it ("MTTR from 1 hour to 15 minutes with MTBF 720h")', async () => {
     const a = await knowledge.ask('MTBF is 720h. if we cut MTTR from 1 hour to 15 minutes, what is the availability before and after?');
     const figures = a.calc?.ok ? a.calc.figures : [];

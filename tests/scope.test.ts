@@ -136,6 +136,11 @@ describe('the scope signal', () => {
     expect(code.domain).toBe(plain.domain);
   });
 
+  it('does not count everyday words of the domain ("request") as naming a topic', async () => {
+    const a = await ask('a request goes from 10 ms to 20 ms');
+    expect(a.unsure || a.confidence < 0.8).toBe(true);
+  });
+
   it('answers a short question made only of a term the compendium names, however briefly it mentions it', async () => {
     const a = await ask('anycast how does it work');
     expect(a.unsure).toBe(false);
