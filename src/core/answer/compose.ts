@@ -835,9 +835,6 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
   const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
-  // The document whose questions the question is most like, to name in an overview when no card
-  // answers it surely: not for a follow-up, whose subject is already set.
-  const best = subject.inherited ? undefined : rerankByCardLanguage(ctx.engine, question, hits)[0]?.hit.doc;
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
   // The answer's confidence: how likely it is to be right (confidence.ts).
   // (Reordering by named documents can put a lower score first: the margin is then 0.)
@@ -848,6 +845,9 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   };
   // A card this close to the question leads whatever the text offers, so the text is not ranked.
   const sureCard = !!card && card.score >= ANSWER_TUNING.sureCard;
+  // The document whose questions the question is most like, to name in an overview when no card
+  // answers it surely: not for a follow-up, whose subject is already set.
+  const best = subject.inherited || sureCard ? undefined : rerankByCardLanguage(ctx.engine, question, hits)[0]?.hit.doc;
   // A follow-up is answered from its subject's own text: other documents' scores come from
   // another search and do not compare.
   const passages = sureCard ? null : fromPassages(ctx, question, aspect, subject.inherited ? hits.slice(0, 1) : hits, texts, intent);
@@ -858,7 +858,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     // A case study's overview describes a whole system ("a chat system keeps millions of
     // connections open..."): after a card that answers surely, it adds nothing the asker needs,
     // unless they asked about that system.
-    const built = sureCard && card.doc.kind === 'case-study' && !hits[0]?.named ? fromIt : withOverview(ctx, fromIt, sureCard ? undefined : best);
+    const built = sureCard && card.doc.kind === 'case-study' && !hits[0]?.named ? fromIt : withOverview(ctx, fromIt, best);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
     return finish(ctx, built, cardHits, intent, confident({ search: baseConfidence, card: card.score, cardLed: 1, defines: 0, margin, long: long ? 1 : 0 }), prefix);
   }

@@ -31,6 +31,9 @@ const RANGE = /\b(?:anywhere|ranges?|ranging|varies|vary|varying|somewhere|betwe
  * bare first number takes the second's unit or noun ("from 8 to 32 cores", "from 100 to 400 ms").
  */
 export function changeIn(question: string): Change | null {
+  // Most questions say no "from ... to" at all: they are not read for quantities a second time.
+  const at = question.search(/\bfrom\b/i);
+  if (at < 0 || !/\bto\b|->|→/i.test(question.slice(at))) return null;
   const { text, quantities } = readQuantities(question);
   // Planning twice over a question full of numbers costs more than it could ever be worth.
   if (quantities.length > MAX_QUANTITIES) return null;

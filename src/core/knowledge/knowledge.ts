@@ -144,18 +144,27 @@ export class Knowledge {
       // numbers): when the answer comes from the toolkit, or the question names the calculation. A
       // pattern that hosts a calculator (shuffle sharding on Bulkhead) answers many other questions.
       const calc = this.calculators.list.find((c) => answer.sources[0]?.id === c.doc.id);
-      const asked = new Set(tokenize(question));
-      const names = (c: NonNullable<typeof calc>) => [c.name, ...c.aliases].some((n) => n.split('-').every((w) => asked.has(w)));
+      const names = (c: NonNullable<typeof calc>) => {
+        const asked = new Set(tokenize(question));
+        return [c.name, ...c.aliases].some((n) => n.split('-').every((w) => asked.has(w)));
+      };
       // The latency calculator is about distance: it fits a question that names a place it knows,
       // whatever else it says about latency.
-      const lower = ` ${question.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9-]+/g, ' ')} `;
-      // An airport code ("FOR", "LAX") counts only as typed, in capitals: "for" is a word.
-      const named = (n: string) => (/^[A-Z]{2,4}$/.test(n) ? new RegExp(`\\b${n}\\b`).test(question) : lower.includes(` ${n.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9-]+/g, ' ')} `));
-      const place = (this.engine.data.places ?? []).some((p) => [p.name, ...(p.aliases ?? [])].some(named));
-      const fits = (c: NonNullable<typeof calc>) => (c.name === 'latency' ? place : c.doc.id.startsWith('quantitative/') || names(c));
+      const fits = (c: NonNullable<typeof calc>) => (c.name === 'latency' ? this.namesPlace(question) : c.doc.id.startsWith('quantitative/') || names(c));
       if (calc && fits(calc)) answer.answer += `\n\nTo compute it with your own numbers: \`/calc ${calc.usage}\`.`;
     }
     return answer;
+  }
+
+  /** Whether a question names a place the latency calculator knows; an airport code ("FOR", "LAX") only as typed, in capitals: "for" is a word. */
+  private namesPlace(question: string): boolean {
+    const words = ` ${tokenize(question).join(' ')} `;
+    const named = (name: string) => {
+      if (/^[A-Z]{2,4}$/.test(name)) return new RegExp(`\\b${name}\\b`).test(question);
+      const tokens = tokenize(name);
+      return tokens.length > 0 && words.includes(` ${tokens.join(' ')} `);
+    };
+    return (this.engine.data.places ?? []).some((p) => [p.name, ...(p.aliases ?? [])].some(named));
   }
 
   /** A calculation's answer: its result, with the section that explains it and the documents about the situation as sources. */
