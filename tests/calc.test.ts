@@ -309,6 +309,10 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
     ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],
     ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
+    // "How many connections do we need", the question first, then the numbers.
+    ['how many db connections do we need? the api does 2,000 queries/s and an average query holds a connection 50ms', 'littles-law throughput=2000/s latency=0.05s'],
+    // The pool the user has now is compared with, not dropped: the rate spread over the instances it names.
+    ['how many db connections do we need? 2,000 queries/s, each holds a connection 50ms. pool is currently 20 per instance x 4 instances', 'littles-law throughput=500/s latency=0.05s per=instance fleet=4'],
     ['why do connection pools run dry when the database gets slow?', null],
     ['we push 500 TB/month of egress at $0.08/GB: what does it cost, and how much would we save at $0.02/GB?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
     ['if we negotiated $0.02/GB instead of our current $0.08/GB, how much would we save on 500 TB a month of egress?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
@@ -360,6 +364,13 @@ describe('a calculator read from a plain question', () => {
     expect((saved?.value ?? 0) / 3600).toBeCloseTo(78.9, 0);
     const b = await knowledge.ask('queue at 50% and then at 90% utilization with 2 ms service time, what is the mean wait?');
     expect(b.calc).toBeUndefined();
+  });
+
+  it("compares a connection pool the user has now with what the load needs, and leaves none of its numbers out", async () => {
+    const a = await knowledge.ask('how many db connections do we actually need? the api does ~2,000 queries/s at peak and an average query holds a connection ~50ms. pool is currently 20 per instance x 4 instances');
+    expect(a.calc?.ok && a.calc.figures.find((f) => f.key === 'concurrency')!.value).toBeCloseTo(25, 9);
+    expect(a.answer).toMatch(/what you have now: 20 per instance, 80 across the 4 instances/);
+    expect(a.answer).not.toMatch(/Not computed|Not used/);
   });
 
   it('counts components named with a qualifier ("two AZs, each 99.9%")', async () => {

@@ -485,9 +485,14 @@ function rateUnit(ctx: Ctx, q: Quantity): string | undefined {
   return m?.[1];
 }
 
+/** Rates given per server ("each pod handles 200 req/s"). */
+function unitRatesOf(ctx: Ctx): Quantity[] {
+  return ctx.qs.filter((q) => q.kind === 'rate' && !!q.per && SERVER_NOUN.test(q.per));
+}
+
 function planLittle(ctx: Ctx): Draft | null {
   const poolSizing = POOL_SIZING.test(ctx.lower);
-  const asksConcurrency = poolSizing || /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running))/.test(ctx.lower);
+  const asksConcurrency = poolSizing || /\bhow many (?:\w+ )?(?:vms|workers|servers|instances|machines|pods|consumers|threads)\b[^?]*\bkeep up\b|\b(?:in[- ]flight|concurren\w*|in progress|at once|at (?:any|a|one) (?:given )?(?:time|moment)|simultaneous\w*|outstanding|in the system|open connections|how many (?:requests|connections|threads|workers|sessions|jobs|orders|checkouts|calls)\b[^?]*\b(?:at|in|open|active|running)|how many (?:[\w-]+ ){0,2}?(?:connections|threads|sessions)\b[^?]*\b(?:need|required|enough|should|must))/.test(ctx.lower);
   const rateWords = /\b(?:max(?:imum)? (?:throughput|rps|qps|rate|invocations|requests)|how many (?:rps|qps|requests per second)|what throughput|sustain|throughput (?:are|is|can))/.test(ctx.lower);
   if (!asksConcurrency && !rateWords && !has(ctx, /little|pool|connections?\b|behind|backlog|\blag\b|sits at|on average|threads?\b|worker process|concurrency limit|query time|time (?:a|each) \w+ spends|spends in/)) return null;
   if (has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|erlang|poisson/)) return null;
@@ -498,7 +503,7 @@ function planLittle(ctx: Ctx): Draft | null {
   if (ctx.qs.some((q) => q.kind === 'size' || q.kind === 'percent' || q.kind === 'money')) return null;
   if (rates.length > 1 || usefulTimes.length > 1) return null;
   // Concurrency: a count of in-flight things, or a pool or limit; counts "per instance" multiply by the instances.
-  const concs = ctx.qs.filter((q) => !ignored.includes(q) && (q.kind === 'count' || q.kind === 'number') && (isCount(q, CONCURRENT_NOUN) || near(ctx, q, /(?:pool|concurrency|limit|cap(?:ped)?|behind|backlog|lag)\s*(?:of|is|at|=|:|size)?\s*(?:about|around|~)?\s*$/, 30, 0)));
+  const concs = ctx.qs.filter((q) => !ignored.includes(q) && (q.kind === 'count' || q.kind === 'number') && (isCount(q, CONCURRENT_NOUN) || near(ctx, q, /(?:pool|concurrency|limit|cap(?:ped)?|behind|backlog|lag)\s*(?:of|is|at|=|:|size)?\s*(?:(?:currently|now|today|set to|set at)\s*)?(?:about|around|~)?\s*$/, 30, 0)));
   const fleet = ctx.qs.filter((q) => !concs.includes(q) && isCount(q, /^(?:instance|node|pod|server|host|machine|replica|box|container)$/));
   const perFleetUnit = (q: Quantity) => /^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+(?:instance|node|pod|server|host|machine|replica|box|container)\b/.test(ctx.lower.slice(q.end, q.end + 40)) || /\beach (?:pod|instance|node|server)\s+(?:handles|holds|takes|runs|can (?:handle|hold|take|run))\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start));
   const used: Quantity[] = [...ignored];
@@ -508,6 +513,19 @@ function planLittle(ctx: Ctx): Draft | null {
   const notes: string[] = [];
   if (concs.length === 1) {
     const c = concs[0]!;
+    const f = fleet[0];
+    // "2,000 queries/s, 50 ms each; the pool is 20 per instance x 4 instances": the pool the user has is
+    // what the answer is compared with, so the rate is spread over the instances and one instance's need computed.
+    if (perFleetUnit(c) && fleet.length === 1 && f!.noun && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
+      const r = rates[0]!;
+      return {
+        calculator: 'littles-law',
+        args: [`throughput=${perSec(r.value / f!.value)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${f!.noun}`, `fleet=${fmt(f!.value)}`],
+        used: [...ignored, r, usefulTimes[0]!, c, f!],
+        consumes: ['rate', 'time', 'count', 'number'],
+        notes: [`${r.raw} over ${f!.raw} ${f!.noun}s is ${fmt(r.value / f!.value)}/s per ${f!.noun}, if the load is spread evenly`, `what you have now: ${c.raw} per ${f!.noun}, ${fmt(c.value * f!.value)} across the ${f!.raw} ${f!.noun}s`],
+      };
+    }
     if (perFleetUnit(c) && fleet.length === 1) {
       conc = c.value * fleet[0]!.value;
       notes.push(`${c.raw} per unit × ${fleet[0]!.raw} units = ${fmt(conc)} concurrent`);
@@ -530,7 +548,7 @@ function planLittle(ctx: Ctx): Draft | null {
   }
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
   // "each API pod handles 200 req/s, each request holds a connection 15 ms: how big should the pool be?": one pod's pool.
-  const unitRates = ctx.qs.filter((q) => q.kind === 'rate' && !!q.per && SERVER_NOUN.test(q.per));
+  const unitRates = unitRatesOf(ctx);
   if (!rates.length && unitRates.length === 1 && usefulTimes.length === 1 && !concs.length && asksConcurrency && !rateWords) {
     const r = unitRates[0]!;
     const unit = rateUnit(ctx, r);
