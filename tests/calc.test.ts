@@ -146,6 +146,10 @@ describe('calculators against independently computed values', () => {
     const c = ok('capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1');
     expect(fig(c, 'servers_base')).toBe(25);
     expect(fig(c, 'servers_total')).toBe(26);
+    // Growth raises the peak to plan for: 2,000/s × 3 × 1.5 = 9,000/s; ⌈9,000 ÷ (500 × 0.7)⌉ = 26.
+    const grown = ok('capacity avg=2000/s peak_ratio=3 growth=50% per_server=500/s util=70% redundancy=N+0');
+    expect(fig(grown, 'required_capacity')).toBeCloseTo(9000, 9);
+    expect(fig(grown, 'servers_total')).toBe(26);
     const s = ok('storage per_day=50GB retention=90d replication=3 growth=40%');
     expect(fig(s, 'raw')).toBeCloseTo(13.5e12, 0);
     expect(fig(s, 'raw_next_year')).toBeCloseTo(18.9e12, 0);
@@ -232,6 +236,8 @@ describe('bad calculator input gets a specific error', () => {
     ['quorum n=3 r=4 w=1', 'out_of_range', 'r', 'from 1 to n'],
     ['littles-law throughput=200/s', 'missing_key', undefined, 'exactly two'],
     ['queue arrival=1/s arrival=2/s service=1s', 'duplicate_key', 'arrival', 'given twice'],
+    ['capacity peak=100/s growth=3', 'wrong_unit', 'growth', 'growth=50%'],
+    ['capacity peak=100/s growth=-5%', 'out_of_range', 'growth', 'from 0%'],
     ['', 'empty_input', undefined, 'Calculators:'],
   ])('%j -> %s', (input, code, key, message) => {
     const r = calc(input);
@@ -309,6 +315,8 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
     ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],
     ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
+    // Expected growth raises the load to plan for; the utilization cap is not mistaken for it.
+    ['capacity planning for next year: today avg 2k rps, daily peak is 3x avg, we expect 50% growth, and one node handles ~500 rps. we want nodes at no more than ~70% utilization. how many nodes?', 'capacity avg=2000/s peak_ratio=3 growth=50% per_server=500/s util=70% redundancy=N+0'],
     // "How many connections do we need", the question first, then the numbers.
     ['how many db connections do we need? the api does 2,000 queries/s and an average query holds a connection 50ms', 'littles-law throughput=2000/s latency=0.05s'],
     // The pool the user has now is compared with, not dropped: the rate spread over the instances it names.

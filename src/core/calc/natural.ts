@@ -610,9 +610,11 @@ function planCapacity(ctx: Ctx): Draft | null {
   const mult = ctx.qs.find((q) => q.kind === 'multiplier' && near(ctx, q, /peak|spike|burst|average|avg|mean|normal/, 30, 30));
   // "250 rps at 75% cpu": the share describes how the capacity was measured, not a target to apply again.
   const describesCapacity = (q: Quantity) => !!perServer && q.start > perServer.end && /^\s*(?:at|@|with|on)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(perServer.end, q.start));
-  const util = ctx.qs.find((q) => q.kind === 'percent' && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max|above|over|exceed|higher than|beyond/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
+  // "we expect 50% growth", "traffic grows 40% a year": the load to plan for is the peak after it.
+  const growth = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /\bgrow|growth|increase|\bup by|\brise|more (?:traffic|load|users|requests)|year[- ]over[- ]year|\byoy\b/, 24, 16) && !near(ctx, q, /util|cpu|busy|headroom|buffer|margin|spare|safety|target|no more than/, 24, 16));
+  const util = ctx.qs.find((q) => q.kind === 'percent' && q !== growth && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max|above|over|exceed|higher than|beyond/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
   const measuredAt = ctx.qs.find((q) => q.kind === 'percent' && describesCapacity(q));
-  const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
+  const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && q !== growth && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
   const used: Quantity[] = [];
   const args: string[] = [];
   const multiplier = mult ?? ctx.qs.find((q) => (q.kind === 'number' || q.kind === 'count') && /peak(?:\s+(?:factor|ratio|multiplier|to average|is))?\s*(?:of|is|=|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)));
@@ -630,6 +632,10 @@ function planCapacity(ctx: Ctx): Draft | null {
       args.push(`avg=${perSec(d)}`, `peak_ratio=${fmt(multiplier.value)}`);
       used.push(multiplier);
     } else args.push(`peak=${perSec(d)}`);
+  }
+  if (growth) {
+    args.push(`growth=${pct(growth)}`);
+    used.push(growth);
   }
   if (!perServer && userDemand !== undefined && /\b(?:what|how much|how many)\b[^?]*\b(?:peak )?(?:rps|qps|requests per second|rate|traffic|load)\b/.test(ctx.lower) && !/how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes)/.test(ctx.lower)) {
     return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };

@@ -22,14 +22,15 @@ export const capacity: Calculator = {
   aliases: ['capacity-planning', 'servers', 'sizing'],
   title: 'Capacity planning',
   summary: 'servers needed for a peak load, with a utilization target, safety factor and spares',
-  usage: 'capacity peak=<rate> [per_server=<rate>] [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1] [zones=<zones, survive losing one>]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
-  examples: ['capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1', 'capacity avg=3000/s peak_ratio=3 per_server=500/s safety=1.2'],
-  keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy', 'zones'],
+  usage: 'capacity peak=<rate> [per_server=<rate>] [util=<target, default 70%>] [safety=<factor, default 1>] [redundancy=N+<k>, default N+1] [zones=<zones, survive losing one>] [growth=<expected growth of the load, e.g. 50%>]  (or avg=<rate> peak_ratio=<x> instead of peak=)',
+  examples: ['capacity peak=12000/s per_server=800/s util=0.6 redundancy=N+1', 'capacity avg=3000/s peak_ratio=3 per_server=500/s safety=1.2', 'capacity avg=2000/s peak_ratio=3 growth=50% per_server=500/s util=70%'],
+  keys: ['peak', 'avg', 'peak_ratio', 'per_server', 'util', 'safety', 'redundancy', 'zones', 'growth'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'the-formula', title: 'Capacity Planning' },
   run(args) {
     const perServerRaw = args.keys.get('per_server');
     let peak: number;
     const assumptions: string[] = [];
+    let grew = false;
     if (args.keys.has('peak')) {
       if (args.keys.has('avg')) throw new CalcInputError('too_many_values', 'give peak= or avg= with peak_ratio=, not both', 'avg');
       peak = parseRate(args.keys.get('peak')!, 'peak');
@@ -43,13 +44,24 @@ export const capacity: Calculator = {
     } else {
       throw new CalcInputError('missing_key', 'missing peak= (peak load, e.g. peak=12000/s), or avg= with peak_ratio=', 'peak');
     }
+    if (args.keys.has('growth')) {
+      // "we expect 50% growth": the load to plan for is the peak after it. A bare number above 1 is ambiguous (2 = 2% or 200%?).
+      const raw = args.keys.get('growth')!;
+      const { value: growth, assumedPercent } = parseFraction(raw, 'growth');
+      if (assumedPercent) throw new CalcInputError('wrong_unit', `growth=${raw} should be a percentage like growth=50% (or a fraction like 0.5)`, 'growth');
+      checkInput(z.object({ growth: between(0, 100, 'growth= must be from 0% to 10,000% (e.g. growth=50% for half as much again)') }), { growth });
+      const grown = peak * (1 + growth);
+      assumptions.push(`peak after ${percent(growth, 3)} growth = ${rate(peak)} × ${num(1 + growth, 4)} = ${rate(grown)}`);
+      peak = grown;
+      grew = true;
+    }
     if (perServerRaw === undefined) {
       // Without per-server capacity: the load to plan for, and how to get the server count.
       checkInput(z.object({ safety: between(1, 10, 'safety= must be from 1 to 10') }), { safety: args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : 1 });
       const planned = peak * (args.keys.has('safety') ? parseNumber(args.keys.get('safety')!, 'safety') : 1);
       return {
         status: 'ok',
-        figures: [{ key: 'required_capacity', label: 'Load to plan for (peak × safety)', value: planned, unit: '/s', text: rate(planned) }],
+        figures: [{ key: 'required_capacity', label: `Load to plan for (peak${grew ? ' after growth' : ''} × safety)`, value: planned, unit: '/s', text: rate(planned) }],
         formula: 'peak = average × peak ratio; planned = peak × safety',
         assumptions: [...assumptions, 'give per_server= (what one server handles) for the number of servers'],
         reading: `Plan for ${rate(planned)} at peak. With what one server handles, add per_server= to get the number of servers.`,
@@ -95,7 +107,7 @@ export const capacity: Calculator = {
     return {
       status: 'ok',
       figures: [
-        { key: 'required_capacity', label: 'Capacity to provision (peak × safety)', value: required, unit: '/s', text: rate(required) },
+        { key: 'required_capacity', label: `Capacity to provision (peak${grew ? ' after growth' : ''} × safety)`, value: required, unit: '/s', text: rate(required) },
         { key: 'servers_base', label: 'Servers to carry it at the target utilization (N)', value: base, unit: 'servers', text: String(base) },
         { key: 'servers_total', label: `Servers with N+${spares}`, value: total, unit: 'servers', text: String(total) },
         { key: 'utilization_at_peak', label: 'Utilization at peak, all servers up', value: atPeak, unit: 'fraction', text: percent(atPeak, 3) },
