@@ -27,6 +27,21 @@ describe('question shapes', () => {
     // The first side is only what its own sentence names, after the clause that asks.
     expect(parseQuestion('dataset is 3TB and growing 50%/yr. when do you replicate vs partition?').sides).toEqual(['replicate', 'partition']);
     expect(parseQuestion('we run kafka already. rabbitmq vs kafka for a job queue?').sides).toEqual(['rabbitmq', 'kafka']);
+    // "Is X just Y?" and "X or Y for Z?" compare too; a claim about one thing ("is CAP really 'pick 2 of 3'?") does not.
+    expect(parseQuestion('is the transactional outbox basically just CDC? we already run debezium').sides).toEqual(['transactional outbox', 'CDC']);
+    expect(parseQuestion('is cqrs just event sourcing by another name?').sides).toEqual(['cqrs', 'event sourcing']);
+    expect(parseQuestion('saga or 2pc for an order that touches payments, inventory and shipping?').sides).toEqual(['saga', '2pc']);
+    expect(parseQuestion('single leader, multi leader or leaderless replication for a shopping cart?').sides).toEqual(['single leader vs multi leader', 'leaderless replication']);
+    expect(parseQuestion("is CAP really 'pick 2 of 3'? can i just build a CA system?").intent).not.toBe('comparison');
+    expect(parseQuestion('is this normal or a bug in our setup?').intent).not.toBe('comparison');
+  });
+
+  it('compares sides named in a list before what they are for, each resolved to its own document', async () => {
+    const a = await knowledge.ask('single leader, multi leader or leaderless replication for a shopping cart service that must always accept writes?');
+    expect(a.intent).toBe('comparison');
+    const ids = a.sources.map((s) => s.id);
+    for (const id of ['patterns/leader-follower-replication', 'patterns/multi-leader-replication', 'patterns/quorum-tunable-consistency']) expect(ids).toContain(id);
+    expect(ids).not.toContain('patterns/leader-election');
   });
 
   it('says what the subject is first when asked "what is X" in a setting', async () => {

@@ -43,8 +43,13 @@ export function distributeHead(ctx: Ctx, names: string[], glossary: DocText | un
     return glossary?.passages.some((p) => p.label && bareLabelOf(p) === name);
   };
   const bare = (side: string) => !/\s/.test(side) && !ctx.engine.docsNamed(side).length && !entry(side);
-  if (!bare(first) || !names.slice(0, -1).some(bare)) return names;
   const noun = head.join(' ');
+  if (!bare(first) || !names.slice(0, -1).some(bare)) {
+    // "single leader, multi leader or leaderless replication": a longer side that names nothing
+    // itself takes the head noun when that makes a name ("single leader replication").
+    const named = (side: string) => !!ctx.engine.docsNamed(side).length || !!entry(side);
+    return names.map((n, i) => (i < names.length - 1 && !named(n) && named(`${n} ${noun}`) ? `${n} ${noun}` : n));
+  }
   return [...names.slice(0, -1).map((n) => (bare(n) ? `${n} ${noun}` : n)), `${first} ${noun}`];
 }
 

@@ -7,6 +7,13 @@ export type ParsedQuestion = {
   sides?: [string, string];
 };
 
+/**
+ * "saga or 2pc for an order that touches three services?", "single leader, multi leader or
+ * leaderless for a cart?": a short list of sides opening the question, before "or" and what it is for.
+ * A question opening with a verb or a pronoun ("is this normal or a bug in our setup?") is not one.
+ */
+const SIDE_LIST = /^(?!(?:is|are|was|were|do|does|did|should|shall|can|could|would|will|what|how|why|when|where|which|who|this|that|it|we|i|you|they|our|my|there)\b)((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+(?:,\s*(?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)*)\s+or\s+((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s+(?:for|in|on|with|when)\s+\S.*$/i;
+
 const COMPARISON_PATTERNS: RegExp[] = [
   /\bdifferences?\s+between\s+(.+?)\s+(?:and|&|vs\.?|versus)\s+(.+)/i,
   /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)/i,
@@ -14,6 +21,10 @@ const COMPARISON_PATTERNS: RegExp[] = [
   /\b(?:should|do|would|can)\s+(?:i|we|you)\s+(?:use|pick|choose|go with|prefer)\s+(.+?)\s+or\s+(.+)/i,
   /\b(?:which is better|which one|which should i use|which to use)[:,]?\s+(.+?)\s+or\s+(.+)/i,
   /^(?:when (?:to|should (?:i|we)) use|when do (?:i|we) use)\s+(.+?)\s+(?:vs\.?|versus|or|instead of|over)\s+(.+)/i,
+  // "is the outbox basically just CDC?", "is cqrs just event sourcing by another name?", "is X the same as Y?"
+  /^(?:so\s+)?(?:is|isn'?t|are|aren'?t)\s+([^?!.]+?)\s+(?:(?:basically|essentially|simply|just)\s+)+(?:the same (?:thing )?as\s+)?([^?!.]+?)(?:\s+(?:by another name|in disguise|with (?:extra|more|better|a|an)\b[^?!.]*|under the hood|renamed|rebranded|again))?\s*(?:[?!.].*)?$/i,
+  /^(?:so\s+)?(?:is|are)\s+([^?!.]+?)\s+(?:the same (?:thing )?as|any different (?:from|than)|different (?:from|than)|equivalent to)\s+([^?!.]+)/i,
+  SIDE_LIST,
 ];
 
 const DEFINITION = /^\s*(?:(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?!(?:it|them|this|that)\b)|what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?!the best|a good|the right)|what'?s\s+(?:an?\s+|the\s+)?|whats\s+|define\s+|definition of\s+|meaning of\s+|explain\s+|describe\s+|tell me about\s+|what does\s+.+\s+mean\b|eli5\s+)/i;
@@ -27,6 +38,7 @@ function clean(side: string): string {
     .replace(/[?.!]+$/, '')
     .replace(/^(?:the|a|an|using|use)\s+/i, '')
     .replace(/\s+(?:for|in|when)\s+.*$/i, '')
+    .replace(/\s+(?:by another name|in disguise|with extra steps|under the hood|renamed|rebranded)$/i, '')
     .trim();
 }
 
@@ -45,7 +57,8 @@ export function parseQuestion(question: string): ParsedQuestion {
   for (const pattern of COMPARISON_PATTERNS) {
     const m = pattern.exec(q);
     if (m) {
-      const a = clean(firstSide(m[1]!));
+      // "single leader, multi leader or leaderless for a cart?": a list of sides before the "or".
+      const a = clean(firstSide(pattern === SIDE_LIST ? m[1]!.replace(/\s*,\s*/g, ' vs ') : m[1]!));
       const b = clean(m[2]!);
       if (a && b && a.toLowerCase() !== b.toLowerCase()) return { intent: 'comparison', sides: [a, b] };
     }
