@@ -36,6 +36,14 @@ describe('question shapes', () => {
     expect(parseQuestion('is this normal or a bug in our setup?').intent).not.toBe('comparison');
   });
 
+  it('finds the comparison entry for sides named in other words ("sidecar proxy" and "resilience library")', async () => {
+    const a = await knowledge.ask('sidecar proxy vs just using a resilience library in each service for retries, timeouts and mtls. what am i actually trading?');
+    expect(a.sources[0]!.url).toContain('reference/comparisons#what-is-the-difference-between-a-sidecar-and-a-library');
+    // ...but not for a side whose distinctive word the entry lacks ("cache-aside" in an entry that only says "cache").
+    const b = await knowledge.ask('cache-aside vs write-through vs write-behind — what happens to recent writes if redis dies in each?');
+    expect(b.answer.toLowerCase()).toContain('cache-aside');
+  });
+
   it('compares sides named in a list before what they are for, each resolved to its own document', async () => {
     const a = await knowledge.ask('single leader, multi leader or leaderless replication for a shopping cart service that must always accept writes?');
     expect(a.intent).toBe('comparison');

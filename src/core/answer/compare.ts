@@ -202,6 +202,11 @@ function lowerFirst(s: string): string {
   return s.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()).replace(/[.;]\s*$/, '');
 }
 
+/** A collection card that names a side only by words carrying most of its weight (LOOSE_SHARE) counts this much of its match; any must match at least this well. */
+const LOOSE_SIDES = 0.8;
+const LOOSE_SHARE = 0.45;
+const MIN_COLLECTION_MATCH = 0.2;
+
 /**
  * Sides that name no document ("long polling", "snapshot isolation") may still be compared by an
  * entry of the comparisons collection whose question names every side.
@@ -218,11 +223,16 @@ async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Pr
     const answer = text.cards.get(card.anchor);
     if (!answer) continue;
     const cardWords = new Set(cardTermsOf(ctx.engine, card).map((x) => x.term));
-    if (!sideTerms.every((t) => [...t].every((w) => cardWords.has(w)))) continue;
-    const score = cardMatch(ctx.engine, user, card, new Set(), true, answer.terms);
+    // Every side named in full, or (a looser fit, counted less) by words that carry at least half its
+    // weight, rare words weighing more ("sidecar proxy" and "resilience library" for "a sidecar and a
+    // library", not "cache-aside" for a card that only says "cache").
+    const full = sideTerms.every((t) => [...t].every((w) => cardWords.has(w)));
+    const share = (t: Set<string>) => [...t].reduce((a, w) => a + (cardWords.has(w) ? ctx.engine.termWeight(w) : 0), 0) / [...t].reduce((a, w) => a + ctx.engine.termWeight(w), 0);
+    if (!full && !sideTerms.every((t) => share(t) >= LOOSE_SHARE)) continue;
+    const score = cardMatch(ctx.engine, user, card, new Set(), true, answer.terms) * (full ? 1 : LOOSE_SIDES);
     if (!best || score > best.score) best = { answer: answer.answer, anchor: card.anchor, heading: card.heading, score };
   }
-  if (!best) return null;
+  if (!best || best.score < MIN_COLLECTION_MATCH) return null;
   // The documents the entry links to are its further reading.
   const linked = docLinks(best.answer).map((l) => ctx.engine.docById(l.id)).filter((d): d is DocMeta => !!d);
   const sources = citedSources(ctx, [{ doc, anchor: best.anchor, heading: best.heading }, ...linked.map((d) => ({ doc: d, anchor: '', heading: 'Overview' }))]).slice(0, 4);

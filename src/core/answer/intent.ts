@@ -36,7 +36,7 @@ function clean(side: string): string {
     // What follows a comma, dash or question mark is the rest of the question, not the side.
     .replace(/\s*(?:[,;:?]|\s[—–-]\s).*$/, '')
     .replace(/[?.!]+$/, '')
-    .replace(/^(?:the|a|an|using|use)\s+/i, '')
+    .replace(/^(?:just\s+|only\s+)?(?:the|a|an|using|use)\s+/i, '')
     .replace(/\s+(?:for|in|when)\s+.*$/i, '')
     .replace(/\s+(?:by another name|in disguise|with extra steps|under the hood|renamed|rebranded)$/i, '')
     .trim();
