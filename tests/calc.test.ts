@@ -315,6 +315,12 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['at 200 requests per second and 50 ms latency how many requests are in flight?', 'littles-law throughput=200/s latency=0.05s'],
     ['each API pod handles 200 req/s and each request holds a db connection for 15 ms: how big should the connection pool be?', 'littles-law throughput=200/s latency=0.015s per=pod'],
     ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
+    // A figure each dependency has ("each with a 99.9% slo") is a component, not a second target.
+    ['we promised customers 99.95%. our api synchronously calls 5 internal services, each with a 99.9% slo. is that even possible?', 'feasibility 99.9% 99.9% 99.9% 99.9% 99.9% target=99.95%'],
+    // "How much capacity should we plan for?" is the load itself, with no server size to divide by.
+    ['average load is ~2k rps, and on black friday we saw ~6x the daily average. how much capacity should we plan for?', 'capacity avg=2000/s peak_ratio=6'],
+    // 100% has no downtime to compute: answered from the documents.
+    ['product wants 100% uptime on our api. how do we set a target and settle the argument?', null],
     // Expected growth raises the load to plan for; the utilization cap is not mistaken for it.
     ['capacity planning for next year: today avg 2k rps, daily peak is 3x avg, we expect 50% growth, and one node handles ~500 rps. we want nodes at no more than ~70% utilization. how many nodes?', 'capacity avg=2000/s peak_ratio=3 growth=50% per_server=500/s util=70% redundancy=N+0'],
     // "How many connections do we need", the question first, then the numbers.

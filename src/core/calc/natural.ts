@@ -145,8 +145,13 @@ function planAvailability(ctx: Ctx): Draft | null {
     if (!period) return { calculator: 'availability', used: [down], consumes: ['time'], missing: { what: 'the period the downtime is counted over', ask: 'over how long is that downtime allowed: a month, a quarter, a year?', example: `availability downtime=${secs(down)} period=30d` } };
     return { calculator: 'availability', args: [`downtime=${secs(down)}`, `period=${secs(period)}`], used: periodQ ? [down, periodQ] : [down], consumes: ['time', 'percent'] };
   }
-  if (!percents.length) return null;
+  // "product wants 100% uptime": no downtime to compute; the answer is about targets, not arithmetic.
+  if (!percents.length || percents.every((q) => q.value >= 1)) return null;
   const targets = percents.filter((q) => q.target || near(ctx, q, /\b(?:target|slo|sla|goal|need|reach|hit|meet|get to|get at least|at least|promise|commit|want|require|achieve|asking for|asks for|expects?)\w*\b[^%\d]*$/, 40, 0) || /^\s*(?:even\s+)?(?:possible|achievable|feasible|doable|realistic|reachable)\b/.test(ctx.lower.slice(q.end, q.end + 24)));
+  // "we promised 99.95%; we call 5 services, each with a 99.9% slo": a figure each component has is
+  // a component's, whatever word follows it, when another figure is the target.
+  const eachOwn = (q: Quantity) => /\beach(?:\s+(?:one|of them|service|dependency|component))?\s+(?:with|at|has|having|is|runs at|offers?|promis\w*)?\s*(?:an?\s+)?(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, q.start - 32), q.start));
+  if (targets.length > 1 && targets.some((q) => !eachOwn(q))) targets.splice(0, targets.length, ...targets.filter((q) => !eachOwn(q)));
   // "so we're at six nines now, right?": the claim being checked, not a component.
   const claims = /\b(?:right|correct|true|yes|no)\s*\?\s*$/.test(ctx.lower) ? percents.filter((q) => /\b(?:so|that(?:'s| is)|we(?:'re| are)|is it|are we|gives?|get|at)\s+(?:at\s+)?(?:about\s+|~)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start)) && !targets.includes(q)) : [];
   let components = percents.filter((q) => !targets.includes(q) && !claims.includes(q));
@@ -590,7 +595,7 @@ function planLittle(ctx: Ctx): Draft | null {
 }
 
 function planCapacity(ctx: Ctx): Draft | null {
-  if (!has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size|what peak (?:rps|qps|traffic|load)|peak (?:rps|qps) (?:should|do|would|will)/)) return null;
+  if (!has(ctx, /how much (?:capacity|load|traffic|peak)\b|what (?:capacity|load) (?:do|should|would|will) (?:we|i)|capacity (?:do|should|would|will) (?:we|i) (?:plan|need|provision)|how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size|what peak (?:rps|qps|traffic|load)|peak (?:rps|qps) (?:should|do|would|will)/)) return null;
   // A bound on waiting or response time makes it a queueing question.
   if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\bwait|queue|response time|latency|\bp9\d/)) return null;
   const zonesQ = ctx.qs.find((q) => isCount(q, /^(?:az|zone|availability|region|datacenter|data|dc)$/) && q.value >= 2);
@@ -637,7 +642,9 @@ function planCapacity(ctx: Ctx): Draft | null {
     args.push(`growth=${pct(growth)}`);
     used.push(growth);
   }
-  if (!perServer && userDemand !== undefined && /\b(?:what|how much|how many)\b[^?]*\b(?:peak )?(?:rps|qps|requests per second|rate|traffic|load)\b/.test(ctx.lower) && !/how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes)/.test(ctx.lower)) {
+  // "what peak rps do 2M users make?", "how much capacity should we plan for?": the load itself.
+  const asksLoad = /\b(?:what|how much|how many)\b[^?]*\b(?:peak )?(?:rps|qps|requests per second|rate|traffic|load)\b/.test(ctx.lower) || /\bhow much (?:capacity|load|traffic|peak)\b|what (?:capacity|load) (?:do|should|would|will) (?:we|i)|capacity (?:do|should|would|will) (?:we|i) (?:plan|need|provision)/.test(ctx.lower);
+  if (!perServer && (userDemand !== undefined || multiplier) && asksLoad && !/how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes)/.test(ctx.lower)) {
     return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
   }
   if (!perServer) {
