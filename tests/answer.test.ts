@@ -52,6 +52,11 @@ describe('question shapes', () => {
     expect(ids).not.toContain('patterns/leader-election');
   });
 
+  it('does not tell a question about what a term is which pattern its situation calls for', async () => {
+    const term = await ask('TTL on a DNS record, what does it control');
+    expect(lead(term.answer)).not.toMatch(/^This is what/);
+  });
+
   it('says what the subject is first when asked "what is X" in a setting', async () => {
     const a = await ask('what is backpressure, concretely, in a data pipeline?');
     expect(lead(a.answer)).toMatch(/^Backpressure is a /);

@@ -606,7 +606,10 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
   let lead = standalone(best.p);
   const mentionsSubject = [...terms(question)].some((t) => subject.has(t));
   const unnamed = (!top.named && !top.strong) || (intent === 'scenario' && !top.named && !mentionsSubject);
-  if (unnamed && best.doc === top.doc && top.doc.kind === 'pattern') {
+  // ...but a question that asks what a term is ("in DDD, what's an ACL?", "TTL on a DNS record, what
+  // does it control?") is not told which pattern its situation calls for.
+  const asksTerm = intent === 'definition' || /\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+\s*\?|\bwhat (?:does|do|is) .{1,40} (?:mean|stand for|control|refer to)\b/i.test(question);
+  if (unnamed && !asksTerm && best.doc === top.doc && top.doc.kind === 'pattern') {
     // A described problem that never names its solution: name it first, then the sentence that fits.
     const rest = ranked.filter((r) => r !== best);
     const { points, cited } = supportingPoints(ctx, [best, ...rest], firstSentences(top.doc.summary, 1), best.score * ANSWER_TUNING.pointShare);
