@@ -150,6 +150,9 @@ describe('calculators against independently computed values', () => {
     const grown = ok('capacity avg=2000/s peak_ratio=3 growth=50% per_server=500/s util=70% redundancy=N+0');
     expect(fig(grown, 'required_capacity')).toBeCloseTo(9000, 9);
     expect(fig(grown, 'servers_total')).toBe(26);
+    // deps= with each=: that many dependencies at that availability (0.9995³ = 99.85%, under 99.9%).
+    const three = ok('feasibility target=99.9% deps=3 each=99.95%');
+    expect(three.reading).toMatch(/^No: 3 serial dependencies/);
     const s = ok('storage per_day=50GB retention=90d replication=3 growth=40%');
     expect(fig(s, 'raw')).toBeCloseTo(13.5e12, 0);
     expect(fig(s, 'raw_next_year')).toBeCloseTo(18.9e12, 0);
@@ -237,6 +240,7 @@ describe('bad calculator input gets a specific error', () => {
     ['littles-law throughput=200/s', 'missing_key', undefined, 'exactly two'],
     ['queue arrival=1/s arrival=2/s service=1s', 'duplicate_key', 'arrival', 'given twice'],
     ['capacity peak=100/s growth=3', 'wrong_unit', 'growth', 'growth=50%'],
+    ['capacity peak=100/s growth=1', 'wrong_unit', 'growth', 'growth=50%'],
     ['capacity peak=100/s growth=-5%', 'out_of_range', 'growth', 'from 0%'],
     ['', 'empty_input', undefined, 'Calculators:'],
   ])('%j -> %s', (input, code, key, message) => {
@@ -317,6 +321,18 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['how do I size a bulkhead for a dependency at 300 req/s and 40 ms latency?', 'littles-law throughput=300/s latency=0.04s'],
     // A figure each dependency has ("each with a 99.9% slo") is a component, not a second target.
     ['we promised customers 99.95%. our api synchronously calls 5 internal services, each with a 99.9% slo. is that even possible?', 'feasibility 99.9% 99.9% 99.9% 99.9% 99.9% target=99.95%'],
+    // "Each" with no count of dependencies asks for it; "3 of them" is that count.
+    ['we need 99.9% overall. the db, cache and queue are each at 99.95% slo and every request needs all three. can we meet it?', null],
+    ['our slo is 99.9% and each dependency has a 99.95% slo. we call 3 of them. can we meet it?', 'feasibility 99.95% 99.95% 99.95% target=99.9%'],
+    // A rate each instance does is not divided over the instances again; a pool per pod is not a fleet of nodes.
+    ['how many db connections do we need? 4 instances each doing 500 queries/s, 50ms each, pool is 20 per instance', 'littles-law throughput=500/s latency=0.05s per=instance fleet=4'],
+    ['how many db connections do we need? 2,000 queries/s, each holds a connection 50ms. pool is currently 20 per pod, and we have 4 nodes', null],
+    // Growth that already happened is in the figures given; a monthly rate needs a horizon: neither is applied.
+    ['peak 9000 rps, up 50% year over year; each server handles 500 rps. how many servers?', null],
+    ['traffic grows 10% per month; peak is 9000 rps and each server handles 500 rps. how many servers?', null],
+    ['peak is 10k rps and will grow 40% next year, each server does 1k rps. how many servers?', 'capacity peak=10000/s growth=40% per_server=1000/s util=100% redundancy=N+0'],
+    // "How much peak can we handle" is not a question about the load to plan for.
+    ['how much peak can we handle with 12 servers at 800 rps each at 60% utilization?', 'queue service=800/s servers=12 util=60%'],
     // "How much capacity should we plan for?" is the load itself, with no server size to divide by.
     ['average load is ~2k rps, and on black friday we saw ~6x the daily average. how much capacity should we plan for?', 'capacity avg=2000/s peak_ratio=6'],
     // 100% has no downtime to compute: answered from the documents.

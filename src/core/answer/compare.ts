@@ -12,7 +12,7 @@ import { docLinks } from './links';
 export const COMPARISONS_ID = 'reference/comparisons';
 
 /** One side of a comparison, resolved to a document (or to one entry of a document, such as the glossary). */
-type Side = { doc: DocMeta; name: string; terms: Set<string>; confidence: number; entry?: Passage; /** As the user wrote it. */ raw: string };
+type Side = { doc: DocMeta; name: string; terms: Set<string>; confidence: number; entry?: Passage; /** As the user wrote it. */ raw: string; /** Resolved by a name (title, alias, synonym, glossary term), not by a search. */ named?: boolean };
 
 const CONTRAST = /\b(unlike|whereas|while|instead of|differs?|difference|rather than|compared (with|to)|in contrast|but|vs\.?|versus|on the other hand)\b/i;
 
@@ -101,15 +101,15 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   const sideTerms = new Set(terms(side));
   if (!sideTerms.size) return null;
   const named = ctx.engine.docsNamed(side);
-  if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9, raw: side };
+  if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9, raw: side, named: true };
   // "sync replication" names what "synchronous replication" names.
   const variant = namedBySynonym(ctx, side);
-  if (variant) return { doc: variant, name: variant.title, terms: sideTerms, confidence: 0.85, raw: side };
+  if (variant) return { doc: variant, name: variant.title, terms: sideTerms, confidence: 0.85, raw: side, named: true };
   // A glossary entry named exactly by the side ("long polling", "read committed").
   const key = side.toLowerCase().replace(/s$/, '');
   const entry = glossary?.passages.find((p) => p.label && sideKeyOf(p) === key);
   const glossaryDoc = ctx.engine.docById(GLOSSARY_ID);
-  if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry, raw: side };
+  if (entry && glossaryDoc) return { doc: glossaryDoc, name: entry.label!, terms: sideTerms, confidence: 0.8, entry, raw: side, named: true };
   const found = ctx.engine.search(side, { limit: 3 });
   const top = found.hits[0];
   if (!top) return null;
@@ -211,7 +211,7 @@ const MIN_COLLECTION_MATCH = 0.2;
  * Sides that name no document ("long polling", "snapshot isolation") may still be compared by an
  * entry of the comparisons collection whose question names every side.
  */
-async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Promise<Answer | null> {
+async function collectionAnswer(ctx: Ctx, question: string, names: string[], strict = false): Promise<Answer | null> {
   const doc = ctx.engine.docById(COMPARISONS_ID);
   const text = doc ? (await loadAll(ctx, [doc]))[0] : undefined;
   if (!doc || !text) return null;
@@ -228,7 +228,7 @@ async function collectionAnswer(ctx: Ctx, question: string, names: string[]): Pr
     // library", not "cache-aside" for a card that only says "cache").
     const full = sideTerms.every((t) => [...t].every((w) => cardWords.has(w)));
     const share = (t: Set<string>) => [...t].reduce((a, w) => a + (cardWords.has(w) ? ctx.engine.termWeight(w) : 0), 0) / [...t].reduce((a, w) => a + ctx.engine.termWeight(w), 0);
-    if (!full && !sideTerms.every((t) => share(t) >= LOOSE_SHARE)) continue;
+    if (!full && (strict || !sideTerms.every((t) => share(t) >= LOOSE_SHARE))) continue;
     const score = cardMatch(ctx.engine, user, card, new Set(), true, answer.terms) * (full ? 1 : LOOSE_SIDES);
     if (!best || score > best.score) best = { answer: answer.answer, anchor: card.anchor, heading: card.heading, score };
   }
@@ -283,12 +283,16 @@ function restOfComparison(ctx: Ctx, question: string, sides: Side[], texts: Map<
  * Compares two or three sides: the sentence that states the difference first, then what each side
  * is, when to pick each and its main trade-off, with every row filled or left out.
  */
-export async function compareSides(ctx: Ctx, question: string, raw: [string, string]): Promise<Answer | null> {
+export async function compareSides(ctx: Ctx, question: string, raw: [string, string], loose = false): Promise<Answer | null> {
   const glossaryDoc = ctx.engine.docById(GLOSSARY_ID);
   const glossary = glossaryDoc ? (await loadAll(ctx, [glossaryDoc]))[0] : undefined;
   const names = distributeHead(ctx, splitSides(raw), glossary);
   const sides = names.map((s) => resolveSide(ctx, s, glossary));
   if (names.length < 2) return null;
+  // A loosely read comparison ("is the leader just overloaded?") holds only when every side is a
+  // name (a title, an alias, a glossary term), never a search's best guess, or when one entry of the
+  // comparisons collection names every side in full.
+  if (loose && sides.some((s) => !s?.named)) return collectionAnswer(ctx, question, names, true);
   if (sides.some((s) => !s)) return (await collectionAnswer(ctx, question, names)) ?? (await entriesAnswer(ctx, question, names));
   const resolved = sides as Side[];
   // "lambda vs kappa architecture": when one side's document is titled with the other side's words

@@ -608,7 +608,8 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
   const unnamed = (!top.named && !top.strong) || (intent === 'scenario' && !top.named && !mentionsSubject);
   // ...but a question that asks what a term is ("in DDD, what's an ACL?", "TTL on a DNS record, what
   // does it control?") is not told which pattern its situation calls for.
-  const asksTerm = intent === 'definition' || /\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+\s*\?|\bwhat (?:does|do|is) .{1,40} (?:mean|stand for|control|refer to)\b/i.test(question);
+  // ("what's the fix?", "what's happening?" ask about the situation).
+  const asksTerm = intent === 'definition' || /\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+)?(?!(?:fix|solution|remedy|problem|issue|answer|pattern|cause|wrong|happening|going|option|catch|deal|point|plan|risk|tradeoff|trade-off|alternative|difference|impact)\b)[\w-]+\s*\?|\bwhat (?:does|do|is) .{1,40} (?:mean|stand for|control|refer to)\b/i.test(question);
   if (unnamed && !asksTerm && best.doc === top.doc && top.doc.kind === 'pattern') {
     // A described problem that never names its solution: name it first, then the sentence that fits.
     const rest = ranked.filter((r) => r !== best);
@@ -765,7 +766,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   question = scope.corrected ?? question;
 
   if (parsed.intent === 'comparison' && parsed.sides) {
-    const compared = await compareSides(ctx, question, parsed.sides);
+    const compared = await compareSides(ctx, question, parsed.sides, parsed.loose);
     if (compared) return { ...compared, answer: note + compared.answer };
   }
 

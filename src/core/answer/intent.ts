@@ -5,14 +5,31 @@ export type ParsedQuestion = {
   intent: Intent;
   /** For comparisons: the two things compared, as the user wrote them. */
   sides?: [string, string];
+  /**
+   * The comparison was read from a looser shape ("is X just Y?", "X or Y for Z?") that everyday
+   * phrasings share ("is the cache just stale?"): it holds only if every side names something.
+   */
+  loose?: boolean;
 };
+
+/** What follows the second side of "is X just Y ...?" without being part of it. */
+const NOT_A_SIDE = String.raw`by another name|in disguise|with extra steps|under the hood|renamed|rebranded|again|or not|or something else|or what`;
 
 /**
  * "saga or 2pc for an order that touches three services?", "single leader, multi leader or
  * leaderless for a cart?": a short list of sides opening the question, before "or" and what it is for.
  * A question opening with a verb or a pronoun ("is this normal or a bug in our setup?") is not one.
  */
-const SIDE_LIST = /^(?!(?:is|are|was|were|do|does|did|should|shall|can|could|would|will|what|how|why|when|where|which|who|this|that|it|we|i|you|they|our|my|there)\b)((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+(?:,\s*(?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)*)\s+or\s+((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s+(?:for|in|on|with|when)\s+\S.*$/i;
+const SIDE_LIST = /^(?!(?:is|are|was|were|do|does|did|should|shall|can|could|would|will|what|how|why|when|where|which|who|this|that|it|we|i|you|they|our|my|there|yes|no|more|less|sooner|later|one|two|either|hi|hello|\d+)\b)((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+(?:,\s*(?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)*)\s+or\s+((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s+(?:for|in|on|with|when)\s+\S.*$/i;
+
+/**
+ * "is the outbox basically just CDC?", "is cqrs just event sourcing by another name?": never a
+ * pronoun first ("is it just me or..."), nor a second side that opens with a preposition ("just for
+ * caches") or holds an "or".
+ */
+const IS_JUST = new RegExp(String.raw`^(?:so\s+)?(?:is|isn'?t|are|aren'?t)\s+(?!(?:it|this|that|he|she|they|there|me|we|you)\b)([^?!.]+?)\s+(?:(?:basically|essentially|simply|just)\s+)+(?:the same (?:thing )?as\s+)?(?!(?:for|to|in|on|at|about|from|with|by|like|because|when|if)\b)((?:(?!\bor\b)[^?!.])+?)(?:\s+(?:${NOT_A_SIDE}|with (?:more|better|a|an)\b[^?!.]*))?\s*(?:[?!.].*)?$`, 'i');
+/** "is X the same as Y?", "is X any different from Y?" */
+const SAME_AS = /^(?:so\s+)?(?:is|are)\s+(?!(?:it|this|that|they|there)\b)([^?!.]+?)\s+(?:the same (?:thing )?as|any different (?:from|than)|different (?:from|than)|equivalent to)\s+([^?!.]+)/i;
 
 const COMPARISON_PATTERNS: RegExp[] = [
   /\bdifferences?\s+between\s+(.+?)\s+(?:and|&|vs\.?|versus)\s+(.+)/i,
@@ -21,11 +38,13 @@ const COMPARISON_PATTERNS: RegExp[] = [
   /\b(?:should|do|would|can)\s+(?:i|we|you)\s+(?:use|pick|choose|go with|prefer)\s+(.+?)\s+or\s+(.+)/i,
   /\b(?:which is better|which one|which should i use|which to use)[:,]?\s+(.+?)\s+or\s+(.+)/i,
   /^(?:when (?:to|should (?:i|we)) use|when do (?:i|we) use)\s+(.+?)\s+(?:vs\.?|versus|or|instead of|over)\s+(.+)/i,
-  // "is the outbox basically just CDC?", "is cqrs just event sourcing by another name?", "is X the same as Y?"
-  /^(?:so\s+)?(?:is|isn'?t|are|aren'?t)\s+([^?!.]+?)\s+(?:(?:basically|essentially|simply|just)\s+)+(?:the same (?:thing )?as\s+)?([^?!.]+?)(?:\s+(?:by another name|in disguise|with (?:extra|more|better|a|an)\b[^?!.]*|under the hood|renamed|rebranded|again))?\s*(?:[?!.].*)?$/i,
-  /^(?:so\s+)?(?:is|are)\s+([^?!.]+?)\s+(?:the same (?:thing )?as|any different (?:from|than)|different (?:from|than)|equivalent to)\s+([^?!.]+)/i,
+  IS_JUST,
+  SAME_AS,
   SIDE_LIST,
 ];
+
+/** Shapes of a comparison that everyday phrasings share: the sides must name something (ParsedQuestion.loose). */
+const LOOSE = new Set([IS_JUST, SAME_AS, SIDE_LIST]);
 
 const DEFINITION = /^\s*(?:(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?!(?:it|them|this|that)\b)|what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?!the best|a good|the right)|what'?s\s+(?:an?\s+|the\s+)?|whats\s+|define\s+|definition of\s+|meaning of\s+|explain\s+|describe\s+|tell me about\s+|what does\s+.+\s+mean\b|eli5\s+)/i;
 const HOWTO = /^\s*(?:how\s+(?:do|does|can|could|should|would|to|might|are)\b|how'?s\b|what(?:'s| is| are)?\s+(?:the\s+)?(?:best|right|recommended|usual|standard|common)\s+(?:way|approach|practice|pattern)s?|best\s+(?:way|practice)s?|(?:should|can|could)\s+(?:i|we)\b|which\s+(?:pattern|approach|strategy|technique|database|design)|what\s+(?:pattern|approach|strategy|technique)s?\b|ways?\s+to\b|tips\b|guidance\b|is it (?:ok|safe|wise|a good idea)\b)/i;
@@ -36,9 +55,9 @@ function clean(side: string): string {
     // What follows a comma, dash or question mark is the rest of the question, not the side.
     .replace(/\s*(?:[,;:?]|\s[—–-]\s).*$/, '')
     .replace(/[?.!]+$/, '')
-    .replace(/^(?:just\s+|only\s+)?(?:the|a|an|using|use)\s+/i, '')
+    .replace(/^(?:(?:just|only|the|a|an|using|use)\s+)+/i, '')
     .replace(/\s+(?:for|in|when)\s+.*$/i, '')
-    .replace(/\s+(?:by another name|in disguise|with extra steps|under the hood|renamed|rebranded)$/i, '')
+    .replace(new RegExp(String.raw`\s+(?:${NOT_A_SIDE})$`, 'i'), '')
     .trim();
 }
 
@@ -55,12 +74,14 @@ function firstSide(text: string): string {
 export function parseQuestion(question: string): ParsedQuestion {
   const q = question.trim().replace(/\s+/g, ' ');
   for (const pattern of COMPARISON_PATTERNS) {
+    // "lambda or containers for an api doing 2000 rps: what will the bill look like?" is a calculation.
+    if (pattern === SIDE_LIST && NUMBERS.test(q)) continue;
     const m = pattern.exec(q);
     if (m) {
       // "single leader, multi leader or leaderless for a cart?": a list of sides before the "or".
       const a = clean(firstSide(pattern === SIDE_LIST ? m[1]!.replace(/\s*,\s*/g, ' vs ') : m[1]!));
       const b = clean(m[2]!);
-      if (a && b && a.toLowerCase() !== b.toLowerCase()) return { intent: 'comparison', sides: [a, b] };
+      if (a && b && a.toLowerCase() !== b.toLowerCase()) return { intent: 'comparison', sides: [a, b], ...(LOOSE.has(pattern) ? { loose: true } : {}) };
     }
   }
   if (NUMBERS.test(q)) return { intent: 'numbers' };

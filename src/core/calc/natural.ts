@@ -171,6 +171,15 @@ function planAvailability(ctx: Ctx): Draft | null {
     const listed = (cq: Quantity | undefined) => !!cq && components.filter((c) => c.start > cq.start).length === cq.value && components.length === cq.value;
     for (const c of components) {
       const count0 = availabilityCount(ctx, c);
+      // "the db, cache and queue are each at 99.95%": a figure each of several has, with no count to multiply it by.
+      // "...each dependency has a 99.95% slo. we call 3 of them": the count, said apart.
+      const ofThem = eachOwn(c) && !count0 ? ctx.qs.find((q) => (q.kind === 'number' || q.kind === 'count') && Number.isInteger(q.value) && q.value >= 1 && q.value <= 50 && /^\s*of (?:them|those|these)\b/.test(ctx.lower.slice(q.end, q.end + 16))) : undefined;
+      if (ofThem) {
+        for (let i = 0; i < ofThem.value; i++) positional.push(pct(c));
+        used.push(c, ofThem);
+        continue;
+      }
+      if (eachOwn(c) && !count0) return { calculator: 'feasibility', used: [target, c], consumes: ['percent', 'count'], irrelevant, missing: { what: 'how many dependencies there are', ask: `how many serial dependencies at ${c.raw} does a request need?`, example: `feasibility target=${pct(target)} deps=<count> each=${pct(c)}` } };
       if (count0 && listed(count0)) used.push(count0);
       const count = count0 && !listed(count0) ? count0 : undefined;
       const n = count ? count.value : 1;
@@ -490,6 +499,29 @@ function rateUnit(ctx: Ctx, q: Quantity): string | undefined {
   return m?.[1];
 }
 
+/** "4 instances", "1 instance", "3 boxes": a count of a noun as a person would write it. */
+function counted(n: Quantity, noun: string): string {
+  return `${n.raw} ${n.value === 1 ? noun : /(?:s|x|sh|ch)$/.test(noun) ? `${noun}es` : `${noun}s`}`;
+}
+
+/** "2k rps across 10 pods": a total rate spread evenly over a fleet, as one member's rate (Little's law per pod). */
+function spreadOverFleet(ctx: Ctx, r: Quantity, t: Quantity, f: Quantity, ignored: Quantity[], extra: { used: Quantity[]; notes: string[] } = { used: [], notes: [] }): Draft {
+  const unit = f.noun!;
+  return {
+    calculator: 'littles-law',
+    args: [`throughput=${perSec(r.value / f.value)}`, `latency=${secs(t)}`, `per=${unit}`, `fleet=${fmt(f.value)}`],
+    used: [...ignored, r, t, f, ...extra.used],
+    consumes: ['rate', 'time', 'count', 'number'],
+    notes: [`${r.raw} over ${counted(f, unit)} is ${fmt(r.value / f.value)}/s per ${unit}, if the load is spread evenly`, ...extra.notes],
+  };
+}
+
+/** A rate one server does ("each pod handles 200 req/s", "4 instances each doing 500 queries/s"), not the total. */
+function perUnitRate(ctx: Ctx, r: Quantity): boolean {
+  const before = ctx.lower.slice(Math.max(0, r.start - 40), r.start);
+  return !!rateUnit(ctx, r) || /\b(?:pod|instance|node|server|host|machine|box|vm|container|replica|worker)s?\s+(?:each|apiece)\b[^.,;]{0,24}$/.test(before) || /^\s*(?:each|apiece|per (?:pod|instance|node|server|host|machine|box|vm|container|replica|worker))\b/.test(ctx.lower.slice(r.end, r.end + 30));
+}
+
 /** Rates given per server ("each pod handles 200 req/s"). */
 function unitRatesOf(ctx: Ctx): Quantity[] {
   return ctx.qs.filter((q) => q.kind === 'rate' && !!q.per && SERVER_NOUN.test(q.per));
@@ -520,16 +552,16 @@ function planLittle(ctx: Ctx): Draft | null {
     const c = concs[0]!;
     const f = fleet[0];
     // "2,000 queries/s, 50 ms each; the pool is 20 per instance x 4 instances": the pool the user has is
-    // what the answer is compared with, so the rate is spread over the instances and one instance's need computed.
-    if (perFleetUnit(c) && fleet.length === 1 && f!.noun && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
+    // what the answer is compared with, so the rate is spread over the instances and one instance's need
+    // computed; only when the pool is per the same unit as the fleet, and the rate is the total (a rate
+    // "each" instance does is not divided again).
+    const poolUnit = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+${f?.noun ?? '-'}\b`).test(ctx.lower.slice(c.end, c.end + 40));
+    if (perFleetUnit(c) && fleet.length === 1 && !poolUnit) return null;
+    if (perFleetUnit(c) && fleet.length === 1 && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
+      const have = `what you have now: ${c.raw} per ${f!.noun}, ${fmt(c.value * f!.value)} across the ${counted(f!, f!.noun!)}`;
       const r = rates[0]!;
-      return {
-        calculator: 'littles-law',
-        args: [`throughput=${perSec(r.value / f!.value)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${f!.noun}`, `fleet=${fmt(f!.value)}`],
-        used: [...ignored, r, usefulTimes[0]!, c, f!],
-        consumes: ['rate', 'time', 'count', 'number'],
-        notes: [`${r.raw} over ${f!.raw} ${f!.noun}s is ${fmt(r.value / f!.value)}/s per ${f!.noun}, if the load is spread evenly`, `what you have now: ${c.raw} per ${f!.noun}, ${fmt(c.value * f!.value)} across the ${f!.raw} ${f!.noun}s`],
-      };
+      if (!perUnitRate(ctx, r)) return spreadOverFleet(ctx, r, usefulTimes[0]!, f!, ignored, { used: [c], notes: [have] });
+      return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${f!.noun}`, `fleet=${fmt(f!.value)}`], used: [...ignored, r, usefulTimes[0]!, c, f!], consumes: ['rate', 'time', 'count', 'number'], notes: [have] };
     }
     if (perFleetUnit(c) && fleet.length === 1) {
       conc = c.value * fleet[0]!.value;
@@ -570,8 +602,7 @@ function planLittle(ctx: Ctx): Draft | null {
     const unit = f.noun!;
     const spread = /\b(?:across|over|on|between|spread over|split (?:across|over|between)|behind|from|with|using|running on|run on)\s+(?:the\s+|our\s+|its\s+)?$/.test(ctx.lower.slice(Math.max(0, f.start - 24), f.start)) || /\b(?:per|each|every)\s+(?:pod|instance|node|server|host|machine|replica|box|container)\b/.test(ctx.lower);
     if (!spread || !Number.isInteger(f.value) || f.value < 1) return null;
-    const r = rates[0]!;
-    return { calculator: 'littles-law', args: [`throughput=${perSec(r.value / f.value)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${unit}`, `fleet=${fmt(f.value)}`], used: [...ignored, r, usefulTimes[0]!, f], consumes: ['rate', 'time', 'count', 'number'], notes: [`${r.raw} over ${f.raw} ${unit}s is ${fmt(r.value / f.value)}/s per ${unit}, if the load is spread evenly`] };
+    return spreadOverFleet(ctx, rates[0]!, usefulTimes[0]!, f, ignored);
   }
   // "how big should the pool be?" with a rate but no hold time (or the reverse): ask for the other one.
   if (poolSizing && !concs.length && !rateWords && rates.length + unitRates.length <= 1 && usefulTimes.length <= 1 && (rates.length + unitRates.length) + usefulTimes.length === 1) {
@@ -594,8 +625,11 @@ function planLittle(ctx: Ctx): Draft | null {
   return { calculator: 'littles-law', args, used, consumes: ['rate', 'time', 'count', 'number'], notes };
 }
 
+/** "How much capacity should we plan for?": a question about the load to plan for, not a server count. */
+const PLAN_LOAD = /\bhow much (?:capacity|load|traffic|headroom) (?:should|do|will|would|must) (?:we|i) (?:plan|provision|need|expect|budget)\b|\bwhat (?:capacity|load|peak) (?:should|do|will|would) (?:we|i) plan for\b|\bcapacity (?:do|should|would|will) (?:we|i) (?:plan|need|provision)\b/;
+
 function planCapacity(ctx: Ctx): Draft | null {
-  if (!has(ctx, /how much (?:capacity|load|traffic|peak)\b|what (?:capacity|load) (?:do|should|would|will) (?:we|i)|capacity (?:do|should|would|will) (?:we|i) (?:plan|need|provision)|how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size|what peak (?:rps|qps|traffic|load)|peak (?:rps|qps) (?:should|do|would|will)/)) return null;
+  if (!has(ctx, PLAN_LOAD) && !has(ctx, /how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers|replicas|dynos|tasks|brokers)|(?:servers|instances|pods|nodes|machines|hosts|boxes|vms|containers|workers) (?:do|would|will|should) (?:i|we) need|size the (?:fleet|cluster)|provision|capacity plan|(?:instance|server|node|pod|box) count|total (?:instances|servers|nodes|pods|boxes)|fleet size|what peak (?:rps|qps|traffic|load)|peak (?:rps|qps) (?:should|do|would|will)/)) return null;
   // A bound on waiting or response time makes it a queueing question.
   if (ctx.qs.some((q) => q.kind === 'time') && has(ctx, /\bwait|queue|response time|latency|\bp9\d/)) return null;
   const zonesQ = ctx.qs.find((q) => isCount(q, /^(?:az|zone|availability|region|datacenter|data|dc)$/) && q.value >= 2);
@@ -615,11 +649,15 @@ function planCapacity(ctx: Ctx): Draft | null {
   const mult = ctx.qs.find((q) => q.kind === 'multiplier' && near(ctx, q, /peak|spike|burst|average|avg|mean|normal/, 30, 30));
   // "250 rps at 75% cpu": the share describes how the capacity was measured, not a target to apply again.
   const describesCapacity = (q: Quantity) => !!perServer && q.start > perServer.end && /^\s*(?:at|@|with|on)\s*(?:about\s+|~)?$/.test(ctx.lower.slice(perServer.end, q.start));
-  // "we expect 50% growth", "traffic grows 40% a year": the load to plan for is the peak after it.
-  const growth = ctx.qs.find((q) => q.kind === 'percent' && near(ctx, q, /\bgrow|growth|increase|\bup by|\brise|more (?:traffic|load|users|requests)|year[- ]over[- ]year|\byoy\b/, 24, 16) && !near(ctx, q, /util|cpu|busy|headroom|buffer|margin|spare|safety|target|no more than/, 24, 16));
-  const util = ctx.qs.find((q) => q.kind === 'percent' && q !== growth && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max|above|over|exceed|higher than|beyond/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
+  // "we expect 50% growth", "traffic will grow 40% by next year": the load to plan for is the peak
+  // after it. Growth that already happened ("up 50% year over year", "after a 50% increase") is in the
+  // figures given, and a rate of growth ("10% a month") needs a horizon: neither is applied, and
+  // neither is read as a utilization target.
+  const growthLike = (q: Quantity) => q.kind === 'percent' && near(ctx, q, /\bgrow|growth|increase|\bup by|\bup\s*$|\brise|more (?:traffic|load|users|requests)|year[- ]over[- ]year|\byoy\b/, 24, 16) && !near(ctx, q, /util|cpu|busy|headroom|buffer|margin|spare|safety|target|no more than/, 24, 16);
+  const growth = ctx.qs.find((q) => growthLike(q) && near(ctx, q, /\b(?:expect\w*|will|next (?:year|quarter|month|season)|plan(?:ning)? for|project\w*|forecast\w*|anticipat\w*|by (?:next|the end of))\b/, 48, 40) && !near(ctx, q, /\b(?:since|ago|last (?:year|quarter|month|week)|year[- ]over[- ]year|yoy|after an?|already|so far)\b|\b(?:per|a|each|every) (?:month|quarter|week|day)\b|\b(?:monthly|weekly|daily)\b/, 32, 24));
+  const util = ctx.qs.find((q) => q.kind === 'percent' && !growthLike(q) && !describesCapacity(q) && near(ctx, q, /util|cpu|busy|load|run (?:them )?at|keep (?:them )?(?:at|under|below)|target|ceiling|no more than|max|above|over|exceed|higher than|beyond/, 40, 24) && !near(ctx, q, /headroom|buffer|margin|spare|safety/, 24, 24));
   const measuredAt = ctx.qs.find((q) => q.kind === 'percent' && describesCapacity(q));
-  const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && q !== growth && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
+  const headroom = ctx.qs.find((q) => q.kind === 'percent' && q !== util && !growthLike(q) && near(ctx, q, /headroom|buffer|margin|safety|extra|on top/, 24, 24));
   const used: Quantity[] = [];
   const args: string[] = [];
   const multiplier = mult ?? ctx.qs.find((q) => (q.kind === 'number' || q.kind === 'count') && /peak(?:\s+(?:factor|ratio|multiplier|to average|is))?\s*(?:of|is|=|:)?\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 24), q.start)));
@@ -643,8 +681,8 @@ function planCapacity(ctx: Ctx): Draft | null {
     used.push(growth);
   }
   // "what peak rps do 2M users make?", "how much capacity should we plan for?": the load itself.
-  const asksLoad = /\b(?:what|how much|how many)\b[^?]*\b(?:peak )?(?:rps|qps|requests per second|rate|traffic|load)\b/.test(ctx.lower) || /\bhow much (?:capacity|load|traffic|peak)\b|what (?:capacity|load) (?:do|should|would|will) (?:we|i)|capacity (?:do|should|would|will) (?:we|i) (?:plan|need|provision)/.test(ctx.lower);
-  if (!perServer && (userDemand !== undefined || multiplier) && asksLoad && !/how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes)/.test(ctx.lower)) {
+  const asksLoad = /\b(?:what|how much|how many)\b[^?]*\b(?:peak )?(?:rps|qps|requests per second|rate|traffic|load)\b/.test(ctx.lower) || PLAN_LOAD.test(ctx.lower);
+  if (!perServer && (userDemand !== undefined || multiplier || growth) && asksLoad && !/how many (?:\w+ )?(?:servers|instances|pods|nodes|machines|boxes)/.test(ctx.lower)) {
     return { calculator: 'capacity', args, used, consumes: ['rate', 'percent', 'multiplier'] };
   }
   if (!perServer) {

@@ -45,10 +45,10 @@ export const capacity: Calculator = {
       throw new CalcInputError('missing_key', 'missing peak= (peak load, e.g. peak=12000/s), or avg= with peak_ratio=', 'peak');
     }
     if (args.keys.has('growth')) {
-      // "we expect 50% growth": the load to plan for is the peak after it. A bare number above 1 is ambiguous (2 = 2% or 200%?).
+      // "we expect 50% growth": the load to plan for is the peak after it. A bare number of 1 or more is ambiguous (1 = 1% or 100%?).
       const raw = args.keys.get('growth')!;
       const { value: growth, assumedPercent } = parseFraction(raw, 'growth');
-      if (assumedPercent) throw new CalcInputError('wrong_unit', `growth=${raw} should be a percentage like growth=50% (or a fraction like 0.5)`, 'growth');
+      if (!raw.trim().endsWith('%') && (assumedPercent || growth >= 1)) throw new CalcInputError('wrong_unit', `growth=${raw} should be a percentage like growth=50% (or a fraction like 0.5)`, 'growth');
       checkInput(z.object({ growth: between(0, 100, 'growth= must be from 0% to 10,000% (e.g. growth=50% for half as much again)') }), { growth });
       const grown = peak * (1 + growth);
       assumptions.push(`peak after ${percent(growth, 3)} growth = ${rate(peak)} × ${num(1 + growth, 4)} = ${rate(grown)}`);
@@ -62,7 +62,7 @@ export const capacity: Calculator = {
       return {
         status: 'ok',
         figures: [{ key: 'required_capacity', label: `Load to plan for (peak${grew ? ' after growth' : ''} × safety)`, value: planned, unit: '/s', text: rate(planned) }],
-        formula: 'peak = average × peak ratio; planned = peak × safety',
+        formula: `peak = average × peak ratio${grew ? ' × (1 + growth)' : ''}; planned = peak × safety`,
         assumptions: [...assumptions, 'give per_server= (what one server handles) for the number of servers'],
         reading: `Plan for ${rate(planned)} at peak. With what one server handles, add per_server= to get the number of servers.`,
       };
@@ -114,7 +114,7 @@ export const capacity: Calculator = {
         { key: 'utilization_after_loss', label: `Utilization at peak with ${spares} server${spares === 1 ? '' : 's'} down`, value: afterLoss, unit: 'fraction', text: percent(afterLoss, 3) },
         { key: 'headroom', label: 'Headroom above peak, all servers up', value: total * perServer / peak - 1, unit: 'fraction', text: percent(total * perServer / peak - 1, 3) },
       ],
-      formula: 'N = ⌈peak × safety ÷ (per-server capacity × target utilization)⌉; total = N + k spares',
+      formula: `N = ⌈peak${grew ? ' × (1 + growth)' : ''} × safety ÷ (per-server capacity × target utilization)⌉; total = N + k spares`,
       worked: `⌈${num(peak)} × ${num(safety)} ÷ (${num(perServer)} × ${num(util, 4)})⌉ = ${base}; ${base} + ${spares} = ${total}`,
       assumptions,
       reading:

@@ -25,7 +25,7 @@ export const feasibility: Calculator = {
     };
     const target = a(args.keys.get('target')!, 'target');
     if (target >= 1) throw new CalcInputError('out_of_range', 'target= of 100% cannot be met by any system; use a target below 100%', 'target');
-    const deps = args.positional.map((raw, i) => a(raw, `dependency ${i + 1}`));
+    let deps = args.positional.map((raw, i) => a(raw, `dependency ${i + 1}`));
     if (deps.length > 50) throw new CalcInputError('too_many_values', 'at most 50 dependencies at once');
     const own = args.keys.has('own') ? a(args.keys.get('own')!, 'own') : 1;
     const each = args.keys.has('each') ? a(args.keys.get('each')!, 'each') : undefined;
@@ -34,6 +34,11 @@ export const feasibility: Calculator = {
       if (deps.length) throw new CalcInputError('too_many_values', 'give the dependencies\u2019 availabilities or deps=<count>, not both', 'deps');
       count = parseNumber(args.keys.get('deps')!, 'deps');
       checkInput(z.object({ deps: between(1, 1000, 'deps= must be a whole number of dependencies from 1 to 1,000', { whole: true }) }), { deps: count });
+      // deps=3 each=99.95%: three dependencies at that availability, as if each were listed.
+      if (each !== undefined) {
+        if (count > 50) throw new CalcInputError('too_many_values', 'at most 50 dependencies at once', 'deps');
+        deps = new Array<number>(count).fill(each);
+      }
     }
     const figures: Figure[] = [];
     const assumptions = ['dependencies are in series (a request needs every one) and fail independently; a year is 365.25 days'];
