@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerConfidence, ANSWER_TUNING, parseQuestion, type AnswerSignals } from '../src/core/index';
+import { tableDifference } from '../src/core/answer/compare';
 import { builtKnowledge } from './helpers/knowledge';
 import * as helpers from './helpers/dev-set';
 import { offTopic } from './helpers/dev-set';
@@ -57,6 +58,9 @@ describe('question shapes', () => {
     expect(b.sources[0]!.url).toContain('patterns/caching-strategies');
     expect(b.sources.map((s) => s.id)).not.toContain('reference/comparisons');
     for (const side of ['Cache-aside', 'Write-through', 'Write-behind']) expect(b.answer).toContain(side);
+    // Rows of one table are set apart by a column that differs, the one the question asks about if any.
+    const risky = await knowledge.ask('cache-aside vs write-through vs write-behind: which one is risky if the cache node dies?');
+    expect(lead(risky.answer)).toMatch(/^They differ in main risk: \*\*Cache-aside[^;]*;.*\*\*Write-behind[^;]*, acknowledged writes lost/);
   });
 
   it('compares sides named in a list before what they are for, each resolved to its own document', async () => {
@@ -349,5 +353,17 @@ describe('card questions matched through synonyms', () => {
   it('reads "dedupe" as "duplicate" when it picks the card, as content/search/synonyms.yaml says', async () => {
     const a = await ask('how can our crawler dedupe pages that are almost the same?');
     expect(lead(a.answer)).toMatch(/SimHash/);
+  });
+});
+
+describe('a difference read from the rows of one table', () => {
+  const rows = ['**A**: Speed: fast; Cost: high; Risk: data loss', '**B**: Speed: slow; Cost: low; Risk: data loss'];
+  it('names a column whose values differ, the one the question asks about', () => {
+    expect(tableDifference('which one costs less?', rows, ['A', 'B'])).toBe('They differ in cost: **A**, high; **B**, low.');
+    expect(tableDifference('a or b?', rows, ['A', 'B'])).toBe('They differ in speed: **A**, fast; **B**, slow.');
+  });
+  it('says nothing when the texts are not rows of one table, or no column differs', () => {
+    expect(tableDifference('a or b?', ['A is a thing.', 'B is another.'], ['A', 'B'])).toBeNull();
+    expect(tableDifference('a or b?', ['Risk: loss; Cost: high', 'Risk: loss; Cost: high'], ['A', 'B'])).toBeNull();
   });
 });

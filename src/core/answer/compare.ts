@@ -253,7 +253,41 @@ async function entriesAnswer(ctx: Ctx, question: string, names: string[]): Promi
   const body = entries.map((e) => `- ${md(ctx, standalone(e.p))}`).join('\n');
   const sources = citedSources(ctx, entries.map((e) => ({ doc: ctx.engine.docById(e.id)!, anchor: e.p.anchor, heading: e.p.heading })));
   const labels = entries.map((e) => e.p.label!.replace(/[.:]$/, ''));
-  return { answer: `They are different things: ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}.\n\n${body}`, sources, intent: 'comparison', confidence: 0.7, unsure: false };
+  const differ = tableDifference(question, entries.map((e) => standalone(e.p)), labels);
+  const lead = differ ? md(ctx, differ) : `They are different things: ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}.`;
+  return { answer: `${lead}\n\n${body}`, sources, intent: 'comparison', confidence: 0.7, unsure: false };
+}
+
+/** A table row as the passages hold it: "Read path: ...; Write path: ...; Main risk: ...". */
+function cellsOf(text: string): Map<string, string> | null {
+  const cells = new Map<string, string>();
+  // The row's label ("**Cache-aside**: ...") names the side, not a column.
+  for (const part of text.replace(/^\*\*[^*]+\*\*:\s*/, '').split(/;\s+(?=[A-Z][\w ()'-]{0,30}:\s)/)) {
+    const m = /^([A-Z][\w ()'-]{0,30}):\s+(.+?)\.?$/.exec(part.trim());
+    if (!m) return null;
+    cells.set(m[1]!, m[2]!);
+  }
+  return cells.size >= 2 ? cells : null;
+}
+
+/**
+ * Entries that are rows of one table (cache-aside, write-through, write-behind) differ in some of its
+ * columns: the one the question asks about ("which one is risky" -> "Main risk"), or else the first
+ * that differs, stated for every side in one sentence.
+ */
+export function tableDifference(question: string, texts: string[], labels: string[]): string | null {
+  const rows = texts.map(cellsOf);
+  if (rows.some((r) => !r)) return null;
+  const columns = [...rows[0]!.keys()].filter((c) => rows.every((r) => r!.has(c)) && new Set(rows.map((r) => r!.get(c))).size === rows.length);
+  if (!columns.length) return null;
+  // The question's own words, beyond the sides' names ("write" in "write-through" asks nothing).
+  const named = new Set(labels.flatMap((l) => terms(l)));
+  const asked = terms(question).filter((t) => !named.has(t));
+  // "risky" asks about "Main risk": stems that begin alike count.
+  const said = (t: string) => asked.some((a) => a === t || (Math.min(a.length, t.length) >= 4 && (a.startsWith(t) || t.startsWith(a))));
+  const fit = (c: string) => terms(c).filter(said).length * 2 + rows.reduce((a, r) => a + terms(r!.get(c)!).filter(said).length, 0) / rows.length;
+  const column = columns.reduce((best, c) => (fit(c) > fit(best) ? c : best), columns[0]!);
+  return `They differ in ${column.toLowerCase()}: ${rows.map((r, i) => `**${labels[i]}**, ${lowerFirst(r!.get(column)!)}`).join('; ')}.`;
 }
 
 /** A passage answers what else a comparison asks when it scores this much (see rankPassages). */
@@ -350,6 +384,11 @@ export async function compareSides(ctx: Ctx, question: string, raw: [string, str
     .map((s) => ({ side: s, ...describeSide(ctx, s, texts, sharedDocs.has(s.doc.id) ? resolved.filter((o) => o !== s && o.doc === s.doc) : []) }))
     .filter((d, i, all) => all.findIndex((x) => x.text === d.text) === i && (d.name || !LEADING_LABEL.test(d.text)));
   const named = (d: (typeof described)[number]) => (d.name ? `**${d.name}**: ${d.text}` : d.text);
+  // Sides described by rows of one table ("token bucket", "sliding window") differ in its columns.
+  if (!lead && described.length === resolved.length) {
+    const differ = tableDifference(question, described.map((d) => d.text), described.map((d) => d.name || d.side.name));
+    if (differ) lead = md(ctx, differ);
+  }
   // Nothing that states the difference and nothing said about the sides: the general answer does better.
   if (!lead && !described.length) return null;
   const lines: string[] = [];
