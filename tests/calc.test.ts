@@ -150,6 +150,11 @@ describe('calculators against independently computed values', () => {
     const grown = ok('capacity avg=2000/s peak_ratio=3 growth=50% per_server=500/s util=70% redundancy=N+0');
     expect(fig(grown, 'required_capacity')).toBeCloseTo(9000, 9);
     expect(fig(grown, 'servers_total')).toBe(26);
+    // have=: the pool the user runs, set against the concurrency the load needs.
+    expect(ok('littles-law throughput=400/s latency=2s have=200').reading).toMatch(/^Your pool or limit of 200 is too small: about 800 requests/);
+    expect(ok('littles-law throughput=400/s latency=50ms have=25').reading).toMatch(/covers the average \(20 in flight\) but not the 99th percentile \(31\)/);
+    expect(ok('littles-law throughput=400/s latency=50ms have=200').reading).toMatch(/^Your pool or limit of 200 covers it/);
+    expect(calc('littles-law concurrency=10 latency=1s have=5').ok).toBe(false);
     // deps= with each=: that many dependencies at that availability (0.9995³ = 99.85%, under 99.9%).
     const three = ok('feasibility target=99.9% deps=3 each=99.95%');
     expect(three.reading).toMatch(/^No: 3 serial dependencies/);
@@ -325,7 +330,7 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['we need 99.9% overall. the db, cache and queue are each at 99.95% slo and every request needs all three. can we meet it?', null],
     ['our slo is 99.9% and each dependency has a 99.95% slo. we call 3 of them. can we meet it?', 'feasibility 99.95% 99.95% 99.95% target=99.9%'],
     // A rate each instance does is not divided over the instances again; a pool per pod is not a fleet of nodes.
-    ['how many db connections do we need? 4 instances each doing 500 queries/s, 50ms each, pool is 20 per instance', 'littles-law throughput=500/s latency=0.05s per=instance fleet=4'],
+    ['how many db connections do we need? 4 instances each doing 500 queries/s, 50ms each, pool is 20 per instance', 'littles-law throughput=500/s latency=0.05s per=instance fleet=4 have=20'],
     ['how many db connections do we need? 2,000 queries/s, each holds a connection 50ms. pool is currently 20 per pod, and we have 4 nodes', null],
     // Growth that already happened is in the figures given; a monthly rate needs a horizon: neither is applied.
     ['peak 9000 rps, up 50% year over year; each server handles 500 rps. how many servers?', null],
@@ -342,7 +347,7 @@ describe('questions that carry the numbers run the right calculator', () => {
     // "How many connections do we need", the question first, then the numbers.
     ['how many db connections do we need? the api does 2,000 queries/s and an average query holds a connection 50ms', 'littles-law throughput=2000/s latency=0.05s'],
     // The pool the user has now is compared with, not dropped: the rate spread over the instances it names.
-    ['how many db connections do we need? 2,000 queries/s, each holds a connection 50ms. pool is currently 20 per instance x 4 instances', 'littles-law throughput=500/s latency=0.05s per=instance fleet=4'],
+    ['how many db connections do we need? 2,000 queries/s, each holds a connection 50ms. pool is currently 20 per instance x 4 instances', 'littles-law throughput=500/s latency=0.05s per=instance fleet=4 have=20'],
     ['why do connection pools run dry when the database gets slow?', null],
     ['we push 500 TB/month of egress at $0.08/GB: what does it cost, and how much would we save at $0.02/GB?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
     ['if we negotiated $0.02/GB instead of our current $0.08/GB, how much would we save on 500 TB a month of egress?', 'cost transfer=500TB/month per_gb=0.08 alt_per_gb=0.02'],
@@ -399,8 +404,14 @@ describe('a calculator read from a plain question', () => {
   it("compares a connection pool the user has now with what the load needs, and leaves none of its numbers out", async () => {
     const a = await knowledge.ask('how many db connections do we actually need? the api does ~2,000 queries/s at peak and an average query holds a connection ~50ms. pool is currently 20 per instance x 4 instances');
     expect(a.calc?.ok && a.calc.figures.find((f) => f.key === 'concurrency')!.value).toBeCloseTo(25, 9);
-    expect(a.answer).toMatch(/what you have now: 20 per instance, 80 across the 4 instances/);
+    expect(a.answer).toMatch(/^Your pool or limit of 20 per instance is too small: about 25 requests are in flight/);
     expect(a.answer).not.toMatch(/Not computed|Not used/);
+  });
+
+  it('sets the pool a user has against what a change in latency needs', async () => {
+    const a = await knowledge.ask('service handles 400 rps with a 200-thread pool. a downstream call went from 50ms to 2s and now we reject requests. why?');
+    expect(a.calc?.ok && a.calc.inputs).toEqual(['littles-law throughput=400/s latency=0.05s have=200', 'littles-law throughput=400/s latency=2s have=200']);
+    expect(a.answer.split("\n")[0]).toMatch(/goes from 20 to 800 \(40×\)\. After the change: Your pool or limit of 200 is too small/);
   });
 
   it('counts components named with a qualifier ("two AZs, each 99.9%")', async () => {

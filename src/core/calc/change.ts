@@ -129,6 +129,8 @@ export function combineChange(before: CalcResult, after: CalcResult, change: Cha
     const factor = factors.find((x) => x.key === `factor_${f.key}`);
     const said = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
     reading = f.value === g.value ? `From ${was} to ${now}, ${said} stays at ${f.text}.` : `From ${was} to ${now}, ${said} goes from ${f.text} to ${g.text}${factor ? ` (${factor.text})` : ''}.`;
+    // What the change means for the user's own setup ("Your pool of 200 is too small: ..."), after it.
+    if (after.verdict && after.verdict !== before.verdict) reading += ` After the change: ${after.verdict}`;
   }
   return {
     ok: true,

@@ -558,14 +558,16 @@ function planLittle(ctx: Ctx): Draft | null {
     const poolUnit = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+${f?.noun ?? '-'}\b`).test(ctx.lower.slice(c.end, c.end + 40));
     if (perFleetUnit(c) && fleet.length === 1 && !poolUnit) return null;
     if (perFleetUnit(c) && fleet.length === 1 && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
-      const have = `what you have now: ${c.raw} per ${f!.noun}, ${fmt(c.value * f!.value)} across the ${counted(f!, f!.noun!)}`;
       const r = rates[0]!;
-      if (!perUnitRate(ctx, r)) return spreadOverFleet(ctx, r, usefulTimes[0]!, f!, ignored, { used: [c], notes: [have] });
-      return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${f!.noun}`, `fleet=${fmt(f!.value)}`], used: [...ignored, r, usefulTimes[0]!, c, f!], consumes: ['rate', 'time', 'count', 'number'], notes: [have] };
+      if (!perUnitRate(ctx, r)) {
+        const spread = spreadOverFleet(ctx, r, usefulTimes[0]!, f!, ignored, { used: [c], notes: [] });
+        return { ...spread, args: [...spread.args!, `have=${fmt(c.value)}`] };
+      }
+      return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${f!.noun}`, `fleet=${fmt(f!.value)}`, `have=${fmt(c.value)}`], used: [...ignored, r, usefulTimes[0]!, c, f!], consumes: ['rate', 'time', 'count', 'number'] };
     }
     if (perFleetUnit(c) && fleet.length === 1) {
       conc = c.value * fleet[0]!.value;
-      notes.push(`${c.raw} per unit × ${fleet[0]!.raw} units = ${fmt(conc)} concurrent`);
+      notes.push(`${c.raw} per unit × ${fleet[0]!.raw} units = ${fmt(conc)} in all`);
       used.push(c, fleet[0]!);
     } else if (perFleetUnit(c) && !fleet.length && rates.length && usefulTimes.length) {
       perUnit = c;
@@ -583,6 +585,8 @@ function planLittle(ctx: Ctx): Draft | null {
     args.push(`latency=${secs(usefulTimes[0])}`);
     used.push(usefulTimes[0]);
   }
+  // "400 rps with a 200-thread pool, and calls now take 2 s": the pool is what the load is set against.
+  const have = conc !== undefined && args.length === 2 ? conc : undefined;
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
   // "each API pod handles 200 req/s, each request holds a connection 15 ms: how big should the pool be?": one pod's pool.
   const unitRates = unitRatesOf(ctx);
@@ -622,6 +626,7 @@ function planLittle(ctx: Ctx): Draft | null {
   if (args.length !== 2) return null;
   if (conc === undefined && !asksConcurrency && !perUnit) return null;
   if (perUnit) args.push(`per_unit=${fmt(perUnit.value)}`);
+  if (have !== undefined) args.push(`have=${fmt(have)}`);
   return { calculator: 'littles-law', args, used, consumes: ['rate', 'time', 'count', 'number'], notes };
 }
 

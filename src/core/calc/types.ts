@@ -32,6 +32,8 @@ export type CalcResult = {
   worked?: string;
   assumptions: string[];
   reading: string;
+  /** A judgement of the user's own setup the reading opens with ("Your pool of 200 is too small: ..."), when the input includes one. */
+  verdict?: string;
   /** The compendium section that explains it. */
   doc: { id: string; anchor: string; title: string };
   /** For a calculation before and after a change: the two inputs (`input` is the first)... */

@@ -16,9 +16,9 @@ export const littlesLaw: Calculator = {
   aliases: ['little', 'littles', 'little-law', 'littleslaw', 'little\u2019s-law', "little's-law"],
   title: "Little's law",
   summary: 'any two of concurrency, throughput and latency give the third (L = λW)',
-  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>]  or  littles-law throughput=<rate of one pod> latency=<time> per=<pod|instance|worker...> [fleet=<how many of them>]',
-  examples: ['littles-law throughput=200/s latency=50ms', 'littles-law concurrency=64 latency=800ms', 'littles-law throughput=200/s latency=15ms per=pod fleet=12'],
-  keys: ['concurrency', 'throughput', 'latency', 'per_unit', 'per', 'fleet'],
+  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>] [have=<pool or limit you have now, to compare>]  or  littles-law throughput=<rate of one pod> latency=<time> per=<pod|instance|worker...> [fleet=<how many of them>]',
+  examples: ['littles-law throughput=200/s latency=50ms', 'littles-law concurrency=64 latency=800ms', 'littles-law throughput=200/s latency=15ms per=pod fleet=12', 'littles-law throughput=400/s latency=2s have=200'],
+  keys: ['concurrency', 'throughput', 'latency', 'per_unit', 'per', 'fleet', 'have'],
   doc: { id: 'quantitative/littles-law', anchor: 'the-formula', title: "Little's Law" },
   run(args) {
     const L = args.keys.has('concurrency') ? parseNumber(args.keys.get('concurrency')!, 'concurrency') : undefined;
@@ -80,6 +80,20 @@ export const littlesLaw: Calculator = {
       figures.push({ key: 'units_needed', label: `Units needed at ${num(per)} concurrent each`, value: n, unit: 'units', text: String(n) });
       units = ` At ${num(per)} concurrent per unit that takes ${n} units, before headroom.`;
     }
+    // have=: the pool or limit the user runs now, set against what the load needs.
+    let verdict = '';
+    if (args.keys.has('have')) {
+      if (solved !== 'concurrency') throw new CalcInputError('too_many_values', 'have= compares a pool with the concurrency the load needs; give throughput= and latency=, not concurrency=', 'have');
+      const have = parseNumber(args.keys.get('have')!, 'have');
+      checkInput(z.object({ have: positive('have= must be the size of the pool or limit you have, above zero') }), { have });
+      figures.push({ key: 'have', label: `Pool or limit you have${each}`, value: have, unit: 'requests', text: num(have) });
+      verdict =
+        have < conc
+          ? `Your pool or limit of ${num(have)}${each} is too small: about ${num(conc)} requests are in flight on average, so once ${num(have)} are busy the rest wait or are rejected. `
+          : have < p99!
+            ? `Your pool or limit of ${num(have)}${each} covers the average (${num(conc)} in flight) but not the 99th percentile (${num(p99!)}), so bursts will wait or be rejected. `
+            : `Your pool or limit of ${num(have)}${each} covers it: about ${num(conc)} are in flight on average and ${num(p99!)} at the 99th percentile. `;
+    }
     const assumptions = ['long-run averages of a stable system (arrivals equal departures)', `computed: ${solved}`];
     if (unit) assumptions.push(`the throughput is that of one ${unit}, so the concurrency is one ${unit}'s${fleet !== undefined ? `; the fleet figures multiply by ${num(fleet)}` : ''}`);
     if (p99 !== undefined) assumptions.push(`the 99th percentile assumes random (Poisson) arrivals, for which the number in flight is Poisson with mean L${conc > POISSON_EXACT_LIMIT ? ' (normal approximation at this size)' : ''}; synchronized or bursty traffic needs more`);
@@ -89,7 +103,8 @@ export const littlesLaw: Calculator = {
       formula: 'L = λ × W (items in the system = arrival rate × time each spends in it)',
       worked: `${num(conc)} = ${num(thr)}/s × ${num(lat)} s${each}${fleet !== undefined ? `; × ${num(fleet)} ${plural(fleet)} = ${num(conc * fleet)}` : ''}`,
       assumptions,
-      reading: reading + units,
+      reading: verdict + reading + units,
+      ...(verdict ? { verdict: verdict.trim() } : {}),
     };
   },
 };
