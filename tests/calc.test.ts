@@ -336,6 +336,9 @@ describe('questions that carry the numbers run the right calculator', () => {
     ['peak 9000 rps, up 50% year over year; each server handles 500 rps. how many servers?', null],
     ['traffic grows 10% per month; peak is 9000 rps and each server handles 500 rps. how many servers?', null],
     ['peak is 10k rps and will grow 40% next year, each server does 1k rps. how many servers?', 'capacity peak=10000/s growth=40% per_server=1000/s util=100% redundancy=N+0'],
+    // A count that is not a pool or limit ("5000 messages behind") is not set against the need: it is named as not placed.
+    ['our consumer is 5000 messages behind, it processes 100 messages/s and each takes 10ms. how many are in flight?', null],
+    ['service handles 400 rps with a 200-thread pool. calls take 2s. how many requests are in flight?', 'littles-law throughput=400/s latency=2s have=200'],
     // "How much peak can we handle" is not a question about the load to plan for.
     ['how much peak can we handle with 12 servers at 800 rps each at 60% utilization?', 'queue service=800/s servers=12 util=60%'],
     // "How much capacity should we plan for?" is the load itself, with no server size to divide by.

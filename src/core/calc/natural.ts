@@ -586,7 +586,11 @@ function planLittle(ctx: Ctx): Draft | null {
     used.push(usefulTimes[0]);
   }
   // "400 rps with a 200-thread pool, and calls now take 2 s": the pool is what the load is set against.
-  const have = conc !== undefined && args.length === 2 ? conc : undefined;
+  // Only a pool or a limit is set against the need; another count ("5,000 messages behind") is not
+  // used by the calculation and is named as such.
+  const pool = concs[0] && (isCount(concs[0], /^(?:connection|thread|worker|slot|process|session)$/) || near(ctx, concs[0], /pool|limit|cap(?:ped)?|bulkhead|semaphore|max(?:imum)?|concurrency/, 30, 20));
+  const have = conc !== undefined && args.length === 2 && pool ? conc : undefined;
+  if (conc !== undefined && args.length === 2 && !pool) used.splice(used.indexOf(concs[0]!), 1);
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
   // "each API pod handles 200 req/s, each request holds a connection 15 ms: how big should the pool be?": one pod's pool.
   const unitRates = unitRatesOf(ctx);
