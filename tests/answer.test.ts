@@ -60,7 +60,7 @@ describe('question shapes', () => {
     for (const side of ['Cache-aside', 'Write-through', 'Write-behind']) expect(b.answer).toContain(side);
     // Rows of one table are set apart by a column that differs, the one the question asks about if any.
     const risky = await knowledge.ask('cache-aside vs write-through vs write-behind: which one is risky if the cache node dies?');
-    expect(lead(risky.answer)).toMatch(/^They differ in main risk: \*\*Cache-aside[^;]*;.*\*\*Write-behind[^;]*, acknowledged writes lost/);
+    expect(lead(risky.answer)).toMatch(/^They differ in main risk\. \*\*Cache-aside[^*]*\*\*: races .*\*\*Write-behind[^*]*\*\*: acknowledged writes lost/);
   });
 
   it('compares sides named in a list before what they are for, each resolved to its own document', async () => {
@@ -359,8 +359,12 @@ describe('card questions matched through synonyms', () => {
 describe('a difference read from the rows of one table', () => {
   const rows = ['**A**: Speed: fast; Cost: high; Risk: data loss', '**B**: Speed: slow; Cost: low; Risk: data loss'];
   it('names a column whose values differ, the one the question asks about', () => {
-    expect(tableDifference('which one costs less?', rows, ['A', 'B'])).toBe('They differ in cost: **A**, high; **B**, low.');
-    expect(tableDifference('a or b?', rows, ['A', 'B'])).toBe('They differ in speed: **A**, fast; **B**, slow.');
+    expect(tableDifference('which one costs less?', rows, ['A', 'B'])).toBe('They differ in cost. **A**: high. **B**: low.');
+    expect(tableDifference('a or b?', rows, ['A', 'B'])).toBe('They differ in speed. **A**: fast. **B**: slow.');
+    // A column of remarks sets nothing apart; rows of different tables are not compared.
+    expect(tableDifference('a or b?', ['Notes: x; Cost: high', 'Notes: y; Cost: low'], ['A', 'B'])).toBe('They differ in cost. **A**: high. **B**: low.');
+    expect(tableDifference('a or b?', ['Speed: fast; Cost: high', 'Weight: light; Cost: low'], ['A', 'B'])).toBeNull();
+    expect(tableDifference('a?', ['Speed: fast'], ['A'])).toBeNull();
   });
   it('says nothing when the texts are not rows of one table, or no column differs', () => {
     expect(tableDifference('a or b?', ['A is a thing.', 'B is another.'], ['A', 'B'])).toBeNull();

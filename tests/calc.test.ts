@@ -155,6 +155,10 @@ describe('calculators against independently computed values', () => {
     expect(ok('littles-law throughput=400/s latency=50ms have=25').reading).toMatch(/covers the average \(20 in flight\) but not the 99th percentile \(31\)/);
     expect(ok('littles-law throughput=400/s latency=50ms have=200').reading).toMatch(/^Your pool or limit of 200 covers it/);
     expect(calc('littles-law concurrency=10 latency=1s have=5').ok).toBe(false);
+    expect(calc('littles-law throughput=400/s latency=2s have=0.5').ok).toBe(false);
+    // A pool the size of the mean is busy most of the time; rounding never makes the two read equal.
+    expect(ok('littles-law throughput=400/s latency=2s have=800').reading).toMatch(/^Your pool or limit of 800 is too small/);
+    expect(ok('littles-law throughput=400.2/s latency=2s have=800').reading).toMatch(/too small: about 800\.4 requests/);
     // deps= with each=: that many dependencies at that availability (0.9995³ = 99.85%, under 99.9%).
     const three = ok('feasibility target=99.9% deps=3 each=99.95%');
     expect(three.reading).toMatch(/^No: 3 serial dependencies/);
@@ -339,6 +343,9 @@ describe('questions that carry the numbers run the right calculator', () => {
     // A count that is not a pool or limit ("5000 messages behind") is not set against the need: it is named as not placed.
     ['our consumer is 5000 messages behind, it processes 100 messages/s and each takes 10ms. how many are in flight?', null],
     ['service handles 400 rps with a 200-thread pool. calls take 2s. how many requests are in flight?', 'littles-law throughput=400/s latency=2s have=200'],
+    // A rate limit, a backlog per pod or open connections are not a pool to set the need against.
+    ['We get 400 rps, each call takes 2 s, and our rate limit is 500. How many requests are in flight?', null],
+    ['We get 2000 rps across 4 pods, each call takes 50 ms, and 300 messages behind per pod. How many in flight?', null],
     // "How much peak can we handle" is not a question about the load to plan for.
     ['how much peak can we handle with 12 servers at 800 rps each at 60% utilization?', 'queue service=800/s servers=12 util=60%'],
     // "How much capacity should we plan for?" is the load itself, with no server size to divide by.
@@ -409,6 +416,12 @@ describe('a calculator read from a plain question', () => {
     expect(a.calc?.ok && a.calc.figures.find((f) => f.key === 'concurrency')!.value).toBeCloseTo(25, 9);
     expect(a.answer).toMatch(/^Your pool or limit of 20 per instance is too small: about 25 requests are in flight/);
     expect(a.answer).not.toMatch(/Not computed|Not used/);
+  });
+
+  it('says which number stopped a calculation, also when the documents have no confident answer', async () => {
+    const a = await knowledge.ask('We get 400 rps, each call takes 2 s, and we are 5000 messages behind. How many in flight?');
+    expect(a.calc).toBeUndefined();
+    expect(a.answer).toMatch(/Not computed: I could not tell what 5000/);
   });
 
   it('sets the pool a user has against what a change in latency needs', async () => {

@@ -276,18 +276,26 @@ function cellsOf(text: string): Map<string, string> | null {
  * that differs, stated for every side in one sentence.
  */
 export function tableDifference(question: string, texts: string[], labels: string[]): string | null {
+  if (texts.length < 2) return null;
   const rows = texts.map(cellsOf);
   if (rows.some((r) => !r)) return null;
-  const columns = [...rows[0]!.keys()].filter((c) => rows.every((r) => r!.has(c)) && new Set(rows.map((r) => r!.get(c))).size === rows.length);
+  // Rows of one table: the same columns, in the same order.
+  const keys = [...rows[0]!.keys()];
+  if (rows.some((r) => [...r!.keys()].join('|') !== keys.join('|'))) return null;
+  // A column of remarks ("Notes", "Examples") sets nothing apart.
+  const columns = keys.filter((c) => !/^(?:notes?|examples?|remarks?|comments?|see also|used by)$/i.test(c) && new Set(rows.map((r) => r!.get(c))).size === rows.length);
   if (!columns.length) return null;
   // The question's own words, beyond the sides' names ("write" in "write-through" asks nothing).
   const named = new Set(labels.flatMap((l) => terms(l)));
   const asked = terms(question).filter((t) => !named.has(t));
   // "risky" asks about "Main risk": stems that begin alike count.
   const said = (t: string) => asked.some((a) => a === t || (Math.min(a.length, t.length) >= 4 && (a.startsWith(t) || t.startsWith(a))));
-  const fit = (c: string) => terms(c).filter(said).length * 2 + rows.reduce((a, r) => a + terms(r!.get(c)!).filter(said).length, 0) / rows.length;
-  const column = columns.reduce((best, c) => (fit(c) > fit(best) ? c : best), columns[0]!);
-  return `They differ in ${column.toLowerCase()}: ${rows.map((r, i) => `**${labels[i]}**, ${lowerFirst(r!.get(column)!)}`).join('; ')}.`;
+  // A column the question names wins; words of its values decide only when none is named.
+  const byName = columns.filter((c) => terms(c).some(said));
+  const pool = byName.length ? byName : columns;
+  const fit = (c: string) => rows.reduce((a, r) => a + terms(r!.get(c)!).filter(said).length, 0) / rows.length;
+  const column = pool.reduce((best, c) => (fit(c) > fit(best) ? c : best), pool[0]!);
+  return `They differ in ${column.toLowerCase()}. ${rows.map((r, i) => `**${labels[i]}**: ${r!.get(column)!.replace(/[.;]\s*$/, '')}.`).join(' ')}`;
 }
 
 /** A passage answers what else a comparison asks when it scores this much (see rankPassages). */

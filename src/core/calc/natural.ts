@@ -548,6 +548,11 @@ function planLittle(ctx: Ctx): Draft | null {
   let perUnit: Quantity | undefined;
   let conc: number | undefined;
   const notes: string[] = [];
+  // Only a pool or a limit of concurrency (threads, workers, a connection pool, a bulkhead) is set
+  // against what the load needs; a backlog, a rate limit or a count of open connections is not one.
+  const isPool = (q: Quantity) =>
+    !near(ctx, q, /\brate[- ]limit|\bper (?:second|sec|minute|min|hour)\b|\/s\b|\b(?:open|active|busy|running|in[- ]flight|behind|backlog|lag|queued)\b/, 30, 20) &&
+    (isCount(q, /^(?:thread|worker|slot)$/) || near(ctx, q, /\b(?:pool|bulkhead|semaphore|concurrency limit|max(?:imum)? (?:pool|connections|threads|workers|concurrency)|(?:connection|thread|worker) (?:limit|cap)|capped at|limited to)\b/, 30, 20));
   if (concs.length === 1) {
     const c = concs[0]!;
     const f = fleet[0];
@@ -557,7 +562,7 @@ function planLittle(ctx: Ctx): Draft | null {
     // "each" instance does is not divided again).
     const poolUnit = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+${f?.noun ?? '-'}\b`).test(ctx.lower.slice(c.end, c.end + 40));
     if (perFleetUnit(c) && fleet.length === 1 && !poolUnit) return null;
-    if (perFleetUnit(c) && fleet.length === 1 && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
+    if (perFleetUnit(c) && fleet.length === 1 && isPool(c) && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
       const r = rates[0]!;
       if (!perUnitRate(ctx, r)) {
         const spread = spreadOverFleet(ctx, r, usefulTimes[0]!, f!, ignored, { used: [c], notes: [] });
@@ -586,11 +591,14 @@ function planLittle(ctx: Ctx): Draft | null {
     used.push(usefulTimes[0]);
   }
   // "400 rps with a 200-thread pool, and calls now take 2 s": the pool is what the load is set against.
-  // Only a pool or a limit is set against the need; another count ("5,000 messages behind") is not
-  // used by the calculation and is named as such.
-  const pool = concs[0] && (isCount(concs[0], /^(?:connection|thread|worker|slot|process|session)$/) || near(ctx, concs[0], /pool|limit|cap(?:ped)?|bulkhead|semaphore|max(?:imum)?|concurrency/, 30, 20));
+  // Another count ("5,000 messages behind") is not used by the calculation: it is named as not
+  // placed, with the fleet it was multiplied by.
+  const pool = !!concs[0] && isPool(concs[0]);
   const have = conc !== undefined && args.length === 2 && pool ? conc : undefined;
-  if (conc !== undefined && args.length === 2 && !pool) used.splice(used.indexOf(concs[0]!), 1);
+  if (conc !== undefined && args.length === 2 && !pool) {
+    for (const q of [concs[0]!, ...(perFleetUnit(concs[0]!) ? fleet.slice(0, 1) : [])]) used.splice(used.indexOf(q), 1);
+    notes.splice(0, notes.length);
+  }
   if (conc !== undefined && args.length < 2) args.push(`concurrency=${fmt(conc)}`);
   // "each API pod handles 200 req/s, each request holds a connection 15 ms: how big should the pool be?": one pod's pool.
   const unitRates = unitRatesOf(ctx);

@@ -135,8 +135,9 @@ export class Knowledge {
       const calc = this.calculators.find(plan.calculator);
       notComputed = `Not computed: I could not tell what ${plan.unplaced.map(said).map(plainQuantity).join(', ')} ${plan.unplaced.length === 1 ? 'stands' : 'stand'} for in a ${calc?.title ?? plan.calculator} calculation, so a result could answer a different question. Run \`/calc ${calc?.usage ?? plan.calculator}\` with the values that apply.`;
     }
-    if (notComputed && !answer.unsure) {
-      answer.answer += `\n\n${notComputed}`;
+    if (notComputed) {
+      // Which number stopped the calculation is said whatever the text answers, first when it is unsure.
+      answer.answer = answer.unsure ? `${notComputed}\n\n${answer.answer}` : `${answer.answer}\n\n${notComputed}`;
       return answer;
     }
     if (answer.intent === 'numbers' && !answer.unsure) {

@@ -16,7 +16,7 @@ export const littlesLaw: Calculator = {
   aliases: ['little', 'littles', 'little-law', 'littleslaw', 'little\u2019s-law', "little's-law"],
   title: "Little's law",
   summary: 'any two of concurrency, throughput and latency give the third (L = λW)',
-  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>] [have=<pool or limit you have now, to compare>]  or  littles-law throughput=<rate of one pod> latency=<time> per=<pod|instance|worker...> [fleet=<how many of them>]',
+  usage: 'littles-law throughput=<rate> latency=<time>  (or any two of concurrency=, throughput=, latency=) [per_unit=<concurrency one pod, instance or worker holds>] [have=<pool or limit you have now, to compare; per unit with per=>]  or  littles-law throughput=<rate of one pod> latency=<time> per=<pod|instance|worker...> [fleet=<how many of them>]',
   examples: ['littles-law throughput=200/s latency=50ms', 'littles-law concurrency=64 latency=800ms', 'littles-law throughput=200/s latency=15ms per=pod fleet=12', 'littles-law throughput=400/s latency=2s have=200'],
   keys: ['concurrency', 'throughput', 'latency', 'per_unit', 'per', 'fleet', 'have'],
   doc: { id: 'quantitative/littles-law', anchor: 'the-formula', title: "Little's Law" },
@@ -85,11 +85,13 @@ export const littlesLaw: Calculator = {
     if (args.keys.has('have')) {
       if (solved !== 'concurrency') throw new CalcInputError('too_many_values', 'have= compares a pool with the concurrency the load needs; give throughput= and latency=, not concurrency=', 'have');
       const have = parseNumber(args.keys.get('have')!, 'have');
-      checkInput(z.object({ have: positive('have= must be the size of the pool or limit you have, above zero') }), { have });
+      checkInput(z.object({ have: between(1, 1e9, 'have= must be the size of the pool or limit you have: a whole number, at least 1', { whole: true }) }), { have });
+      // A pool the size of the mean is busy most of the time: it counts as too small. Rounding must not make the two read equal.
+      const need = num(conc) === num(have) && have !== conc ? conc.toFixed(1) : num(conc);
       figures.push({ key: 'have', label: `Pool or limit you have${each}`, value: have, unit: 'requests', text: num(have) });
       verdict =
-        have < conc
-          ? `Your pool or limit of ${num(have)}${each} is too small: about ${num(conc)} requests are in flight on average, so once ${num(have)} are busy the rest wait or are rejected. `
+        have <= conc
+          ? `Your pool or limit of ${num(have)}${each} is too small: about ${need} requests are in flight on average, so once ${num(have)} are busy the rest wait or are rejected. `
           : have < p99!
             ? `Your pool or limit of ${num(have)}${each} covers the average (${num(conc)} in flight) but not the 99th percentile (${num(p99!)}), so bursts will wait or be rejected. `
             : `Your pool or limit of ${num(have)}${each} covers it: about ${num(conc)} are in flight on average and ${num(p99!)} at the 99th percentile. `;
