@@ -500,7 +500,7 @@ function rateUnit(ctx: Ctx, q: Quantity): string | undefined {
 }
 
 /** "4 instances", "1 instance", "3 boxes": a count of a noun as a person would write it. */
-function counted(n: Quantity, noun: string): string {
+export function counted(n: Quantity, noun: string): string {
   return `${n.raw} ${n.value === 1 ? noun : /(?:s|x|sh|ch)$/.test(noun) ? `${noun}es` : `${noun}s`}`;
 }
 

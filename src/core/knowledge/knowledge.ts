@@ -7,7 +7,7 @@ import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
 import { Calculators } from '../calc/registry';
-import { askedButMissing, planFromQuestion, type Plan } from '../calc/natural';
+import { askedButMissing, counted, planFromQuestion, type Plan } from '../calc/natural';
 import type { Quantity } from '../calc/quantities';
 import { changeIn, combineChange, type Change } from '../calc/change';
 import { calcToMarkdown, plainQuantity } from '../calc/render';
@@ -41,7 +41,7 @@ export type DocumentReader = (id: string) => Promise<StoredText | null>;
 const TEXT_CACHE_SIZE = 160;
 
 /** A quantity as the question said it ("3 replicas"). */
-const said = (q: Quantity) => (q.kind === 'count' && q.noun ? `${q.raw} ${q.noun}` : q.raw);
+const said = (q: Quantity) => (q.kind === 'count' && q.noun ? counted(q, q.noun) : q.raw);
 
 /** Everything the assistant knows, behind plain functions that return plain data. */
 export class Knowledge {
