@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandFromQuestion, erlangC, greatCircleKm, parseRate, parseSize, parseTime, plainQuantity, poissonQuantile99, type CalcResult } from '../src/core/index';
+import { commandFromQuestion, counted, erlangC, greatCircleKm, parseRate, parseSize, parseTime, plainQuantity, poissonQuantile99, type CalcResult } from '../src/core/index';
 import { builtKnowledge } from './helpers/knowledge';
 
 const knowledge = builtKnowledge();
@@ -394,6 +394,14 @@ describe('a calculator read from a plain question', () => {
     expect(a.calc?.ok && a.calc.input).toBe('tail fanout=100 percentile=99');
     expect(a.calc?.ok && a.calc.figures.find((f) => f.key === 'share_slow')!.value).toBeCloseTo(1 - 0.99 ** 100, 6);
     expect(a.answer).not.toMatch(/Not used/);
+  });
+
+  it('echoes a count with its noun in the plural a person would write', () => {
+    const count = (raw: string, value: number) => ({ kind: 'count' as const, value, raw, start: 0, end: raw.length, target: false });
+    expect(counted(count('35', 35), 'query')).toBe('35 queries');
+    expect(counted(count('3', 3), 'box')).toBe('3 boxes');
+    expect(counted(count('4', 4), 'people')).toBe('4 people');
+    expect(counted(count('1', 1), 'instance')).toBe('1 instance');
   });
 
   it('echoes a quantity from the question only as plain text', () => {

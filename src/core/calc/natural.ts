@@ -501,7 +501,15 @@ function rateUnit(ctx: Ctx, q: Quantity): string | undefined {
 
 /** "4 instances", "1 instance", "3 boxes": a count of a noun as a person would write it. */
 export function counted(n: Quantity, noun: string): string {
-  return `${n.raw} ${n.value === 1 ? noun : /(?:s|x|sh|ch)$/.test(noun) ? `${noun}es` : `${noun}s`}`;
+  return `${n.raw} ${n.value === 1 ? noun : plural(noun)}`;
+}
+
+/** English plural of a count noun as the planner names it ("query" -> "queries", "box" -> "boxes"); irregular plurals stay. */
+function plural(noun: string): string {
+  if (/^(?:people|children|men|women|data|media|staff|personnel|sheep|series|feet|mice)$/.test(noun)) return noun;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|sh|ch)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
 }
 
 /** "2k rps across 10 pods": a total rate spread evenly over a fleet, as one member's rate (Little's law per pod). */
