@@ -12,6 +12,7 @@ import type { Answer, AskOptions, Source } from './types';
 import { compareSides } from './compare';
 import { jargonLead } from './jargon';
 import { rerankByCardLanguage } from '../search/card-language';
+import { select } from '../search/select';
 import { answerConfidence, type AnswerSignals } from './confidence';
 import { assessScope, closestTopics, isLong, longOffTopicOdds, longSignals, outOfScope, SCOPE_TUNING, type LongSignals, type Scope } from './scope';
 
@@ -302,7 +303,8 @@ export function rankPassages(text: DocText, ask: Weighted[], aspect: Aspect, doc
   if (scratch.length < n) scratch = new Float64Array(n * 2);
   for (let i = 0; i < n; i++) scratch[i] = passageScore(text.passages[i]!, ask, aspect, total);
   // Only the best few are ever read (a lead, a few points, a fallback): the rest are not worth an object each.
-  const floor = n > MAX_RANKED ? kthLargest(scratch, n, MAX_RANKED) : 0;
+  // The MAX_RANKED-th best score, found on a copy: the scores are read again below.
+  const floor = n > MAX_RANKED ? select(copyOf(scratch, n), n - MAX_RANKED) : 0;
   const ranked: RankedPassage[] = [];
   for (let i = 0; i < n; i++) {
     const score = scratch[i]!;
@@ -316,35 +318,12 @@ const MAX_RANKED = 32;
 let scratch = new Float64Array(1024);
 let selectBuffer = new Float64Array(1024);
 
-/** The k-th largest of the first n values (k <= n), without sorting them all. */
-function kthLargest(values: Float64Array, n: number, k: number): number {
+/** The first n values in a reused buffer, for a selection that reorders them. */
+function copyOf(values: Float64Array, n: number): Float64Array {
   if (selectBuffer.length < n) selectBuffer = new Float64Array(n * 2);
-  const a = selectBuffer;
-  a.set(values.subarray(0, n));
-  let lo = 0;
-  let hi = n - 1;
-  const target = k - 1;
-  // Quickselect for descending order.
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! > pivot) i++;
-      while (a[j]! < pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return a[target]!;
+  const copy = selectBuffer.subarray(0, n);
+  copy.set(values.subarray(0, n));
+  return copy;
 }
 
 /** Whether two texts say nearly the same thing (most of the shorter one's terms are in the longer). */

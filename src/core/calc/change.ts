@@ -6,6 +6,7 @@
 import { readQuantities, type Quantity } from './quantities';
 import type { CalcResult, Figure } from './types';
 import { bytes, duration, num, rate } from './format';
+import { plainQuantity } from './render';
 
 export type Change = {
   before: string;
@@ -17,8 +18,8 @@ export type Change = {
   now: string;
 };
 
-/** A value as the question wrote it, reduced to characters that are never markup. */
-const plain = (text: string) => text.replace(/[^A-Za-z0-9\s.,%$/µμ+×-]/g, '').replace(/\s+/g, ' ').trim();
+/** A value as the question wrote it, reduced to characters that are never markup, on one line. */
+const plain = (text: string) => plainQuantity(text).replace(/\s+/g, ' ');
 
 /** A question with more numbers than this is not read as a change (each reading plans it again). */
 const MAX_QUANTITIES = 12;

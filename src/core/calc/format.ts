@@ -48,3 +48,11 @@ export function bytes(n: number): string {
 export function km(n: number): string {
   return `${num(n)} km (${num(n / 1.609344)} mi)`;
 }
+
+/** English plural of a count noun ("query" -> "queries", "box" -> "boxes"); irregular plurals stay. */
+export function plural(noun: string): string {
+  if (/^(?:people|children|men|women|data|media|staff|personnel|sheep|series|feet|mice)$/.test(noun)) return noun;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|sh|ch)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}

@@ -1,5 +1,6 @@
 import type { Place } from './places';
 import { isQualifier, readQuantities, type Quantity } from './quantities';
+import { plural } from './format';
 
 /**
  * Turns a plain question that carries numbers into a calculator command, filling each input by
@@ -504,23 +505,15 @@ export function counted(n: Quantity, noun: string): string {
   return `${n.raw} ${n.value === 1 ? noun : plural(noun)}`;
 }
 
-/** English plural of a count noun as the planner names it ("query" -> "queries", "box" -> "boxes"); irregular plurals stay. */
-function plural(noun: string): string {
-  if (/^(?:people|children|men|women|data|media|staff|personnel|sheep|series|feet|mice)$/.test(noun)) return noun;
-  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
-  if (/(?:s|x|z|sh|ch)$/.test(noun)) return `${noun}es`;
-  return `${noun}s`;
-}
-
 /** "2k rps across 10 pods": a total rate spread evenly over a fleet, as one member's rate (Little's law per pod). */
-function spreadOverFleet(ctx: Ctx, r: Quantity, t: Quantity, f: Quantity, ignored: Quantity[], extra: { used: Quantity[]; notes: string[] } = { used: [], notes: [] }): Draft {
+function spreadOverFleet(ctx: Ctx, r: Quantity, t: Quantity, f: Quantity, ignored: Quantity[], extra: { used: Quantity[]; args: string[] } = { used: [], args: [] }): Draft {
   const unit = f.noun!;
   return {
     calculator: 'littles-law',
-    args: [`throughput=${perSec(r.value / f.value)}`, `latency=${secs(t)}`, `per=${unit}`, `fleet=${fmt(f.value)}`],
+    args: [`throughput=${perSec(r.value / f.value)}`, `latency=${secs(t)}`, `per=${unit}`, `fleet=${fmt(f.value)}`, ...extra.args],
     used: [...ignored, r, t, f, ...extra.used],
     consumes: ['rate', 'time', 'count', 'number'],
-    notes: [`${r.raw} over ${counted(f, unit)} is ${fmt(r.value / f.value)}/s per ${unit}, if the load is spread evenly`, ...extra.notes],
+    notes: [`${r.raw} over ${counted(f, unit)} is ${fmt(r.value / f.value)}/s per ${unit}, if the load is spread evenly`],
   };
 }
 
@@ -550,7 +543,9 @@ function planLittle(ctx: Ctx): Draft | null {
   // Concurrency: a count of in-flight things, or a pool or limit; counts "per instance" multiply by the instances.
   const concs = ctx.qs.filter((q) => !ignored.includes(q) && (q.kind === 'count' || q.kind === 'number') && (isCount(q, CONCURRENT_NOUN) || near(ctx, q, /(?:pool|concurrency|limit|cap(?:ped)?|behind|backlog|lag)\s*(?:of|is|at|=|:|size)?\s*(?:(?:currently|now|today|set to|set at)\s*)?(?:about|around|~)?\s*$/, 30, 0)));
   const fleet = ctx.qs.filter((q) => !concs.includes(q) && isCount(q, /^(?:instance|node|pod|server|host|machine|replica|box|container)$/));
-  const perFleetUnit = (q: Quantity) => /^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+(?:instance|node|pod|server|host|machine|replica|box|container)\b/.test(ctx.lower.slice(q.end, q.end + 40)) || /\beach (?:pod|instance|node|server)\s+(?:handles|holds|takes|runs|can (?:handle|hold|take|run))\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start));
+  // "20 per instance": the unit a count is per.
+  const unitAfter = (q: Quantity) => /^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+(instance|node|pod|server|host|machine|replica|box|container)\b/.exec(ctx.lower.slice(q.end, q.end + 40))?.[1];
+  const perFleetUnit = (q: Quantity) => !!unitAfter(q) || /\beach (?:pod|instance|node|server)\s+(?:handles|holds|takes|runs|can (?:handle|hold|take|run))\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 40), q.start));
   const used: Quantity[] = [...ignored];
   const args: string[] = [];
   let perUnit: Quantity | undefined;
@@ -568,14 +563,11 @@ function planLittle(ctx: Ctx): Draft | null {
     // what the answer is compared with, so the rate is spread over the instances and one instance's need
     // computed; only when the pool is per the same unit as the fleet, and the rate is the total (a rate
     // "each" instance does is not divided again).
-    const poolUnit = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}(?:per|each|on each|for each|a)\s+${f?.noun ?? '-'}\b`).test(ctx.lower.slice(c.end, c.end + 40));
+    const poolUnit = !!f && unitAfter(c) === f.noun;
     if (perFleetUnit(c) && fleet.length === 1 && !poolUnit) return null;
     if (perFleetUnit(c) && fleet.length === 1 && isPool(c) && Number.isInteger(f!.value) && f!.value >= 1 && rates.length === 1 && usefulTimes.length === 1 && !unitRatesOf(ctx).length) {
       const r = rates[0]!;
-      if (!perUnitRate(ctx, r)) {
-        const spread = spreadOverFleet(ctx, r, usefulTimes[0]!, f!, ignored, { used: [c], notes: [] });
-        return { ...spread, args: [...spread.args!, `have=${fmt(c.value)}`] };
-      }
+      if (!perUnitRate(ctx, r)) return spreadOverFleet(ctx, r, usefulTimes[0]!, f!, ignored, { used: [c], args: [`have=${fmt(c.value)}`] });
       return { calculator: 'littles-law', args: [`throughput=${perSec(r)}`, `latency=${secs(usefulTimes[0]!)}`, `per=${f!.noun}`, `fleet=${fmt(f!.value)}`, `have=${fmt(c.value)}`], used: [...ignored, r, usefulTimes[0]!, c, f!], consumes: ['rate', 'time', 'count', 'number'] };
     }
     if (perFleetUnit(c) && fleet.length === 1) {

@@ -117,12 +117,14 @@ export class Knowledge {
     const explicit = /^\/?calc\b/i.test(question.trim());
     const plan = planFromQuestion(question, this.engine.data.places ?? []);
     let notComputed = '';
+    // How to run the calculation by hand, said after whatever stopped it.
+    const runIt = (calculator: string) => `Run \`/calc ${this.calculators.find(calculator)?.usage ?? calculator}\` with the values that apply.`;
     if (plan?.command && !plan.unplaced.length) {
       const outcome = this.calculators.run(plan.command);
       const mismatch = outcome.ok && !explicit ? askedButMissing(question, outcome.figures) : null;
       if ((outcome.ok && !mismatch) || explicit) return this.calcAnswer(question, outcome, plan, base, explicit);
-      if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
-      else if (!outcome.ok) notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} Run \`/calc ${this.calculators.find(plan.calculator)?.usage ?? plan.calculator}\` with the values that apply.`;
+      if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. ${runIt(plan.calculator)}`;
+      else if (!outcome.ok) notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} ${runIt(plan.calculator)}`;
     }
     // "latency went from 100 ms to 400 ms": when the numbers do not make one calculation, perhaps
     // they make one before and one after the change.
@@ -133,7 +135,7 @@ export class Knowledge {
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
     if (plan && plan.unplaced.length && !notComputed) {
       const calc = this.calculators.find(plan.calculator);
-      notComputed = `Not computed: I could not tell what ${plan.unplaced.map(said).map(plainQuantity).join(', ')} ${plan.unplaced.length === 1 ? 'stands' : 'stand'} for in a ${calc?.title ?? plan.calculator} calculation, so a result could answer a different question. Run \`/calc ${calc?.usage ?? plan.calculator}\` with the values that apply.`;
+      notComputed = `Not computed: I could not tell what ${plan.unplaced.map(said).map(plainQuantity).join(', ')} ${plan.unplaced.length === 1 ? 'stands' : 'stand'} for in a ${calc?.title ?? plan.calculator} calculation, so a result could answer a different question. ${runIt(plan.calculator)}`;
     }
     if (notComputed) {
       // Which number stopped the calculation is said whatever the text answers, first when it is unsure.

@@ -1,3 +1,4 @@
+import { select } from './select';
 import type { DocMeta, KnowledgeData, Unit } from '../knowledge/types';
 import { FIELD_BOOSTS, FUZZY, FUZZY_WEIGHT, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH, PREFIX_WEIGHT } from './options';
 import { Postings } from './postings';
@@ -132,30 +133,6 @@ const NO_TERMS: readonly string[] = [];
 
 /** Match masks are 32-bit: at most this many of the user's terms are scored. */
 const MAX_TERMS = 31;
-
-/** The value that would be at `k` if `values` were sorted ascending (Hoare's selection; reorders `values`). */
-function select(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k]!;
-}
 
 /** Names (titles, aliases) by their terms, one level per term, so a query's words are matched without building strings. */
 type PhraseNode = { docs?: number[]; next?: Map<string, PhraseNode> };

@@ -30,7 +30,6 @@ export const capacity: Calculator = {
     const perServerRaw = args.keys.get('per_server');
     let peak: number;
     const assumptions: string[] = [];
-    let grew = false;
     if (args.keys.has('peak')) {
       if (args.keys.has('avg')) throw new CalcInputError('too_many_values', 'give peak= or avg= with peak_ratio=, not both', 'avg');
       peak = parseRate(args.keys.get('peak')!, 'peak');
@@ -44,7 +43,8 @@ export const capacity: Calculator = {
     } else {
       throw new CalcInputError('missing_key', 'missing peak= (peak load, e.g. peak=12000/s), or avg= with peak_ratio=', 'peak');
     }
-    if (args.keys.has('growth')) {
+    const grew = args.keys.has('growth');
+    if (grew) {
       // "we expect 50% growth": the load to plan for is the peak after it. A bare number of 1 or more is ambiguous (1 = 1% or 100%?).
       const raw = args.keys.get('growth')!;
       const { value: growth, assumedPercent } = parseFraction(raw, 'growth');
@@ -53,7 +53,6 @@ export const capacity: Calculator = {
       const grown = peak * (1 + growth);
       assumptions.push(`peak after ${percent(growth, 3)} growth = ${rate(peak)} × ${num(1 + growth, 4)} = ${rate(grown)}`);
       peak = grown;
-      grew = true;
     }
     if (perServerRaw === undefined) {
       // Without per-server capacity: the load to plan for, and how to get the server count.

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { between, checkInput, positive } from '../input';
 import { CalcInputError } from '../types';
 import { parseNumber, parseRate, parseTime } from '../units';
-import { duration, num, rate } from '../format';
+import { duration, num, plural, rate } from '../format';
 
 const LittleInput = z.object({
   concurrency: z.optional(positive('concurrency= must be greater than zero')),
@@ -42,7 +42,7 @@ export const littlesLaw: Calculator = {
     const fleet = args.keys.has('fleet') ? parseNumber(args.keys.get('fleet')!, 'fleet') : undefined;
     if (fleet !== undefined) checkInput(z.object({ fleet: between(1, 1e6, 'fleet= must be a whole number of units from 1 to 1,000,000', { whole: true }) }), { fleet });
     const each = unit ? ` per ${unit}` : '';
-    const plural = (n: number) => (unit ? `${unit}${n === 1 ? '' : /(?:s|x|ch|sh)$/.test(unit) ? 'es' : 's'}` : 'units');
+    const unitsOf = (n: number) => (unit ? (n === 1 ? unit : plural(unit)) : 'units');
     // With random (Poisson) arrivals the number in flight is Poisson with mean L (M/G/∞), whatever the latency distribution.
     const p99 = solved === 'concurrency' ? poissonQuantile99(conc) : undefined;
     let reading: string;
@@ -54,10 +54,10 @@ export const littlesLaw: Calculator = {
         ? `; with random arrivals 99% of the time at most ${num(p99!)} are, so a pool or limit of about ${num(p99!)}${each} covers ordinary fluctuation. Leave more headroom for bursts and latency spikes: if latency doubles, so does the concurrency needed.`
         : ': size pools and concurrency limits above that, with headroom for bursts.';
       reading = mean + tail;
-      if (fleet !== undefined) reading += ` Across ${num(fleet)} ${plural(fleet)} that is ${num(conc * fleet)} in flight on average${p99! >= 1 ? `, and pools of ${num(p99!)} each allow up to ${num(p99! * fleet)} at once, which whatever they share (a database's connection limit) must accept` : ''}.`;
+      if (fleet !== undefined) reading += ` Across ${num(fleet)} ${unitsOf(fleet)} that is ${num(conc * fleet)} in flight on average${p99! >= 1 ? `, and pools of ${num(p99!)} each allow up to ${num(p99! * fleet)} at once, which whatever they share (a database's connection limit) must accept` : ''}.`;
     } else if (solved === 'throughput') {
       reading = `With ${num(conc)} requests in flight${each} and ${duration(lat)} each, ${unit ? `one ${unit}` : 'the system'} completes at most ${rate(thr)}; more throughput needs more concurrency or less time per request.`;
-      if (fleet !== undefined) reading += ` Across ${num(fleet)} ${plural(fleet)} that is at most ${rate(thr * fleet)}.`;
+      if (fleet !== undefined) reading += ` Across ${num(fleet)} ${unitsOf(fleet)} that is at most ${rate(thr * fleet)}.`;
     } else {
       reading = `With ${num(conc)} requests in flight at ${rate(thr)}${each}, each spends ${duration(lat)} in the system on average.`;
     }
@@ -68,9 +68,9 @@ export const littlesLaw: Calculator = {
     ];
     if (p99 !== undefined) figures.push({ key: 'concurrency_p99', label: `In flight at the 99th percentile, random arrivals${unit ? `, per ${unit}` : ''}`, value: p99, unit: 'requests', text: num(p99) });
     if (fleet !== undefined) {
-      figures.push({ key: 'fleet_concurrency', label: `Concurrency across ${num(fleet)} ${plural(fleet)}`, value: conc * fleet, unit: 'requests', text: num(conc * fleet) });
-      if (solved === 'concurrency' && p99! >= 1) figures.push({ key: 'fleet_pool_total', label: `Pool slots across ${num(fleet)} ${plural(fleet)} at the 99th percentile each`, value: p99! * fleet, unit: 'requests', text: num(p99! * fleet) });
-      if (solved !== 'latency') figures.push({ key: 'fleet_throughput', label: `Throughput across ${num(fleet)} ${plural(fleet)}`, value: thr * fleet, unit: '/s', text: rate(thr * fleet) });
+      figures.push({ key: 'fleet_concurrency', label: `Concurrency across ${num(fleet)} ${unitsOf(fleet)}`, value: conc * fleet, unit: 'requests', text: num(conc * fleet) });
+      if (solved === 'concurrency' && p99! >= 1) figures.push({ key: 'fleet_pool_total', label: `Pool slots across ${num(fleet)} ${unitsOf(fleet)} at the 99th percentile each`, value: p99! * fleet, unit: 'requests', text: num(p99! * fleet) });
+      if (solved !== 'latency') figures.push({ key: 'fleet_throughput', label: `Throughput across ${num(fleet)} ${unitsOf(fleet)}`, value: thr * fleet, unit: '/s', text: rate(thr * fleet) });
     }
     let units = '';
     if (args.keys.has('per_unit')) {
@@ -103,7 +103,7 @@ export const littlesLaw: Calculator = {
       status: 'ok',
       figures,
       formula: 'L = λ × W (items in the system = arrival rate × time each spends in it)',
-      worked: `${num(conc)} = ${num(thr)}/s × ${num(lat)} s${each}${fleet !== undefined ? `; × ${num(fleet)} ${plural(fleet)} = ${num(conc * fleet)}` : ''}`,
+      worked: `${num(conc)} = ${num(thr)}/s × ${num(lat)} s${each}${fleet !== undefined ? `; × ${num(fleet)} ${unitsOf(fleet)} = ${num(conc * fleet)}` : ''}`,
       assumptions,
       reading: verdict + reading + units,
       ...(verdict ? { verdict: verdict.trim() } : {}),
