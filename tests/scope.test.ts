@@ -48,6 +48,30 @@ describe('questions about something else are refused', () => {
   });
 });
 
+describe('questions about end-user products and personal matters', () => {
+  // Written for this test, not taken from the answer sets.
+  it.each([
+    'my excel formulas show the formula text instead of the result',
+    'how do I add page numbers that start on page 3 in a Word document',
+    'Outlook keeps asking for my password every few minutes after the update',
+    'is it worth refinancing my mortgage if rates drop half a point',
+    'what parental controls should I set on an iPad for a 7 year old',
+    'leetcode: longest palindrome substring in O(n) time',
+  ])('%j comes back unsure', async (q) => {
+    expect((await ask(q)).unsure).toBe(true);
+  });
+
+  it.each([
+    ['Two phones edited the same spreadsheet offline and one person\'s changes vanished on sync. How should merging work?', 'patterns/crdt'],
+    ['How do we move off our 15-year-old monolith without a big-bang cutover?', 'patterns/strangler-fig'],
+    ['my phone app shows stale prices after the leader election in our cluster; is that a read-your-writes problem?', 'patterns/leader-election'],
+  ])('still answers a design question that mentions one: %j', async (q, id) => {
+    const a = await ask(q);
+    expect(a.unsure).toBe(false);
+    expect(a.sources.map((s) => s.id).slice(0, 3)).toContain(id);
+  });
+});
+
 describe('short questions about distributed systems are answered', () => {
   it.each([
     ['2PC?', 'patterns/two-phase-commit'],

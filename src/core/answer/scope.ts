@@ -84,6 +84,12 @@ export type Scope = {
   acronym: boolean;
   /** It asks for something other than design guidance (a poem, new instructions for the assistant). */
   offDomainRequest: boolean;
+  /**
+   * It is about an end-user product or a personal matter (a spreadsheet formula, an Outlook
+   * outbox, a phone's parental controls, a car lease) and names no topic of the compendium by a
+   * title, a name of several words or an acronym.
+   */
+  everydayMatter: boolean;
   /** The question is in another language: its words the compendium does not know are that language, not another subject. */
   otherLanguage: boolean;
   /**
@@ -283,6 +289,30 @@ export function offDomainRequest(question: string): boolean {
   return OFF_DOMAIN_REQUESTS.some((re) => re.test(question));
 }
 
+/**
+ * End-user products and personal matters: office software and its features, consumer devices and
+ * apps, page styling, personal finance, household and family life, and programming-exercise
+ * vocabulary. They share words with the compendium ("merge", "cache", "refresh", "queue",
+ * "window") but are not design questions. Company names that are also case studies (Netflix,
+ * Spotify, Uber) are not listed: only their consumer plans are.
+ */
+const EVERYDAY_MATTERS = [
+  // Office and productivity software.
+  /\b((excel|google sheets|spreadsheet) (formulas?|cells?|columns?|rows?|charts?|macros?|functions?|tabs?)|(formulas?|cells?|macros?) in (excel|google sheets|a spreadsheet)|excel (file|sheet|workbook)s?|google (slides|calendar)|vlookup|xlookup|hlookup|pivot ?tables?|conditional formatting|merge cells|powerpoint|keynote slides?|ms word|microsoft (word|office|teams|excel)|word (doc|document)s?|(in|into) word\b|outlook|gmail|outbox|mail merge|onenote|page numbers?|cover page|footnotes? in|track changes|adobe (acrobat|reader)|pdf (editor|reader)|photoshop|lightroom|canva)\b/i,
+  // Consumer devices, their settings and consumer subscriptions.
+  /\b(iphone|ipad|macbook|airpods|apple watch|android phone|my (phone|laptop|tablet|printer|tv|router|mac|pc)|screen time|parental controls?|bluetooth (speaker|headphones)|smart tv|family plan|streaming plan|phone plan|data plan)\b/i,
+  // Page layout and styling.
+  /\b(flexbox|css grid|align-items|justify-content|tailwind|font-size|z-index|media quer(y|ies))\b/i,
+  // Personal finance, shopping and everyday life.
+  /\b(401\(?k\b|roth ira|\bira\b|mortgage|car (lease|loan|insurance)|lease (ends|buyout)|credit score|savings account|tax return|index funds?|retirement savings|my (kids?|son|daughter|wife|husband|partner|girlfriend|boyfriend|landlord|dog|cat)|my \d+-year-old|vacation|wedding)\b/i,
+  // Programming exercises.
+  /\b(leetcode|hackerrank|subarray|fizzbuzz|palindrome|two sum|anagram|homework)\b/i,
+];
+
+export function everydayMatter(question: string): boolean {
+  return EVERYDAY_MATTERS.some((re) => re.test(question));
+}
+
 type Match = { i: number; n: number; docs: number[]; weight: number; title: boolean };
 
 /** Words that say what is asked about a subject ("downsides", "pitfalls"), not what the subject is: they do not count. */
@@ -405,6 +435,11 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
     named: [...byDoc.entries()].sort((a, b) => b[1] - a[1]).map(([d]) => engine.data.docs[d]!),
     acronym: named.some((m) => m.n === 1 && typed.has(tokens[m.i]!)),
     offDomainRequest: offDomainRequest(text),
+    // A title ("leader election"), a whole name of several words or an acronym keeps it a design
+    // question; a run of a longer name's words ("time limits" of "time-limited download link") does not.
+    everydayMatter:
+      everydayMatter(text) &&
+      !named.some((m) => typed.has(tokens[m.i]!) || (m.title && !everyday(m)) || (m.n > 1 && v.full.includes(stems.slice(m.i, m.i + m.n).join(' ')))),
     otherLanguage,
     ...(fixed !== text ? { corrected: fixed } : {}),
   };
@@ -416,7 +451,7 @@ export function assessScope(engine: SearchEngine, question: string, otherLanguag
  */
 export function outOfScope(scope: Scope): boolean {
   const { domain, distinctive, unknown, total, terms } = scope;
-  if (scope.offDomainRequest) return true;
+  if (scope.offDomainRequest || scope.everydayMatter) return true;
   if (scope.otherLanguage) return domain === 0;
   if (terms > SCOPE_TUNING.shortQuestionTerms) return domain < unknown && unknown >= SCOPE_TUNING.maxUnknownShare * total;
   if (domain === 0 || (distinctive === 0 && domain < SCOPE_TUNING.minNameShare * total)) return true;
