@@ -28,6 +28,12 @@ export const ANSWER_TUNING = {
   candidateDocs: 3,
   /** A card leads when its question matches the user's this well (0-1, weighted F-measure of shared terms). */
   cardLead: 0.3,
+  /**
+   * When no sentence of the text speaks to the question (the answer would fall back to the top
+   * document's summary), a card leads from this lower match: a long situation shares only part of
+   * its words with any one card, and a summary of a document picked by one title word is no answer.
+   */
+  fallbackCardLead: 0.15,
   /** A card this close to the user's question leads whatever the text offers. */
   sureCard: 0.6,
   /** Below sureCard, a passage scoring this much more than the card's match leads instead. */
@@ -284,6 +290,8 @@ export type Built = {
   defines?: boolean;
   /** For a jargon lead: the terms it explained, joined by '|', so the rest of the question can still be answered. */
   rest?: string;
+  /** No sentence of the text fitted the question: the lead is the top document's summary, for want of better. */
+  fallback?: boolean;
 };
 
 /** A section's heading by its anchor ('Overview' for the opening or an anchor it does not have). */
@@ -580,7 +588,7 @@ function fromPassages(ctx: Ctx, question: string, aspect: Aspect, hits: DocHit[]
     const how = texts.get(top.doc.id);
     const solution = how ? rankPassages(how, ask, aspect === 'general' ? 'define' : aspect, top.doc) : [];
     const { points, cited } = supportingPoints(ctx, [...(best ? ranked : []), ...solution].sort(byScore), lead, 0.2);
-    return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5, defines: definition };
+    return { lead, points, cited: [{ doc: top.doc, anchor: '', heading: 'Overview' }, ...cited], strength: best ? Math.max(0.5, best.score) : 0.5, defines: definition, fallback: !definition };
   }
   let lead = standalone(best.p);
   const mentionsSubject = [...terms(question)].some((t) => subject.has(t));
@@ -835,7 +843,12 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // another search and do not compare.
   const passages = sureCard ? null : fromPassages(ctx, question, aspect, subject.inherited ? hits.slice(0, 1) : hits, texts, intent);
   // A card that matches only loosely gives way to a sentence of the text that fits clearly better.
-  const cardWins = card && card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin);
+  // (A summary given for want of a fitting sentence is no rival to a card that matches at all.)
+  const cardWins =
+    card &&
+    (passages?.fallback
+      ? card.score >= ANSWER_TUNING.fallbackCardLead
+      : card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin));
   if (card && cardWins) {
     const fromIt = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
     // A case study's overview describes a whole system ("a chat system keeps millions of
@@ -843,7 +856,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     // unless they asked about that system.
     const built = sureCard && card.doc.kind === 'case-study' && !hits[0]?.named ? fromIt : withOverview(ctx, fromIt, best);
     const cardHits = [hits.find((h) => h.doc === card.doc)!, ...hits.filter((h) => h.doc !== card.doc)].filter(Boolean);
-    return finish(ctx, built, cardHits, intent, confident({ search: baseConfidence, card: card.score, cardLed: 1, defines: 0, margin, long: long ? 1 : 0 }), prefix);
+    return finish(ctx, built, cardHits, intent, confident({ search: baseConfidence, card: card.score, cardLed: passages?.fallback ? 0 : 1, defines: 0, margin, long: long ? 1 : 0 }), prefix);
   }
   if (!passages) return unsureAnswer(ctx, hits, baseConfidence, intent, note, scope);
   const built = withOverview(ctx, passages, best);

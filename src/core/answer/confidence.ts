@@ -16,7 +16,10 @@ export type AnswerSignals = {
   search: number;
   /** The best card's match to the question (0 when no card comes close), whether or not it led. */
   card: number;
-  /** 1 when that card leads the answer, 0 when a passage does. */
+  /**
+   * 1 when that card leads the answer over the text, 0 when a passage does, or when the card leads
+   * only because no sentence of the text fitted (the fallback, where a weak card is the best on offer).
+   */
   cardLed: number;
   /** 1 when the lead says what the subject is, for a question that asks no more than that ("what is a saga?"). */
   defines: number;
