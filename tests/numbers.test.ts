@@ -164,6 +164,23 @@ describe('answers with numbers', () => {
     expect(a.answer).toMatch(/Not used from your question: 4 engineer/);
   });
 
+  it('follow the result with the compendium\u2019s advice when the question also asks what to do or why, with no number the user did not give', async () => {
+    const q = 'our checkout calls 5 services in series, each at 99.95%. what availability should we expect and what slo should we publish?';
+    const a = await knowledge.ask(q);
+    expect(a.calc?.ok).toBe(true);
+    const [result, advice] = a.answer.split('\n\n');
+    expect(result).toMatch(/^5 components in series give 99\.75%/);
+    // The advice is prose from the compendium, before the table, citing where it came from.
+    expect(advice).not.toMatch(/^\|/);
+    expect(advice).toMatch(/\]\(\/docs\//);
+    const given = new Set(q.match(/\d+(?:\.\d+)?/g));
+    for (const n of advice!.replace(/\]\([^)]*\)/g, ']').match(/\d+(?:[.,]\d+)*/g) ?? []) expect(given.has(n), n).toBe(true);
+    expect(a.sources.length).toBeGreaterThan(1);
+    // A question that asks only for the number gets the number.
+    const plain = await knowledge.ask('5 services in series, each at 99.95% availability. what is the combined availability?');
+    expect(plain.answer.split('\n\n')[1]).toMatch(/^\| Figure/);
+  });
+
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {
     const a = await knowledge.ask('how many servers do we need for 40k rps at peak?');
     expect(a.calc).toBeUndefined();

@@ -44,6 +44,11 @@ export const TEASER = /(:\s*$)|\b(below|the following|as follows|following (tabl
 /** Words that lean on something said before, anywhere in a sentence ("these defaults", "the table"). */
 const LEANS = /\b(these|those|the (table|list|figure|diagram|example) (above|below)?|this (table|list|figure|diagram|section|pattern's|one))\b/i;
 const DEPENDENT = /^\s*(\*\*)?(this|these|that|those|it|its|they|their|them|such|both|here|then|but|and|also|however|instead|so|otherwise|thus|hence|still|yet|meanwhile|likewise|similarly|conversely|in (that|this) case|the (first|second|third|former|latter|other|same|result|rest|answer|fix|trick|catch|cost|price)|each of|one of|neither|either|none of|all of them|as a result|for (example|instance)|the two|the three)\b/i;
+/** Whether a sentence leans on the one before it ("This is why...", "the table below"). */
+export function leansOnBefore(sentence: string): boolean {
+  const plain = stripInline(sentence);
+  return DEPENDENT.test(plain) || LEANS.test(plain);
+}
 const LABEL = /^\s*\*\*([^*]{1,80})\*\*\s*[.:—-]?\s*/;
 
 function passage(text: string, anchor: string, heading: string, order: number, extra: Partial<Passage> = {}): Passage {

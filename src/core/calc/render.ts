@@ -5,6 +5,8 @@ export type CalcNotes = {
   notes?: string[];
   /** Quantities of the question that the calculation does not use, as the question wrote them. */
   unused?: string[];
+  /** What the compendium advises for the situation the numbers describe (its own markdown), said after the result. */
+  advice?: string;
 };
 
 /** Quantities are digits and unit words; anything else is dropped so nothing the user typed becomes markup. */
@@ -28,6 +30,7 @@ export function calcToMarkdown(outcome: CalcOutcome, docUrl: string, extra: Calc
     : ['| Figure | Value |', '|---|---|', ...outcome.figures.map((f) => `| ${f.label} | ${f.text} |`)];
   const parts = [
     `${outcome.status === 'overloaded' ? '**Overloaded.** ' : ''}${outcome.reading}`,
+    ...(extra.advice ? [extra.advice] : []),
     table.join('\n'),
     `**${outcome.title}**, computed as ${outcome.inputs ? `\`${outcome.inputs[0]}\` before and \`${outcome.inputs[1]}\` after` : `\`${outcome.input}\``}. Formula: ${outcome.formula}${outcome.worked ? `. With your numbers: ${outcome.worked}` : ''}`,
     `Assumptions: ${[...outcome.assumptions, ...(extra.notes ?? [])].join('; ')}.`,

@@ -2,7 +2,8 @@ import { SearchEngine } from '../search/engine';
 import { CARD_LANGUAGE, rerankByCardLanguage } from '../search/card-language';
 import { forgetRecentTerms, tokenize } from '../search/text';
 import { answerQuestion, headingOf } from '../answer/compose';
-import { loadText, type DocText, type StoredText } from '../answer/passages';
+import { leansOnBefore, loadText, type DocText, type StoredText } from '../answer/passages';
+import { splitSentences } from '../content/sentences';
 import type { Answer, AskOptions } from '../answer/types';
 import { docUrl } from '../answer/links';
 import type { DocMeta, KnowledgeData } from './types';
@@ -122,14 +123,14 @@ export class Knowledge {
     if (plan?.command && !plan.unplaced.length) {
       const outcome = this.calculators.run(plan.command);
       const mismatch = outcome.ok && !explicit ? askedButMissing(question, outcome.figures) : null;
-      if ((outcome.ok && !mismatch) || explicit) return this.calcAnswer(question, outcome, plan, base, explicit);
+      if ((outcome.ok && !mismatch) || explicit) return this.calcAnswer(question, outcome, plan, base, explicit, options);
       if (mismatch) notComputed = `Not computed: the question asks for ${mismatch}, which the ${plan.calculator} calculator does not give from these numbers. ${runIt(plan.calculator)}`;
       else if (!outcome.ok) notComputed = `Not computed: ${outcome.message.replace(/ Usage: .*$/, '')} ${runIt(plan.calculator)}`;
     }
     // "latency went from 100 ms to 400 ms": when the numbers do not make one calculation, perhaps
     // they make one before and one after the change.
     const change = explicit ? null : changeIn(question);
-    const changed = change && this.beforeAndAfter(question, change, base);
+    const changed = change && (await this.beforeAndAfter(question, change, base, options));
     if (changed) return changed;
     if (plan?.missing && !explicit) return this.missingValue(plan, base);
     const answer = await answerQuestion(this.engine, (id) => this.text(id), question, options);
@@ -171,10 +172,15 @@ export class Knowledge {
   }
 
   /** A calculation's answer: its result, with the section that explains it and the documents about the situation as sources. */
-  private calcAnswer(question: string, outcome: CalcOutcome, plan: Plan, base: string, explicit: boolean): Answer {
+  private async calcAnswer(question: string, outcome: CalcOutcome, plan: Plan, base: string, explicit: boolean, options: AskOptions = {}): Promise<Answer> {
     const url = outcome.ok ? docUrl(base, outcome.doc.id, outcome.doc.anchor) : '';
-    const sources = outcome.ok ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }] : [];
-    const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said) });
+    const sources: Answer['sources'] = outcome.ok ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }] : [];
+    // A question that carries numbers usually asks what to do about them too ("what SLO should we
+    // publish?", "why would latency cause rejects?"): the compendium's answer follows the result.
+    const prose = outcome.ok && !explicit && ASKS_ADVICE.test(question) ? await answerQuestion(this.engine, (id) => this.text(id), question, { ...options, baseUrl: base }) : null;
+    const advice = prose && outcome.ok ? adviceOf(question, prose, outcome.doc.id) : null;
+    const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said), ...(advice ? { advice: advice.text } : {}) });
+    if (advice) for (const s of advice.sources) if (sources.length < 3 && !sources.some((x) => x.id === s.id)) sources.push(s);
     if (outcome.ok && !explicit) {
       // The documents about the situation the numbers describe ("a bulkhead pool", "driver pings") are sources too.
       const hits = this.engine.search(question, { limit: 3 }).hits;
@@ -191,7 +197,7 @@ export class Knowledge {
    * every number placed, and the results give what the question asks for; null otherwise (the
    * question is then answered as usual).
    */
-  private beforeAndAfter(question: string, change: Change, base: string): Answer | null {
+  private async beforeAndAfter(question: string, change: Change, base: string, options: AskOptions): Promise<Answer | null> {
     const places = this.engine.data.places ?? [];
     const before = planFromQuestion(change.before, places);
     const after = planFromQuestion(change.after, places);
@@ -203,7 +209,7 @@ export class Knowledge {
     if (!was.ok || !now.ok) return null;
     const combined = combineChange(was, now, change);
     if (askedButMissing(question, combined.figures)) return null;
-    return this.calcAnswer(question, combined, before, base, false);
+    return this.calcAnswer(question, combined, before, base, false, options);
   }
 
   /** A calculation the question asks for but cannot run: which value is missing and how to give it. */
@@ -248,3 +254,48 @@ export class Knowledge {
     }));
   }
 }
+
+/**
+ * A question that asks what to do or why, beside its numbers ("what slo should we publish?", "how do
+ * we fix it?", "why would latency cause rejects?"); "what's the availability?" asks only the number.
+ */
+const ASKS_ADVICE = /\b(?:what|which)\s+(?:\w+\s+){0,2}(?:should|would|could|do|can)\s+(?:we|i|you)\b|\bhow\s+(?:do|should|can|could|would)\s+(?:we|i|you)\b|\bwhy\b|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:fix|cause|problem|right (?:move|call|approach))\b|\b(?:is it|is that|is this)\s+(?:worth|enough|ok|okay|safe|reasonable)\b/i;
+
+/** The opening of a reply to a question of its own: "Yes", "No", "In parallel whenever...", "About 5%", "When the caller needs...". */
+const REPLY = /^(?:yes|no|in (?:parallel|series|general)|about|around|roughly|usually|often|only|not|rarely|never|always|it depends|depends|when|whenever|if|once|after|before|until)\b/i;
+
+/** Answers below this confidence are not offered as advice beside a calculation. */
+const ADVICE_MIN_CONFIDENCE = 0.6;
+
+/**
+ * The lead of the compendium's answer to a question that a calculation answered, as advice to say
+ * after the result: only when the answer is confident, and not when it only restates the
+ * calculation's own page (its formula or example, which the result already gives).
+ */
+function adviceOf(question: string, prose: Answer, calcDoc: string): { text: string; sources: Answer['sources'] } | null {
+  if (prose.unsure || prose.confidence < ADVICE_MIN_CONFIDENCE || !prose.sources.length) return null;
+  const lead = prose.answer.split(/\n\s*\n/)[0]!.trim();
+  if (!lead || prose.sources[0]!.id === calcDoc) return null;
+  // Numbers of a document's own example ("all six at 99.95%") beside the user's result would read
+  // as theirs: advice keeps only sentences with no number the question did not give, and none that
+  // leans on a sentence left out.
+  // (A percentile's name, "p99", is a term of art, not an example's number.)
+  const numbers = (text: string) => (text.replace(/\]\([^)]*\)/g, ']').replace(/\bp\d+(?:\.\d+)?\b/gi, '').toLowerCase().match(NUMBER) ?? []);
+  const given = new Set(numbers(question));
+  const foreign = (s: string) => numbers(s).some((n) => !given.has(n));
+  const kept: string[] = [];
+  let dropped = false;
+  for (const s of splitSentences(lead)) {
+    if (foreign(s) || (dropped && leansOnBefore(s))) dropped = true;
+    else kept.push(s);
+  }
+  // A reply to a card's own yes/no question ("No: stateless services...") answers another question;
+  // a first sentence that leans on one not shown ("the same idea") has nothing to stand on.
+  // So is one that opens as a reply to its own ("In parallel whenever...", "About 5%"), and a reason
+  // ("Because...") unless the question asks why.
+  if (!kept.length || REPLY.test(kept[0]!) || (/^because\b/i.test(kept[0]!) && !/\bwhy\b/i.test(question)) || leansOnBefore(kept[0]!) || /\bthe same\b/i.test(kept[0]!) || kept.every((s) => /^(See|More in) \[/.test(s))) return null;
+  return { text: kept.join(' '), sources: prose.sources.slice(0, 1) };
+}
+
+/** A number in digits or words ("26", "0.9995", "six", "one-fifth", "twice"). */
+const NUMBER = /\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|million|billion|half|halves|thirds?|quarters?|fifths?|tenths?|twice|thrice|double|triple)\b/g;
