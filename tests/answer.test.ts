@@ -289,9 +289,9 @@ describe('comparison sides named inside one document title', () => {
 
 describe('answers that say the thing asked', () => {
   it('answers "should we adopt X?" from the situations it fits and does not', async () => {
+    // The lead advises against it for that case, whether from the front matter or a card.
     const a = await ask('should our small team use event sourcing for a plain CRUD settings page?');
-    expect(lead(a.answer)).toMatch(/^Probably not\./);
-    expect(lead(a.answer)).toMatch(/CRUD/);
+    expect(lead(a.answer)).toMatch(/(Probably not|avoid it)[^.]*CRUD/);
     const b = await ask('should I use CQRS?');
     expect(lead(b.answer)).toMatch(/^It depends on your case\. Where CQRS pays off: .+ Where it is a poor fit: /);
   });

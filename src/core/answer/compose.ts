@@ -539,7 +539,9 @@ function decide(ctx: Ctx, question: string, top: DocHit, ask: Weighted[], texts:
   const ranked = text ? rankPassages(text, ask, 'need', doc) : [];
   const { points, cited } = supportingPoints(ctx, ranked, lead, 0.3);
   const when = headingOf(doc, 'when-to-use');
-  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.8 };
+  // A lean read from shared words is a weak guess ("peel off endpoints one at a time" shares
+  // "rewrite" with Strangler Fig's poor fit): a card that answers the question outranks it.
+  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.4 };
 }
 
 /** The answer extracted from the documents' passages, focused on the question's own words. */
