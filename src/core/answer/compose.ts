@@ -190,6 +190,13 @@ export function cardTerms(engine: SearchEngine, card: Unit): Weighted[] {
   return q;
 }
 
+/** Whether a one-word synonym of a term ("dedupe" for "duplicate") is in a set: it counts as the word, a little less. */
+function alikeIn(engine: SearchEngine, term: string, set: Set<string>): boolean {
+  const alike = engine.alike(term);
+  for (let i = 0; i < alike.length; i++) if (set.has(alike[i]!)) return true;
+  return false;
+}
+
 /** How well a card's question matches the user's: F-measure of shared weighted terms (answer terms count part). */
 export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Unit, subject: Set<string>, subjectNamed: boolean, answerTerms: Set<string> = new Set()): number {
   const q = cardTerms(engine, card);
@@ -200,12 +207,10 @@ export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Uni
   if (!userSet) userSets.set(userTerms, (userSet = new Set(userTerms.map((x) => x.term))));
   let recallHit = 0;
   let recallAll = 0;
-  // A one-word synonym ("dedupe" for "duplicate") counts as the word, a little less.
-  const alike = (term: string, set: Set<string>) => engine.alike(term).some((t) => set.has(t));
   for (const { term, weight } of userTerms) {
     recallAll += weight;
     if (qSet.has(term)) recallHit += weight;
-    else if (alike(term, qSet)) recallHit += ANSWER_TUNING.synonymMatch * weight;
+    else if (alikeIn(engine, term, qSet)) recallHit += ANSWER_TUNING.synonymMatch * weight;
     else if (aSet.has(term)) recallHit += 0.5 * weight;
     else if (subject.has(term)) recallHit += 0.8 * weight;
   }
@@ -215,7 +220,7 @@ export function cardMatch(engine: SearchEngine, userTerms: Weighted[], card: Uni
     precAll += weight;
     // The card's own subject words ("circuit breaker") are implied when the user is asking about that subject.
     if (userSet.has(term) || (subjectNamed && subject.has(term))) precHit += weight;
-    else if (alike(term, userSet)) precHit += ANSWER_TUNING.synonymMatch * weight;
+    else if (alikeIn(engine, term, userSet)) precHit += ANSWER_TUNING.synonymMatch * weight;
   }
   const r = recallHit / recallAll;
   const p = precHit / precAll;
