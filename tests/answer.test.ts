@@ -40,6 +40,18 @@ describe('question shapes', () => {
     expect(parseQuestion('is the cache just stale?').loose).toBe(true);
     expect(parseQuestion('is raft the same as paxos or not?').sides).toEqual(['raft', 'paxos']);
     expect(parseQuestion('sidecar vs just using resilience4j').sides).toEqual(['sidecar', 'resilience4j']);
+    // One option weighed and another offered instead; two things asked for together.
+    expect(parseQuestion('is kafka overkill here or should we just use sqs?').sides).toEqual(['kafka', 'sqs']);
+    expect(parseQuestion('two services, two postgres dbs. is 2PC reasonable or should we do a saga?').sides).toEqual(['2PC', 'saga']);
+    expect(parseQuestion('do we really need both a load balancer and an api gateway?').sides).toEqual(['load balancer', 'api gateway']);
+    expect(parseQuestion('is it ok here or should we use something else?').intent).not.toBe('comparison');
+  });
+
+  it('resolves a side written as two names for one thing ("2PC/XA"), comparing rather than defining one of them', async () => {
+    const a = await knowledge.ask('payments and ledger are separate services with their own databases. is 2PC/XA reasonable here or should we do a saga?');
+    expect(a.intent).toBe('comparison');
+    expect(a.answer.split('\n')[0]).toMatch(/saga/i);
+    expect(a.answer.split('\n')[0]).toMatch(/2PC|two-phase/i);
   });
 
   it('compares a loosely read comparison only when every side names something', async () => {

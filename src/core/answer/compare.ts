@@ -102,6 +102,13 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   if (!sideTerms.size) return null;
   const named = ctx.engine.docsNamed(side);
   if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9, raw: side, named: true };
+  // "2PC/XA", "temporal/step functions": one thing under two names, either of which may name it.
+  if (side.includes('/')) {
+    for (const part of side.split('/').map((x) => x.trim()).filter((x) => x.length > 1)) {
+      const found = resolveSide(ctx, part, glossary);
+      if (found?.named) return { ...found, raw: side };
+    }
+  }
   // "sync replication" names what "synchronous replication" names.
   const variant = namedBySynonym(ctx, side);
   if (variant) return { doc: variant, name: variant.title, terms: sideTerms, confidence: 0.85, raw: side, named: true };

@@ -31,6 +31,11 @@ const IS_JUST = new RegExp(String.raw`^(?:so\s+)?(?:is|isn'?t|are|aren'?t)\s+(?!
 /** "is X the same as Y?", "is X any different from Y?" */
 const SAME_AS = /^(?:so\s+)?(?:is|are)\s+(?!(?:it|this|that|they|there)\b)([^?!.]+?)\s+(?:the same (?:thing )?as|any different (?:from|than)|different (?:from|than)|equivalent to)\s+([^?!.]+)/i;
 
+/** "is 2PC reasonable here or should we do a saga?": one option weighed, the other offered instead. */
+const OR_SHOULD = /\b(?:is|are)\s+(?!(?:it|this|that|there|they)\b)((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s+(?:(?:really|actually|even|still)\s+)?(?:reasonable|ok|okay|fine|enough|viable|acceptable|sensible|overkill|a good (?:idea|fit|choice)|the right (?:call|choice|tool|approach)|worth it|needed|necessary)(?:\s+here)?,?\s+or\s+(?:should|do|would|could|must|can)\s+(?:we|i|you)\s+(?:(?:just|rather|instead)\s+)?(?:do|use|go with|pick|choose|adopt|build|switch to|move to)\s+(?:an?\s+|the\s+)?((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s*(?:[?.!,]|$)/i;
+/** "do we need both an api gateway and a service mesh?": what each does that the other does not. */
+const BOTH = /\b(?:do|does|should|would)\s+(?:we|i|you|one)\s+(?:really\s+|actually\s+|still\s+)?need\s+both\s+(?:an?\s+|the\s+)?((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s+and\s+(?:an?\s+|the\s+)?((?:[\w/+.-]+\s+){0,3}?[\w/+.-]+)\s*(?:[?.!,(]|$)/i;
+
 const COMPARISON_PATTERNS: RegExp[] = [
   /\bdifferences?\s+between\s+(.+?)\s+(?:and|&|vs\.?|versus)\s+(.+)/i,
   /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)/i,
@@ -38,13 +43,15 @@ const COMPARISON_PATTERNS: RegExp[] = [
   /\b(?:should|do|would|can)\s+(?:i|we|you)\s+(?:use|pick|choose|go with|prefer)\s+(.+?)\s+or\s+(.+)/i,
   /\b(?:which is better|which one|which should i use|which to use)[:,]?\s+(.+?)\s+or\s+(.+)/i,
   /^(?:when (?:to|should (?:i|we)) use|when do (?:i|we) use)\s+(.+?)\s+(?:vs\.?|versus|or|instead of|over)\s+(.+)/i,
+  OR_SHOULD,
+  BOTH,
   IS_JUST,
   SAME_AS,
   SIDE_LIST,
 ];
 
 /** Shapes of a comparison that everyday phrasings share: the sides must name something (ParsedQuestion.loose). */
-const LOOSE = new Set([IS_JUST, SAME_AS, SIDE_LIST]);
+const LOOSE = new Set([IS_JUST, SAME_AS, SIDE_LIST, OR_SHOULD, BOTH]);
 
 const DEFINITION = /^\s*(?:(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?!(?:it|them|this|that)\b)|what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?!the best|a good|the right)|what'?s\s+(?:an?\s+|the\s+)?|whats\s+|define\s+|definition of\s+|meaning of\s+|explain\s+|describe\s+|tell me about\s+|what does\s+.+\s+mean\b|eli5\s+)/i;
 const HOWTO = /^\s*(?:how\s+(?:do|does|can|could|should|would|to|might|are)\b|how'?s\b|what(?:'s| is| are)?\s+(?:the\s+)?(?:best|right|recommended|usual|standard|common)\s+(?:way|approach|practice|pattern)s?|best\s+(?:way|practice)s?|(?:should|can|could)\s+(?:i|we)\b|which\s+(?:pattern|approach|strategy|technique|database|design)|what\s+(?:pattern|approach|strategy|technique)s?\b|ways?\s+to\b|tips\b|guidance\b|is it (?:ok|safe|wise|a good idea)\b)/i;
