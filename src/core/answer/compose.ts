@@ -812,12 +812,18 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   // A short question made only of names the compendium gives ("anycast, how does it work?") is on
   // topic, however few documents say more than its name in passing.
   const allNames = scope.domain >= scope.total && scope.distinctive > 0;
-  const offTopic =
+  let offTopic =
     !subject.inherited &&
     (outOfScope(scope) ||
       (long
         ? longOffTopicOdds(longSignals(scope, baseConfidence, hits[0]?.docCoverage ?? 0)) >= SCOPE_TUNING.longOffTopic
         : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign && !allNames) || baseConfidence < ANSWER_TUNING.minConfidence));
+  // A long situation told in words the compendium does not use ("tomcat", "invoice emails") is
+  // still on topic when one of its questions matches it closely.
+  if (offTopic && long && !outOfScope(scope) && hits.length) {
+    const texts = new Map((await loadAll(ctx, hits.slice(0, ANSWER_TUNING.candidateDocs).map((h) => h.doc))).map((t) => [t.id, t]));
+    offTopic = (bestCard(ctx, question, hits, false, texts)?.score ?? 0) < SCOPE_TUNING.cardRescue;
+  }
   if (!hits.length || offTopic) {
     return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note, scope);
   }

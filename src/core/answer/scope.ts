@@ -63,8 +63,10 @@ export const SCOPE_TUNING = {
    * on the held-out sets (tests/answers-holdout), which it never saw.
    */
   longQuestion: { domain: -6.053, unknown: 9.15, confidence: -5.519, coverage: -2.397, bias: 5.089 },
-  /** A long question is off topic when those odds reach this probability. */
+  /** A long question is off topic when those odds reach this probability... */
   longOffTopic: 0.8,
+  /** ...unless one of the compendium's questions matches it this well (`bestCard`'s score, 0-1). */
+  cardRescue: 0.5,
 } as const;
 
 export type Scope = {

@@ -1014,11 +1014,14 @@ function planIdspace(ctx: Ctx): Draft | null {
   return { calculator: 'idspace', args, used, consumes: ['rate', 'bits', 'count'] };
 }
 
+const SHARD_MEMBER = /^(?:node|worker|host|instance|server|cell|machine|box|endpoint|backend|replica|shard|pod|vm)$/;
+
 function planShuffle(ctx: Ctx): Draft | null {
   if (!has(ctx, /shuffle|shard size|each (?:tenant|customer|client) (?:is assigned|gets|sits on)|every (?:tenant|customer|client) (?:is assigned|gets|sits on)|(?:tenants|customers|clients) (?:share|get the same)/)) return null;
   if (ctx.qs.some((q) => q.kind === 'percent' || q.kind === 'rate' || q.kind === 'size')) return null;
   const nodes = ctx.qs.find((q) => isCount(q, /^(?:node|worker|host|instance|server|cell|machine|box|endpoint|backend|replica)$/) && !near(ctx, q, /per customer|each customer|per tenant|each tenant|shard size|shards? of|gets?|assigned/, 30, 20));
-  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && (near(ctx, q, /shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 0) || /^\s*(?:of them\b|(?:nodes?|workers?|hosts?|backends?)?\s*(?:per|each|for each|in each)\s+(?:shard|customer|tenant|client|cell))/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:sits? on|gets?|assigned)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start))));
+  // A shard size counts workers ("gets 4 workers", "gets 4"), never something else a customer gets ("3 invoice emails").
+  const size = ctx.qs.find((q) => q !== nodes && (q.kind === 'count' || q.kind === 'number') && (!q.noun || SHARD_MEMBER.test(q.noun)) && (near(ctx, q, /shard (?:size|of)|shards? of|gets?|assigned|picks?|of size|size/, 30, 0) || /^\s*(?:of them\b|(?:nodes?|workers?|hosts?|backends?)?\s*(?:per|each|for each|in each)\s+(?:shard|customer|tenant|client|cell))/.test(ctx.lower.slice(q.end, q.end + 30)) || /\b(?:sits? on|gets?|assigned)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 14), q.start))));
   // "two tenants", "exactly the same 5": restating the question, not inputs.
   const restated = ctx.qs.filter((q) => q !== nodes && q !== size && (isCount(q, /^(?:tenant|customer|client|user)$/) || (!!size && q.value === size.value && near(ctx, q, /same|all|share/, 20, 0))));
   if (!nodes || !size) {
