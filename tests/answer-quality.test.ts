@@ -14,20 +14,24 @@ import { answerSets, holdoutSets } from './helpers/answer-sets';
 // still by a helper who saw only the catalog) are much harder than the first 452 questions, which
 // pass at about 80%.
 const THRESHOLDS = {
-  pass: 0.7,
-  passPerKind: 0.5,
+  // With fresh-f (90 questions written blind this round, nuggets stricter than the earlier sets'),
+  // the dev pool's pass rate is about 70.6% and its lowest kinds (scenario, troubleshooting) about 59%.
+  pass: 0.68,
+  passPerKind: 0.55,
   maxVerbatimSummaryLeads: 0.05,
   maxTeaserOrFragment: 0.04,
   // Most remaining pairs are one question asked twice in different words by different authors
-  // (fresh-e repeats several situations of the earlier sets), where one answer is right for both.
-  maxIdenticalPairs: 22,
+  // (fresh-e and fresh-f repeat several situations of the earlier sets), where one answer is right
+  // for both; 30 with fresh-f.
+  maxIdenticalPairs: 32,
   // Three sets: the third (off-topic-c) is mostly long, situation-first questions about other
   // subjects ("our hiking group's leader..."), much harder than the first two.
-  minOffTopicUnsure: 0.91,
+  minOffTopicUnsure: 0.95,
   maxInScopeUnsure: 0.02,
   minRecall3: 0.91,
   // Confidence is the estimated probability that the answer is right (src/core/answer/confidence.ts).
-  maxBrier: 0.17,
+  // 0.174 with fresh-f (0.168 without it).
+  maxBrier: 0.18,
 };
 
 let report: AnswerReport;
@@ -71,7 +75,7 @@ describe('answer quality on the dev set', () => {
  * thresholds guard against changes that only fit the dev set.
  */
 // holdout-b (scenario, troubleshooting and how-to questions only) is far harder than holdout-a.
-const HOLDOUT = { pass: 0.57, minRecall3: 0.89, minOffTopicUnsure: 0.95, maxBrier: 0.24 };
+const HOLDOUT = { pass: 0.6, minRecall3: 0.89, minOffTopicUnsure: 0.95, maxBrier: 0.24 };
 
 describe('answer quality on the held-out set', () => {
   it('states the key facts of most held-out answers and finds their documents', async () => {
