@@ -272,11 +272,14 @@ function labelAsked(label: string, ask: Weighted[]): boolean {
 
 const MISTAKE_SECTIONS = new Set(['anti-patterns', 'pitfalls']);
 
+const EMPTY_LEAD_IN = /^(?:(?:further|other|more|additional|some)\s+)?(?:details|notes|points|things|facts|figures|examples)(?:\s+worth\s+\w+)?:$/i;
+
 /** A passage as text that stands alone: a leaning sentence keeps the one before, an item its lead-in. */
 export function standalone(p: Passage): string {
   // An item of a list of mistakes reads as advice unless it says it is one.
   if (p.item && !p.leadIn && MISTAKE_SECTIONS.has(p.heading.toLowerCase())) return `A common mistake: ${p.text}`;
-  if (p.item && p.leadIn) return `${p.leadIn} ${p.text}`;
+  // A lead-in that only announces more ("Other figures worth memorising:") adds nothing to its item.
+  if (p.item && p.leadIn) return EMPTY_LEAD_IN.test(p.leadIn) ? p.text : `${p.leadIn} ${p.text}`;
   if (p.dependent && p.previous && !/:\s*$/.test(p.previous)) return `${p.previous} ${p.text}`;
   return p.text;
 }
