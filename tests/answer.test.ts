@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerConfidence, ANSWER_TUNING, parseQuestion, type AnswerSignals } from '../src/core/index';
 import { tableDifference } from '../src/core/answer/compare';
+import { aspectOf } from '../src/core/answer/aspect';
 import { builtKnowledge } from './helpers/knowledge';
 import * as helpers from './helpers/dev-set';
 import { offTopic } from './helpers/dev-set';
@@ -45,6 +46,12 @@ describe('question shapes', () => {
     expect(parseQuestion('two services, two postgres dbs. is 2PC reasonable or should we do a saga?').sides).toEqual(['2PC', 'saga']);
     expect(parseQuestion('do we really need both a load balancer and an api gateway?').sides).toEqual(['load balancer', 'api gateway']);
     expect(parseQuestion('is it ok here or should we use something else?').intent).not.toBe('comparison');
+  });
+
+  it('reads "avoid" as when not to use only when it is said of the thing itself', () => {
+    expect(aspectOf('pitfalls to avoid with CQRS')).toBe('avoid');
+    expect(aspectOf('should we avoid it for a small app?')).toBe('avoid');
+    expect(aspectOf('how do we avoid duplicate charges when the client retries?')).toBe('do');
   });
 
   it('resolves a side written as two names for one thing ("2PC/XA"), comparing rather than defining one of them', async () => {

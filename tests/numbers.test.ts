@@ -181,6 +181,13 @@ describe('answers with numbers', () => {
     expect(plain.answer.split('\n\n')[1]).toMatch(/^\| Figure/);
   });
 
+  it('compute a fan-out\u2019s tail when the question asks for it, and not when it only describes a page', async () => {
+    const a = await knowledge.ask("our api fans out to 30 microservices and each has a p99 of 100ms. what's the api's p99?");
+    expect(a.calc?.ok && a.calc.input).toBe('tail fanout=30 percentile=99');
+    const b = await knowledge.ask("our listing page joins data from 3 services on every request and p99 is 2s; it can be a few seconds stale. what would you do?");
+    expect(b.calc).toBeUndefined();
+  });
+
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {
     const a = await knowledge.ask('how many servers do we need for 40k rps at peak?');
     expect(a.calc).toBeUndefined();

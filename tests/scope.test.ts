@@ -65,6 +65,9 @@ describe('questions about end-user products and personal matters', () => {
     ['Two phones edited the same spreadsheet offline and one person\'s changes vanished on sync. How should merging work?', 'patterns/crdt'],
     ['How do we move off our 15-year-old monolith without a big-bang cutover?', 'patterns/strangler-fig'],
     ['my phone app shows stale prices after the leader election in our cluster; is that a read-your-writes problem?', 'patterns/leader-election'],
+    // Words design shares with office software and personal finance.
+    ['Our outbox relay lags behind by minutes; how do we fix it?', 'patterns/transactional-outbox'],
+    ['We paginate with page numbers and users see duplicates when rows are inserted. Fix?', 'case-studies/news-feed'],
   ])('still answers a design question that mentions one: %j', async (q, id) => {
     const a = await ask(q);
     expect(a.unsure).toBe(false);

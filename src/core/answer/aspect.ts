@@ -30,7 +30,7 @@ export const ASPECT_RULES: Rule[] = [
     aspect: 'avoid',
     // "avoid" asks when not to use something only with that something as its object ("should we avoid
     // it?", "avoid using sagas"); "how does a crawler avoid hammering a site?" asks how to prevent.
-    re: /\b(when (not|shouldn'?t|should (i|we|you) not|is it (a bad|not a good)|to avoid)|(should|must|would) (i|we|you) avoid|avoid(ing)? (it|this|that|them|these|those|using)\b|not (to )?use|bad (idea|fit)|anti-?patterns?|overkill|why not)\b/i,
+    re: /\b(when (not|shouldn'?t|should (i|we|you) not|is it (a bad|not a good)|to avoid)|(should|must|would) (i|we|you) avoid (it|them)\b|avoid(ing)? (it|them|using)\b|(pitfalls?|mistakes?|gotchas|traps|things) to avoid|to avoid (with|when)|not (to )?use|bad (idea|fit)|anti-?patterns?|overkill|why not)\b/i,
     sections: ['when not to use', 'anti-patterns', 'pitfalls and a failure story', 'pitfalls', 'trade-offs'],
   },
   {

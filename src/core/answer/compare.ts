@@ -103,8 +103,10 @@ function resolveSide(ctx: Ctx, side: string, glossary: DocText | undefined): Sid
   const named = ctx.engine.docsNamed(side);
   if (named.length) return { doc: named[0]!, name: named[0]!.title, terms: sideTerms, confidence: 0.9, raw: side, named: true };
   // "2PC/XA", "temporal/step functions": one thing under two names, either of which may name it.
-  if (side.includes('/')) {
-    for (const part of side.split('/').map((x) => x.trim()).filter((x) => x.length > 1)) {
+  // (Two or three names at most: a long slash list is not one thing, and each part costs a search.)
+  const parts = side.includes('/') ? side.split('/').map((x) => x.trim()).filter((x) => x.length > 1) : [];
+  if (parts.length >= 2 && parts.length <= 3) {
+    for (const part of parts) {
       const found = resolveSide(ctx, part, glossary);
       if (found?.named) return { ...found, raw: side };
     }

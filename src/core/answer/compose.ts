@@ -549,7 +549,7 @@ function decide(ctx: Ctx, question: string, top: DocHit, ask: Weighted[], texts:
   const when = headingOf(doc, 'when-to-use');
   // A lean read from shared words is a weak guess ("peel off endpoints one at a time" shares
   // "rewrite" with Strangler Fig's poor fit): a card that answers the question outranks it.
-  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.4 };
+  return { lead, points: points.slice(0, 2), cited: [{ doc, anchor: when === 'Overview' ? '' : 'when-to-use', heading: when }, ...cited], strength: 0.6 };
 }
 
 /** The answer extracted from the documents' passages, focused on the question's own words. */
@@ -863,7 +863,8 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const cardWins =
     card &&
     (passages?.fallback
-      ? card.score >= ANSWER_TUNING.fallbackCardLead
+      ? // ...unless it opens as a reply to its own, other question ("Fifteen minutes: the timeout...").
+        card.score >= ANSWER_TUNING.fallbackCardLead
       : card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin));
   if (card && cardWins) {
     const fromIt = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);

@@ -397,7 +397,7 @@ function planTail(ctx: Ctx): Draft | null {
   if (has(ctx, /availab|uptime|\bnines\b/)) return null;
   // The calculator gives shares of slow requests and the percentile or fan-out that keeps them rare:
   // a question that asks none of that ("p99 is 2s across 3 services; what would you do?") is not its.
-  if (!has(ctx, /fraction|share|%|percent|probabilit|chance|odds|likel|how (?:often|many|rare|much|wide|large|big|slow)|percentile|fan-?out|\bwhy\b|expect|what (?:happens|does that (?:do|mean))|slow (?:requests?|queries|page)|end up|hit at least/)) return null;
+  if (!has(ctx, /fraction|share|%|percent|probabilit|chance|odds|likel|how (?:often|many|rare|much|wide|large|big|slow)|percentile|fan-?out|tail latency|end[- ]to[- ]end|overall|what(?:'s| is) (?:the |our )?(?:\w+'?s? )?p\d{2}|\bwhy\b|expect|what (?:happens|does that (?:do|mean))|slow (?:requests?|queries|page)|end up|hit at least/)) return null;
   // Hedged or first-response reads take the fastest of several, the opposite of waiting for all.
   if (has(ctx, /hedg|whichever (?:\w+ )?(?:answers|responds|returns|comes back|is) first|first (?:response|reply|answer)|fastest (?:of|one)/)) return null;
   const fan = ctx.qs.find((q) => (q.kind === 'count' || q.kind === 'number') && Number.isInteger(q.value) && q.value >= 1 && (isCount(q, /^(?:backend|server|shard|service|leaf|leave|node|partition|replica|downstream|call|microservice|dependency|dependencie|host|instance|worker|machine|subrequest|rpc|query|querie|way|parallel)$/) || /(?:fan(?:s|ning)?[- ]?out(?: to| of| is)?|scatter(?:s|ing)? to|hits?|waits? (?:on|for)|queries|touches|calls)\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 20), q.start))));

@@ -177,7 +177,7 @@ export class Knowledge {
     const sources: Answer['sources'] = outcome.ok ? [{ id: outcome.doc.id, title: outcome.doc.title, section: this.sectionHeading(outcome.doc.id, outcome.doc.anchor), url, score: 1 }] : [];
     // A question that carries numbers usually asks what to do about them too ("what SLO should we
     // publish?", "why would latency cause rejects?"): the compendium's answer follows the result.
-    const prose = outcome.ok && !explicit && ASKS_ADVICE.test(question) ? await answerQuestion(this.engine, (id) => this.text(id), question, { ...options, baseUrl: base }) : null;
+    const prose = outcome.ok && !explicit && ASKS_ADVICE.test(question) && !ASKS_THE_NUMBER.test(question) ? await answerQuestion(this.engine, (id) => this.text(id), question, { ...options, baseUrl: base }) : null;
     const advice = prose && outcome.ok ? adviceOf(question, prose, outcome.doc.id) : null;
     const answer = calcToMarkdown(outcome, url, { notes: plan.notes, unused: plan.unused.map(said), ...(advice ? { advice: advice.text } : {}) });
     if (advice) for (const s of advice.sources) if (sources.length < 3 && !sources.some((x) => x.id === s.id)) sources.push(s);
@@ -264,6 +264,9 @@ const ASKS_ADVICE = /\b(?:what|which)\s+(?:\w+\s+){0,2}(?:should|would|could|do|
 /** The opening of a reply to a question of its own: "Yes", "No", "In parallel whenever...", "About 5%", "When the caller needs...". */
 const REPLY = /^(?:yes|no|in (?:parallel|series|general)|about|around|roughly|usually|often|only|not|rarely|never|always|it depends|depends|when|whenever|if|once|after|before|until)\b/i;
 
+/** "how do I size the pool?", "what mtbf do we need?": asking how to get the number asks for the number. */
+const ASKS_THE_NUMBER = /\bhow (?:do|should|can|would) (?:we|i|you) (?:size|compute|calculate|estimate|work out|figure out|reason about)\b|\bwhat \w+(?: \w+)? (?:do|does|would|will|should) (?:we|i|you|it) need\b/i;
+
 /** Answers below this confidence are not offered as advice beside a calculation. */
 const ADVICE_MIN_CONFIDENCE = 0.6;
 
@@ -275,6 +278,7 @@ const ADVICE_MIN_CONFIDENCE = 0.6;
 function adviceOf(question: string, prose: Answer, calcDoc: string): { text: string; sources: Answer['sources'] } | null {
   if (prose.unsure || prose.confidence < ADVICE_MIN_CONFIDENCE || !prose.sources.length) return null;
   const lead = prose.answer.split(/\n\s*\n/)[0]!.trim();
+  // Advice from the calculation's own page restates its formula or example.
   if (!lead || prose.sources[0]!.id === calcDoc) return null;
   // Numbers of a document's own example ("all six at 99.95%") beside the user's result would read
   // as theirs: advice keeps only sentences with no number the question did not give, and none that
