@@ -863,8 +863,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
   const cardWins =
     card &&
     (passages?.fallback
-      ? // ...unless it opens as a reply to its own, other question ("Fifteen minutes: the timeout...").
-        card.score >= ANSWER_TUNING.fallbackCardLead
+      ? card.score >= ANSWER_TUNING.fallbackCardLead
       : card.score >= ANSWER_TUNING.cardLead && (sureCard || !passages || passages.strength < card.score + ANSWER_TUNING.passageMargin));
   if (card && cardWins) {
     const fromIt = fromCard(ctx, card.card, card.answer, card.doc, card.score, texts.get(card.doc.id), question, aspect);
