@@ -192,6 +192,15 @@ describe('calculators against independently computed values', () => {
     expect(fig(fit, 'kappa')).toBeCloseTo(0.0005, 8);
   });
 
+  it('shuffle sharding: C(n, k) shards, against plain sharding into whole groups of k', () => {
+    const s = ok('shuffle nodes=50 size=4');
+    expect(fig(s, 'shards')).toBe(230300);
+    // 50 workers make 12 whole groups of 4 (2 left over): 1 in 12, not 1 in 12.5.
+    expect(fig(s, 'plain_sharding_overlap')).toBeCloseTo(1 / 12, 12);
+    expect(s.reading).toContain('1 in 12 with plain sharding into 12 groups (2 workers left over)');
+    expect(fig(ok('shuffle nodes=100 size=5'), 'plain_sharding_overlap')).toBeCloseTo(1 / 20, 12);
+  });
+
   it('quorum and tail', () => {
     const q = ok('quorum n=3 r=2 w=2');
     expect(fig(q, 'read_sees_latest_write')).toBe(1);

@@ -188,6 +188,13 @@ describe('answers with numbers', () => {
     expect(b.calc).toBeUndefined();
   });
 
+  it('never read copies of one component as a chain of dependencies', async () => {
+    // Three replicas back each other up; a serial figure (98.5%) would be a wrong number.
+    const a = await knowledge.ask('3 replicas each 99.5% available, can we reach 99.99%?');
+    expect(a.calc?.ok && a.calc.calculator === 'feasibility').toBeFalsy();
+    expect(a.answer).not.toMatch(/98\.5/);
+  });
+
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {
     const a = await knowledge.ask('how many servers do we need for 40k rps at peak?');
     expect(a.calc).toBeUndefined();

@@ -93,6 +93,8 @@ const has = (ctx: Ctx, re: RegExp) => re.test(ctx.lower);
 // Availability: downtime for a figure, series and parallel composition, targets over dependencies.
 
 const PARALLEL = /\b(?:parallel|fallback|fall back|as long as (?:one|any|a single|at least one)|at least one (?:\w+ )?(?:is|stays|remains) (?:up|healthy|alive|available)|either (?:one|of|is|can|region|node|copy|replica|box|\w+ing)|any (?:one|single|of them|replica|copy|node)\b(?=[^.?]{0,30}\b(?:can|is enough|will do|suffices|up is|serves?|handles?|carr(?:y|ies)))|one of them is enough|redundan\w*|fail ?over|standby|active[- ]?(?:active|passive)|hot spare|pair\b|can carry the (?:full )?load|can serve|can take (?:all|the full))/;
+/** Nouns for copies of one component: several of them back each other up unless said to be in series. */
+const REDUNDANT_NOUN = /^(?:replica|copy|copie|standby|mirror|node|instance|server|box|host|pod|zone|az|region|datacenter|datacentre)$/;
 const SERIES = /\b(?:in series|series\b|chain|->|→|then\b|calls?\b|depends? on|dependenc|every request (?:goes|needs|hits)|needs? (?:both|all|each)|end[- ]to[- ]end|composite|path\b|behind\b|in front of|downstream|synchronously|sequential)/;
 
 function availabilityCount(ctx: Ctx, pq: Quantity): Quantity | undefined {
@@ -166,6 +168,13 @@ function planAvailability(ctx: Ctx): Draft | null {
   }
   // A target over dependencies: feasibility.
   if (targets.length === 1 && (components.length || has(ctx, dependencyWords))) {
+    // "3 replicas each 99.5%, can we reach 99.99%?": copies of one thing are redundant, not a chain
+    // of dependencies; with nothing saying they are in series, no serial figure is given for them.
+    const copies = components.some((c) => {
+      const n = availabilityCount(ctx, c);
+      return !!n && 'noun' in n && REDUNDANT_NOUN.test(n.noun ?? '');
+    });
+    if (copies && !has(ctx, dependencyWords) && !has(ctx, SERIES)) return null;
     const target = targets[0]!;
     const used: Quantity[] = [target];
     const positional: string[] = [];

@@ -43,13 +43,16 @@ export const shuffle: Calculator = {
     ];
     if (j !== k) figures.push({ key: 'overlap_at_least', label: `Chance another customer shares ${j} or more nodes`, value: atLeast, unit: 'fraction', text: `${num(atLeast * 100, 3)}%` });
     figures.push({ key: 'expected_shared', label: 'Workers another customer shares on average (size² / nodes)', value: (k * k) / n, unit: 'workers', text: num((k * k) / n) });
-    figures.push({ key: 'plain_sharding_overlap', label: 'Same chance with plain sharding into equal groups', value: k / n, unit: 'fraction', text: `${num((k / n) * 100, 3)}%` });
+    // Plain sharding: whole groups of size= workers (a remainder that makes no group is left over).
+    const groups = Math.floor(n / k);
+    const spare = n - groups * k;
+    figures.push({ key: 'plain_sharding_overlap', label: `Same chance with plain sharding into ${groups} groups of ${k}`, value: 1 / groups, unit: 'fraction', text: `${num(100 / groups, 3)}%` });
     return {
       status: 'ok',
       figures,
       formula: 'shards = C(n, k); P(same shard) = 1 / C(n, k); P(share i nodes) = C(k, i)·C(n − k, k − i) / C(n, k)',
       assumptions: ['each customer gets a random combination of size= workers; a poison customer takes down only its own workers; clients retry across their workers'],
-      reading: `${n} workers in shards of ${k} give ${num(shards)} distinct shards: a customer that takes down its own ${k} workers leaves another customer fully cut off with probability 1 in ${num(shards)}, against 1 in ${num(n / k)} with plain sharding into ${num(n / k)} groups.`,
+      reading: `${n} workers in shards of ${k} give ${num(shards)} distinct shards: a customer that takes down its own ${k} workers leaves another customer fully cut off with probability 1 in ${num(shards)}, against 1 in ${num(groups)} with plain sharding into ${num(groups)} groups${spare ? ` (${spare} worker${spare === 1 ? '' : 's'} left over)` : ''}.`,
     };
   },
 };
