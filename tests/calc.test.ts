@@ -192,6 +192,18 @@ describe('calculators against independently computed values', () => {
     expect(fig(fit, 'kappa')).toBeCloseTo(0.0005, 8);
   });
 
+  it('feasibility over redundant copies: the copies you run against the target, and how many it takes', () => {
+    const yes = ok('feasibility target=99.99% parallel=99.5% have=3');
+    expect(fig(yes, 'meets_target')).toBe(1);
+    expect(fig(yes, 'have_reached')).toBeCloseTo(1 - 0.005 ** 3, 12);
+    expect(fig(yes, 'copies_needed')).toBe(2);
+    const no = ok('feasibility target=99.999% parallel=99% have=2');
+    expect(fig(no, 'meets_target')).toBe(0);
+    expect(fig(no, 'copies_needed')).toBe(3);
+    expect(calc('feasibility target=99.99% have=3').ok).toBe(false);
+    expect(calc('feasibility target=99.99% parallel=99.5% have=2.5').ok).toBe(false);
+  });
+
   it('shuffle sharding: C(n, k) shards, against plain sharding into whole groups of k', () => {
     const s = ok('shuffle nodes=50 size=4');
     expect(fig(s, 'shards')).toBe(230300);

@@ -170,11 +170,18 @@ function planAvailability(ctx: Ctx): Draft | null {
   if (targets.length === 1 && (components.length || has(ctx, dependencyWords))) {
     // "3 replicas each 99.5%, can we reach 99.99%?": copies of one thing are redundant, not a chain
     // of dependencies; with nothing saying they are in series, no serial figure is given for them.
+    const target0 = targets[0]!;
     const copies = components.some((c) => {
       const n = availabilityCount(ctx, c);
       return !!n && 'noun' in n && REDUNDANT_NOUN.test(n.noun ?? '');
     });
-    if (copies && !has(ctx, dependencyWords) && !has(ctx, SERIES)) return null;
+    if (copies && !has(ctx, dependencyWords) && !has(ctx, SERIES)) {
+      // "3 replicas at 99.5% each": whether those copies, any one able to serve, reach the target.
+      const only = components.length === 1 ? components[0]! : undefined;
+      const n = only && availabilityCount(ctx, only);
+      if (!only || !n || !('kind' in n) || !Number.isInteger(n.value) || n.value < 1 || n.value > 50) return null;
+      return { calculator: 'feasibility', args: [`target=${pct(target0)}`, `parallel=${pct(only)}`, `have=${fmt(n.value)}`], used: [target0, only, n], consumes: ['percent', 'count'], irrelevant };
+    }
     const target = targets[0]!;
     const used: Quantity[] = [target];
     const positional: string[] = [];

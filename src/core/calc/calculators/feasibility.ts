@@ -11,9 +11,9 @@ export const feasibility: Calculator = {
   aliases: ['target', 'sla-check', 'dependencies'],
   title: 'Availability target over dependencies',
   summary: 'whether a target availability can be met over serial dependencies, what each would need, and how many you can afford',
-  usage: 'feasibility target=<availability> <dependency availabilities...>  or  feasibility target=<availability> deps=<count> [each=<availability>]  or  feasibility target=<availability> parallel=<availability of one copy>',
-  examples: ['feasibility target=99.95% 99.99% 99.99% 99.95%', 'feasibility target=99.9% deps=5', 'feasibility target=99.99% each=99.999%', 'feasibility target=99.999% parallel=98%'],
-  keys: ['target', 'deps', 'each', 'own', 'parallel'],
+  usage: 'feasibility target=<availability> <dependency availabilities...>  or  feasibility target=<availability> deps=<count> [each=<availability>]  or  feasibility target=<availability> parallel=<availability of one copy> [have=<copies you run>]',
+  examples: ['feasibility target=99.95% 99.99% 99.99% 99.95%', 'feasibility target=99.9% deps=5', 'feasibility target=99.99% each=99.999%', 'feasibility target=99.999% parallel=98%', 'feasibility target=99.99% parallel=99.5% have=3'],
+  keys: ['target', 'deps', 'each', 'own', 'parallel', 'have'],
   positional: true,
   doc: { id: 'quantitative/availability-math', anchor: 'the-formula', title: 'Availability Math' },
   run(args) {
@@ -45,6 +45,7 @@ export const feasibility: Calculator = {
     const budget = (1 - target) * YEAR_S;
     figures.push({ key: 'target_downtime_year', label: 'Downtime the target allows per year', value: budget, unit: 's', text: duration(budget) });
     let reading: string;
+    if (args.keys.has('have') && !args.keys.has('parallel')) throw new CalcInputError('missing_key', 'have= counts redundant copies: give parallel=<availability of one copy> with it', 'have');
     if (args.keys.has('parallel')) {
       if (deps.length || args.keys.has('deps') || args.keys.has('each')) throw new CalcInputError('too_many_values', 'parallel= sizes redundant copies on its own; leave out the dependencies', 'parallel');
       const one = a(args.keys.get('parallel')!, 'parallel');
@@ -56,7 +57,23 @@ export const feasibility: Calculator = {
         { key: 'reached', label: `Availability of ${copies} copies`, value: reached, unit: 'fraction', text: percent(reached) },
       );
       assumptions[0] = 'copies fail independently and any one can serve; failover is instant; a year is 365.25 days';
-      reading = `${copies} independent copies at ${percent(one)} reach ${percent(reached)}, meeting ${percent(target)}, if their failures are truly independent; correlated failures (same zone, same deploy) need more.`;
+      const caveat = 'if their failures are truly independent; correlated failures (same zone, same deploy) need more.';
+      if (args.keys.has('have')) {
+        // have=3: the copies already run, against the target.
+        const have = parseNumber(args.keys.get('have')!, 'have');
+        checkInput(z.object({ have: between(1, 50, 'have= must be a whole number of copies from 1 to 50', { whole: true }) }), { have });
+        const got = 1 - Math.pow(1 - one, have);
+        const meets = got >= target;
+        figures.unshift(
+          { key: 'meets_target', label: 'The target can be met', value: meets ? 1 : 0, unit: 'boolean', text: meets ? 'yes' : 'no' },
+          { key: 'have_reached', label: `Availability of your ${have} cop${have === 1 ? 'y' : 'ies'}`, value: got, unit: 'fraction', text: percent(got) },
+        );
+        reading = meets
+          ? `Yes: ${have} independent cop${have === 1 ? 'y' : 'ies'} at ${percent(one)} give ${percent(got)}, above ${percent(target)}${copies < have ? `; ${copies} would already reach ${percent(reached)}` : ''}, ${caveat}`
+          : `No: ${have} cop${have === 1 ? 'y' : 'ies'} at ${percent(one)} give ${percent(got)}, below ${percent(target)}; it takes ${copies} (${percent(reached)}), ${caveat}`;
+      } else {
+        reading = `${copies} independent copies at ${percent(one)} reach ${percent(reached)}, meeting ${percent(target)}, ${caveat}`;
+      }
     } else if (deps.length) {
       const combined = deps.reduce((x, y) => x * y, own);
       const meets = combined >= target;
@@ -82,6 +99,9 @@ export const feasibility: Calculator = {
     } else {
       throw new CalcInputError('missing_key', 'give the dependencies\u2019 availabilities (e.g. feasibility target=99.95% 99.99% 99.99%), deps=<count>, or each=<availability> for the most dependencies you can afford', 'deps');
     }
-    return { status: 'ok', figures, formula: 'series: A = A₁ × A₂ × … × Aₙ; each needs target^(1/n); most dependencies at a: ⌊ln target / ln a⌋', assumptions, reading };
+    const formula = args.keys.has('parallel')
+      ? 'parallel: A = 1 − (1 − a)ⁿ for n copies at a; copies needed n = ⌈ln(1 − target) / ln(1 − a)⌉'
+      : 'series: A = A₁ × A₂ × … × Aₙ; each needs target^(1/n); most dependencies at a: ⌊ln target / ln a⌋';
+    return { status: 'ok', figures, formula, assumptions, reading };
   },
 };
