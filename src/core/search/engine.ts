@@ -354,7 +354,7 @@ export class SearchEngine {
    * Documents whose title or alias appears in the term sequence, with the boost each earns; the
    * terms of those names join `nameTerms` so they are searched even when common.
    */
-  namedDocuments(termSeq: string[], nameTerms: Set<string> = new Set()): Map<number, number> {
+  namedDocuments(termSeq: string[], nameTerms: Set<string> = new Set(), rawTokens?: string[]): Map<number, number> {
     const boosts = new Map<number, number>();
     const { maxPhraseTerms, phraseBoostPerTerm } = SEARCH_TUNING;
     for (let i = 0; i < termSeq.length; i++) {
@@ -365,6 +365,8 @@ export class SearchEngine {
         // A one-word name that is also an everyday word of the compendium ("cost", "failure") does
         // not name its document: "what does it cost?" is not a question about FinOps.
         if (n === 1 && this.known(termSeq[i]!) && this.termWeight(termSeq[i]!) < SEARCH_TUNING.minOneWordNameWeight) continue;
+        // A two-letter name is named only as written: "ecs" (Amazon ECS) stems to "ec" but is not EC.
+        if (n === 1 && termSeq[i]!.length <= 2 && rawTokens && rawTokens[i] !== termSeq[i]) continue;
         for (const t of termSeq.slice(i, i + n)) if (this.known(t)) nameTerms.add(t);
         const gain = (phraseBoostPerTerm * Math.min(n, 3)) / docs.length;
         for (const d of docs) boosts.set(d, (boosts.get(d) ?? 1) + gain);
@@ -427,7 +429,7 @@ export class SearchEngine {
       .filter((t): t is string => !!t);
     if (!termSeq.length) return { terms: [], groups: [], complete: true, topicality: 0, foreign: 0 };
     const nameTerms = new Set<string>();
-    const named = this.namedDocuments(rawTokens.map(stem), nameTerms);
+    const named = this.namedDocuments(rawTokens.map(stem), nameTerms, rawTokens);
     const kept = this.informativeTerms(termSeq);
     for (const t of nameTerms) if (kept.size < MAX_TERMS) kept.add(t);
     const userTerms = [...kept];
