@@ -315,6 +315,11 @@ describe('answers that say the thing asked', () => {
     expect(lead(b.answer)).toMatch(/^It depends on your case\. Where CQRS pays off: .+ Where it is a poor fit: /);
   });
 
+  it('explains a term named first and asked about after ("...saying HLC everywhere. what is that?")', async () => {
+    const a = await ask('the cockroachdb docs keep saying HLC everywhere. what is that exactly?');
+    expect(lead(a.answer)).toMatch(/^\*\*Hybrid logical clock \(HLC\)\*\*/);
+  });
+
   it('explains two terms asked together, each from its own entry', async () => {
     const a = await ask('what are MTTR and MTBF?');
     expect(lead(a.answer)).toMatch(/MTTR \(mean time to repair\)/);

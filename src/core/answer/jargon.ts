@@ -120,6 +120,9 @@ function asksMeaning(question: string, aspect: Aspect, term: string): boolean {
   if (aspect === 'expand' || /\b(meaning|eli5|stand for|stands for)\b/i.test(q)) return true;
   const escaped = term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   if (new RegExp(`^(what|wat)('?s|s| is| are| does)\\s+(an?\\s+|the\\s+)?${escaped}\\b`, 'i').test(q)) return true;
+  // "cockroachdb docs keep saying HLC everywhere. what is that exactly?": the term, then a question pointing back at it.
+  const back = /\bwhat(?:'s|s| is| are| does| do)\s+(?:that|this|it|those|these|they)(?:\s+(?:exactly|actually|even|really|thing|mean|stand for))*\s*\??\s*$/i.exec(q);
+  if (back && new RegExp(`\\b${escaped}\\b`, 'i').test(q.slice(0, back.index))) return true;
   const words = q.replace(/\([^)]*\)/g, ' ').split(/\s+/).length;
   return (aspect === 'define' || aspect === 'general') && words <= 6;
 }
