@@ -213,6 +213,13 @@ describe('calculators against independently computed values', () => {
     expect(fig(ok('shuffle nodes=100 size=5'), 'plain_sharding_overlap')).toBeCloseTo(1 / 20, 12);
   });
 
+  it('storage after compression: the stored volume is the raw volume over the ratio', () => {
+    const s = ok('storage per_day=2TB retention=90d replication=3 compression=4');
+    expect(fig(s, 'raw')).toBeCloseTo((2e12 / 4) * 90 * 3, 0);
+    expect(s.reading).toContain('after 4:1 compression');
+    expect(calc('storage per_day=2TB retention=90d compression=0.5').ok).toBe(false);
+  });
+
   it('quorum and tail', () => {
     const q = ok('quorum n=3 r=2 w=2');
     expect(fig(q, 'read_sees_latest_write')).toBe(1);

@@ -44,6 +44,23 @@ describe('the numbers dev set', () => {
   });
 });
 
+/**
+ * blind-g: 77 questions written this round by a helper that saw only one example line of the format,
+ * with values it computed and checked twice. Its right rate is lower than the dev set's (phrasings
+ * the planner does not read yet are declined); what it must never get is a wrong figure.
+ */
+describe('the blind numbers set', () => {
+  const files = readdirSync(dir).filter((f) => /^blind-.*\.jsonl$/.test(f));
+  const s = summaryOf(files);
+
+  it('never computes a wrong figure, and computes most of what it reads', () => {
+    expect(s().questions).toBeGreaterThanOrEqual(70);
+    expect(s().wrong).toBe(0);
+    expect(s().guessed).toBe(0);
+    expect(s().right / s().computable).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
 describe('the held-out numbers sets', () => {
   const files = readdirSync(dir).filter((f) => /^(?:final-)?holdout.*\.jsonl$/.test(f));
   const s = summaryOf(files);
@@ -195,6 +212,18 @@ describe('answers with numbers', () => {
     expect(a.answer).toMatch(/^Yes: 3 independent copies at 99\.5% give 99\.99998/);
     expect(a.answer).toContain('parallel: A = 1 − (1 − a)ⁿ');
     expect(a.answer).not.toMatch(/98\.5/);
+  });
+
+  it('read a compression ratio, a pair of copies and the list query of an N+1 instead of dropping them', async () => {
+    const storage = await knowledge.ask('we ingest 500 GB a day, compressed 4x, rf 3, keep 30 days. how much disk?');
+    // "4x" is the compression, not the replication factor.
+    expect(storage.calc?.ok && storage.calc.input).toBe('storage per_day=500000000000B replication=3 retention=2592000s compression=4');
+    const unread = await knowledge.ask('we ingest 500 GB a day with compression, rf 3, keep 30 days. how much disk?');
+    expect(unread.calc?.ok).toBeFalsy();
+    const pair = await knowledge.ask('pair of nodes, each mtbf 500h, mttr 5h, either node alone is enough. availability of the pair?');
+    expect(pair.calc?.ok && pair.calc.input).toMatch(/^availability 99\.0099\d*% 99\.0099\d*% mode=parallel$/);
+    const nPlusOne = await knowledge.ask('our endpoint has an n+1: one query for the list then one per item, 50 items, db rtt 0.8ms. total time?');
+    expect(nPlusOne.calc?.ok && nPlusOne.calc.input).toMatch(/^roundtrips calls=51 /);
   });
 
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {

@@ -333,11 +333,16 @@ function planMtbf(ctx: Ctx): Draft | null {
     return null;
   }
   const copies = countOf(ctx, COMPONENT_NOUN);
-  if (copies && copies.value >= 2 && has(ctx, PARALLEL)) {
-    if (copies.value > 20 || !Number.isInteger(copies.value)) return null;
+  // "a pair of nodes, either alone is enough": two copies, though no number says so.
+  const pair = !copies && /\b(?:a |the )?pair of\b|\bpaired\b/.test(ctx.lower) ? 2 : 0;
+  if (((copies && copies.value >= 2) || pair) && has(ctx, PARALLEL)) {
+    const n = copies ? copies.value : pair;
+    if (n > 20 || !Number.isInteger(n)) return null;
     const a = mtbf.value / (mtbf.value + mttr.value);
-    return { calculator: 'availability', positional: Array.from({ length: copies.value }, () => pct(a)), args: ['mode=parallel'], used: [mtbf, mttr, copies], consumes: ['time', 'count'], notes: [`one copy: MTBF ${mtbf.raw} and MTTR ${mttr.raw} give ${pct(a)}`] };
+    return { calculator: 'availability', positional: Array.from({ length: n }, () => pct(a)), args: ['mode=parallel'], used: copies ? [mtbf, mttr, copies] : [mtbf, mttr], consumes: ['time', 'count'], notes: [`one copy: MTBF ${mtbf.raw} and MTTR ${mttr.raw} give ${pct(a)}`, ...(pair ? ['a pair is two copies'] : [])] };
   }
+  // Redundant copies with no count of them ("both nodes together"): one copy's figure would answer another question.
+  if (has(ctx, PARALLEL) && has(ctx, /\b(?:both|either|together|combined)\b/)) return null;
   return { calculator: 'availability', args: [`mtbf=${secs(mtbf)}`, `mttr=${secs(mttr)}`], used: [mtbf, mttr], consumes: ['time', 'percent'] };
 }
 
@@ -1242,7 +1247,10 @@ function planStorage(ctx: Ctx): Draft | null {
   } else if (!size.per || !/^\d+s$/.test(size.per)) {
     return { calculator: 'storage', used, consumes: ['size', 'count', 'rate', 'time', 'number'], missing: { what: 'how many items are written per day', ask: 'how many events (or objects) are written per day: users, and how many each makes a day?', example: `storage users=<count> events=<per user per day> size=${bytesOf(size)} retention=1y` } };
   }
-  const repl = /(?:replication factor|\brf\b|replicated|copies|replicas|replication)\s*(?:is|of|=|:)?\s*(\d+|two|three|four|five)\b|\b(\d+|two|three|four|five)(?:x| times| copies| replicas)\b|\b(\d+)-way replication/.exec(ctx.lower);
+  // (A compression ratio's "4x" is not a replication factor: it is blanked out before reading one.)
+  const comp = has(ctx, /compress/) ? COMPRESSION.exec(ctx.lower) : null;
+  const replText = comp ? ctx.lower.slice(0, comp.index) + ' '.repeat(comp[0].length) + ctx.lower.slice(comp.index + comp[0].length) : ctx.lower;
+  const repl = /(?:replication factor|\brf\b|replicated|copies|replicas|replication)\s*(?:is|of|=|:)?\s*(\d+|two|three|four|five)\b|\b(\d+|two|three|four|five)(?:x| times| copies| replicas)\b|\b(\d+)-way replication/.exec(replText);
   if (repl) {
     const v = repl[1] ?? repl[2] ?? repl[3];
     const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[v!] ?? Number(v);
@@ -1262,8 +1270,19 @@ function planStorage(ctx: Ctx): Draft | null {
     if (!days) return null;
     args.push(`retention=${days}d`);
   }
+  // "compresses ~4:1", "4x compression": what is stored is the raw volume over the ratio. A
+  // compression the question mentions but gives no ratio for is not guessed.
+  if (has(ctx, /compress/)) {
+    const ratio = comp ? Number(comp[1] ?? comp[2] ?? comp[3]) : NaN;
+    if (!(ratio >= 1 && ratio <= 100)) return null;
+    args.push(`compression=${fmt(ratio)}`);
+    for (const q of ctx.qs) if (q.start >= comp!.index && q.end <= comp!.index + comp![0].length) used.push(q);
+  }
   return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time', 'percent'] };
 }
+
+/** A compression ratio: "compresses ~4:1", "compressed 3x", "4:1 compression", "compression ratio of 5". */
+const COMPRESSION = /\bcompress\w*\s+(?:(?:by|at|to|about|roughly|around|~)\s*)*~?(\d+(?:\.\d+)?)\s*(?::\s*1|x|×|to\s*1)(?![\w.])|\b(\d+(?:\.\d+)?)\s*(?::\s*1|x|×)\s+compression\b|\bcompression(?:\s+ratio)?\s*(?:of|is|=|:|~|about|around)?\s*~?(\d+(?:\.\d+)?)\s*(?::\s*1|x|×)?(?![\w.])/;
 
 function planFill(ctx: Ctx): Draft | null {
   if (!has(ctx, /until (?:it'?s |it is )?full|fill(?:s|ed)? up|run out of (?:disk|space)|days (?:left|until)|how long until|when will (?:it|the disk|we) (?:be )?full/)) return null;
@@ -1407,17 +1426,20 @@ function planRoundTrips(ctx: Ctx): Draft | null {
   if (!rtt) return { calculator: 'roundtrips', used: [calls], consumes, missing: { what: 'the round trip of one call', ask: 'how long is one round trip to the server (or how long does one call take)? Inside a data centre it is often 0.2-1 ms.', example: `roundtrips calls=${fmt(calls.value)} rtt=<time>` } };
   // Calls issued in parallel are another question (the fan-out's slowest call).
   if (!has(ctx, SEQUENTIAL_WORDS) && has(ctx, /\bin parallel\b|\bconcurrent(?:ly)?\b|\bfan(?:s|ned)?[- ]?out\b/)) return null;
-  const args = [`calls=${fmt(calls.value)}`, `rtt=${fmt(rtt.value * 1000)}ms`];
+  // "one query for the list, then one per item, 50 items": the list's own query comes first.
+  const listQuery = /\b(?:one|a|1) (?:query|call|request|select|lookup) (?:for|to (?:get|fetch|load|read)) (?:the )?(?:list|page|parents?|index|ids|orders|items)\b[^.?]{0,40}\b(?:one|1|a query|a call|another) (?:per|for each|for every)\b/.test(ctx.lower);
+  const total = calls.value + (listQuery ? 1 : 0);
+  const args = [`calls=${fmt(total)}`, `rtt=${fmt(rtt.value * 1000)}ms`];
   // The 1 of "N+1 queries" is part of a name.
   const nPlusOne = ctx.qs.filter((q) => q.value === 1 && /\bn\s*\+\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 4), q.start)));
   const used: Quantity[] = [calls, rtt, ...nPlusOne];
-  const notes: string[] = [];
+  const notes: string[] = listQuery ? [`one query for the list plus one per item: ${fmt(total)} calls`] : [];
   if (batchSize) {
-    const n = Math.ceil(calls.value / batchSize.value);
+    const n = Math.ceil(total / batchSize.value);
     if (!Number.isInteger(batchSize.value) || batchSize.value < 1 || batchQ) return null;
     args.push(`batches=${n}`);
     used.push(batchSize);
-    notes.push(`${fmt(calls.value)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
+    notes.push(`${fmt(total)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
   } else if (batchQ) {
     args.push(`batches=${fmt(batchQ.value)}`);
     used.push(batchQ);

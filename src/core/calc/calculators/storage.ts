@@ -19,12 +19,16 @@ export const storage: Calculator = {
   aliases: ['disk', 'storage-growth'],
   title: 'Storage sizing',
   summary: 'stored data from daily volume, retention, replication and yearly growth',
-  usage: 'storage per_day=<size> retention=<time> [replication=<copies, default 1>] [growth=<% per year, default 0>]  (or users=<count> events=<per user per day> size=<per event> instead of per_day=; or rate=<events per time> size=<per event>)',
+  usage: 'storage per_day=<size> retention=<time> [replication=<copies, default 1>] [growth=<% per year, default 0>] [compression=<ratio, e.g. 4 for 4:1>]  (or users=<count> events=<per user per day> size=<per event> instead of per_day=; or rate=<events per time> size=<per event>)',
   examples: ['storage per_day=50GB retention=90d replication=3 growth=40%', 'storage users=10M events=20 size=500B retention=1y replication=3', 'storage rate=25k/s size=1KB retention=7d replication=3'],
-  keys: ['per_day', 'users', 'events', 'size', 'rate', 'retention', 'replication', 'growth', 'used', 'capacity'],
+  keys: ['per_day', 'users', 'events', 'size', 'rate', 'retention', 'replication', 'growth', 'compression', 'used', 'capacity'],
   doc: { id: 'quantitative/capacity-planning', anchor: 'worked-example', title: 'Capacity Planning' },
   run(args) {
-    const perDay = dailyVolume(args);
+    // compression=4: a 4:1 ratio, so a day of raw data is stored in a quarter of the space.
+    const compression = args.keys.has('compression') ? parseNumber(args.keys.get('compression')!.replace(/:1$/, ''), 'compression') : 1;
+    checkInput(z.object({ compression: between(1, 100, 'compression= must be a ratio from 1 to 100 (4 for 4:1)') }), { compression });
+    const rawPerDay = dailyVolume(args);
+    const perDay = rawPerDay / compression;
     if (args.keys.has('capacity') || args.keys.has('used')) return fillTime(args, perDay);
     const retentionRaw = requireKey(args, 'retention', 'how long data is kept, e.g. retention=90d or retention=1y');
     const retentionDays = parseTime(retentionRaw, 'retention', 'd') / 86400;
@@ -51,9 +55,9 @@ export const storage: Calculator = {
       assumptions: [
         'sizes use decimal prefixes (1 GB = 1,000,000,000 bytes; write GiB for binary)',
         'steady state: the retention window is full; growth compounds yearly on the daily volume',
-        'no compression, indexes or filesystem overhead; leave 20-30% free space on top',
+        compression > 1 ? `compressed ${num(compression)}:1 (${bytes(rawPerDay)} a day raw); no indexes or filesystem overhead; leave 20-30% free space on top` : 'no compression, indexes or filesystem overhead; leave 20-30% free space on top',
       ],
-      reading: `Keeping ${retentionDays.toLocaleString('en-US')} days of ${bytes(perDay)}/day with ${num(replication)} cop${replication === 1 ? 'y' : 'ies'} needs ${bytes(raw)} now${growth > 0 ? ` and ${bytes(rawNextYear)} in a year at ${percent(growth, 3)} yearly growth` : ''}, before compression and free-space headroom.`,
+      reading: `Keeping ${retentionDays.toLocaleString('en-US')} days of ${bytes(perDay)}/day with ${num(replication)} cop${replication === 1 ? 'y' : 'ies'} needs ${bytes(raw)} now${growth > 0 ? ` and ${bytes(rawNextYear)} in a year at ${percent(growth, 3)} yearly growth` : ''}, ${compression > 1 ? `after ${num(compression)}:1 compression, before` : 'before compression and'} free-space headroom.`,
       series: growth > 0 ? { title: 'Stored data over the next two years', x: { label: 'Months from now', unit: 'months' }, y: { label: 'Stored', unit: 'TB' }, points } : undefined,
     };
   },
