@@ -213,6 +213,14 @@ describe('calculators against independently computed values', () => {
     expect(fig(ok('shuffle nodes=100 size=5'), 'plain_sharding_overlap')).toBeCloseTo(1 / 20, 12);
   });
 
+  it('round trips with a call the rest depend on (the list query of an N+1)', () => {
+    const r = ok('roundtrips calls=151 first=1 rtt=1ms batches=2');
+    expect(fig(r, 'sequential_time')).toBeCloseTo(0.151, 12);
+    expect(fig(r, 'batched_time')).toBeCloseTo(0.003, 12);
+    expect(fig(r, 'parallel_time')).toBeCloseTo(0.002, 12);
+    expect(calc('roundtrips calls=10 first=10 rtt=1ms').ok).toBe(false);
+  });
+
   it('storage after compression: the stored volume is the raw volume over the ratio', () => {
     const s = ok('storage per_day=2TB retention=90d replication=3 compression=4');
     expect(fig(s, 'raw')).toBeCloseTo((2e12 / 4) * 90 * 3, 0);

@@ -226,6 +226,39 @@ describe('answers with numbers', () => {
     expect(nPlusOne.calc?.ok && nPlusOne.calc.input).toMatch(/^roundtrips calls=51 /);
   });
 
+  it('never take a bare number near "compression", a peak factor or a retention for a ratio or a replication factor', async () => {
+    const plan = async (q: string) => (await knowledge.ask(q)).calc;
+    // No ratio given: not guessed.
+    expect((await plan('with compression 40 GB a day, rf 3, retention 90 days. disk?'))?.ok).toBeFalsy();
+    expect((await plan('200GB/day with lz4 compression 3x replicated, 30 days retention, how much disk?'))?.ok).toBeFalsy();
+    // The size given after compression is already compressed.
+    const after = await plan('logs compress 4x down to 50GB/day, replicated 3x, 30 day retention. how much disk?');
+    expect(after?.ok && after.input).toBe('storage per_day=50000000000B replication=3 retention=2592000s');
+    // "2x peak" is not the replication factor; "rf=3" is.
+    const peak = await plan('100GB/day ingest, we expect 2x peak, compressed 5x, rf=3, 7d retention. disk?');
+    expect(peak?.ok && peak.input).toBe('storage per_day=100000000000B replication=3 retention=604800s compression=5');
+    const none = await plan('we write 1TB a day uncompressed, rf 3, keep 7 days. disk?');
+    expect(none?.ok && none.input).toBe('storage per_day=1000000000000B replication=3 retention=604800s');
+  });
+
+  it('treat copies as redundant only when nothing says every one is needed', async () => {
+    const both = await knowledge.ask('we promised 99.9% availability; 2 hosts at 99.5% each, both needed. can we?');
+    expect(both.calc?.ok && both.calc.input).toBe('feasibility 99.5% 99.5% target=99.9%');
+    expect(both.answer).toMatch(/^No/);
+    const quorum = await knowledge.ask('our 3 node cassandra cluster, 99.5% availability per node, quorum reads need 2 of 3, can we reach 99.99%?');
+    expect(quorum.calc?.ok).toBeFalsy();
+    const paired = await knowledge.ask('I paired with bob on the failover runbook: our db has MTBF of 1000h and MTTR of 2h, what availability is that?');
+    expect(paired.calc?.ok && paired.calc.input).toBe('availability mtbf=3600000s mttr=7200s');
+  });
+
+  it('count the list query of an N+1 once, and before the batched or parallel item queries', async () => {
+    const total = await knowledge.ask('n+1 problem: one query for the list then one per item, 101 queries in total, 2ms each. total time?');
+    expect(total.calc?.ok && total.calc.input).toMatch(/^roundtrips calls=101 rtt=2ms first=1/);
+    const batched = await knowledge.ask('n+1: a query for the list, then one per item, 150 items, 1ms rtt each, in batches of 100. how long?');
+    expect(batched.calc?.ok && batched.calc.input).toBe('roundtrips calls=151 rtt=1ms first=1 batches=2');
+    expect(batched.answer).toMatch(/take about 3 ms/);
+  });
+
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {
     const a = await knowledge.ask('how many servers do we need for 40k rps at peak?');
     expect(a.calc).toBeUndefined();

@@ -25,7 +25,9 @@ export function percent(fraction: number, digits = 4): string {
   if (p > 99 && p < 100) {
     // Keep every significant nine: 99.999% rather than 100%.
     const nines = Math.min(12, Math.ceil(-Math.log10(1 - fraction)) + 1);
-    return `${Number(p.toFixed(Math.max(1, nines - 1)))}%`;
+    const shown = Number(p.toFixed(Math.max(1, nines - 1)));
+    // Past twelve nines the rounding reaches 100%, which no availability is: say how close it is.
+    return shown >= 100 ? `>99.${'9'.repeat(Math.max(1, nines - 1))}%` : `${shown}%`;
   }
   return `${num(p, digits)}%`;
 }

@@ -175,7 +175,11 @@ function planAvailability(ctx: Ctx): Draft | null {
       const n = availabilityCount(ctx, c);
       return !!n && 'noun' in n && REDUNDANT_NOUN.test(n.noun ?? '');
     });
-    if (copies && !has(ctx, dependencyWords) && !has(ctx, SERIES)) {
+    // ...unless every one is needed ("both needed", "all 5 must be up", "touches all three"): a
+    // chain after all. A quorum or "2 of 3" is neither: it is not computed from here.
+    if (copies && has(ctx, /\b(?:quorum|majority|\d+ of (?:the )?\d+|k of n)\b/)) return null;
+    const allNeeded = has(ctx, /\b(?:both|all|every one|each one|all \d+|all of them|all three|all five)\b[^.?;]{0,30}\b(?:needed|required|must|have to|need to be|has to)\b|\bmust (?:all|both) be up\b|\btouch(?:es)? (?:all|every|each)\b|\bneeds? (?:all|both|every)\b|\bevery request (?:touches|needs|hits|goes through)\b/);
+    if (copies && !allNeeded && !has(ctx, dependencyWords) && !has(ctx, SERIES)) {
       // "3 replicas at 99.5% each": whether those copies, any one able to serve, reach the target.
       const only = components.length === 1 ? components[0]! : undefined;
       const n = only && availabilityCount(ctx, only);
@@ -334,7 +338,7 @@ function planMtbf(ctx: Ctx): Draft | null {
   }
   const copies = countOf(ctx, COMPONENT_NOUN);
   // "a pair of nodes, either alone is enough": two copies, though no number says so.
-  const pair = !copies && /\b(?:a |the )?pair of\b|\bpaired\b/.test(ctx.lower) ? 2 : 0;
+  const pair = !copies && /\bpair of (?:\w+ )?(?:nodes?|servers?|replicas?|instances?|machines?|boxes|hosts?|databases?|dbs?|brokers?|copies)\b/.test(ctx.lower) && !/\b(?:single|one)\s+(?:\w+\s+)?(?:db|database|node|server|instance|machine|box|host)\b/.test(ctx.lower) && !/\bin front of\b/.test(ctx.lower) ? 2 : 0;
   if (((copies && copies.value >= 2) || pair) && has(ctx, PARALLEL)) {
     const n = copies ? copies.value : pair;
     if (n > 20 || !Number.isInteger(n)) return null;
@@ -1248,11 +1252,16 @@ function planStorage(ctx: Ctx): Draft | null {
     return { calculator: 'storage', used, consumes: ['size', 'count', 'rate', 'time', 'number'], missing: { what: 'how many items are written per day', ask: 'how many events (or objects) are written per day: users, and how many each makes a day?', example: `storage users=<count> events=<per user per day> size=${bytesOf(size)} retention=1y` } };
   }
   // (A compression ratio's "4x" is not a replication factor: it is blanked out before reading one.)
-  const comp = has(ctx, /compress/) ? COMPRESSION.exec(ctx.lower) : null;
+  const mentionsCompression = has(ctx, /compress/) && !has(ctx, NO_COMPRESSION);
+  const comp = mentionsCompression ? COMPRESSION.exec(ctx.lower) : null;
   const replText = comp ? ctx.lower.slice(0, comp.index) + ' '.repeat(comp[0].length) + ctx.lower.slice(comp.index + comp[0].length) : ctx.lower;
-  const repl = /(?:replication factor|\brf\b|replicated|copies|replicas|replication)\s*(?:is|of|=|:)?\s*(\d+|two|three|four|five)\b|\b(\d+|two|three|four|five)(?:x| times| copies| replicas)\b|\b(\d+)-way replication/.exec(replText);
+  // An explicit factor ("rf=3", "replication factor 3", "3 replicas", "3x replicated") wins over a
+  // bare "3x", which may be a peak or a growth factor; a number followed by a time is a retention.
+  const repl =
+    /(?:replication factor|\brf\b|replication|replicated|copies|replicas)\s*(?:is|of|=|:)?\s*(\d+|two|three|four|five)\b(?!\s*(?:d\b|days?|weeks?|months?|years?|h\b|hours?|min))|\b(\d+|two|three|four|five)\s*(?:x\s+|times\s+)?(?:copies|replicas)\b|\b(\d+|two|three|four|five)\s*(?:x|times|-way)\s+replicat\w*|\b(\d+)-way replication/.exec(replText) ??
+    (has(ctx, /replicat|cop(?:y|ies)/) ? /\b(\d+|two|three|four|five)(?:x| times)\b/.exec(replText) : null);
   if (repl) {
-    const v = repl[1] ?? repl[2] ?? repl[3];
+    const v = repl[1] ?? repl[2] ?? repl[3] ?? repl[4];
     const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[v!] ?? Number(v);
     args.push(`replication=${n}`);
     for (const q of ctx.qs) if (q.start >= repl.index && q.end <= repl.index + repl[0].length) used.push(q);
@@ -1272,17 +1281,27 @@ function planStorage(ctx: Ctx): Draft | null {
   }
   // "compresses ~4:1", "4x compression": what is stored is the raw volume over the ratio. A
   // compression the question mentions but gives no ratio for is not guessed.
-  if (has(ctx, /compress/)) {
+  const notes: string[] = [];
+  if (mentionsCompression) {
     const ratio = comp ? Number(comp[1] ?? comp[2] ?? comp[3]) : NaN;
     if (!(ratio >= 1 && ratio <= 100)) return null;
-    args.push(`compression=${fmt(ratio)}`);
     for (const q of ctx.qs) if (q.start >= comp!.index && q.end <= comp!.index + comp![0].length) used.push(q);
+    // "compress 4x down to 50GB/day": the size given is already the compressed one.
+    const compressedSize = size.start > comp!.index && /\b(?:down to|to|after compression|compressed size(?: of| is)?)\s*(?:about\s+|~\s*)?$/.test(ctx.lower.slice(Math.max(0, size.start - 30), size.start));
+    if (!compressedSize) args.push(`compression=${fmt(ratio)}`);
+    else notes.push(`${size.raw} is taken as the size after ${fmt(ratio)}:1 compression`);
   }
-  return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time', 'percent'] };
+  return { calculator: 'storage', args, used, consumes: ['size', 'count', 'rate', 'time', 'percent'], ...(notes.length ? { notes } : {}) };
 }
 
-/** A compression ratio: "compresses ~4:1", "compressed 3x", "4:1 compression", "compression ratio of 5". */
-const COMPRESSION = /\bcompress\w*\s+(?:(?:by|at|to|about|roughly|around|~)\s*)*~?(\d+(?:\.\d+)?)\s*(?::\s*1|x|×|to\s*1)(?![\w.])|\b(\d+(?:\.\d+)?)\s*(?::\s*1|x|×)\s+compression\b|\bcompression(?:\s+ratio)?\s*(?:of|is|=|:|~|about|around)?\s*~?(\d+(?:\.\d+)?)\s*(?::\s*1|x|×)?(?![\w.])/;
+/**
+ * A compression ratio, always with its marker: "compresses ~4:1", "compressed 3x", "4:1
+ * compression", "compresses 4 to 1", "compression ratio of 5". A bare number after "compression"
+ * ("with compression 40 GB a day", "lz4 compression 3x replicated") is something else.
+ */
+const COMPRESSION = /\bcompress\w*\s+(?:(?:by|at|to|about|roughly|around|~)\s*)*~?(\d+(?:\.\d+)?)\s*(?::\s*1|x|×|to\s*1)(?![\w.])(?!\s*(?:replicat|cop(?:y|ies)|rf\b))|\b(\d+(?:\.\d+)?)\s*(?::\s*1|x|×)\s+compression\b|\bcompression\s+ratio\s*(?:of|is|=|:|~|about|around)?\s*~?(\d+(?:\.\d+)?)(?:\s*(?::\s*1|x|×))?(?![\w.])/;
+/** Compression said not to apply: "uncompressed", "no compression", "without compression". */
+const NO_COMPRESSION = /\buncompress|\b(?:no|without|zero|not using|before)\s+compression\b|\bnot compressed\b/;
 
 function planFill(ctx: Ctx): Draft | null {
   if (!has(ctx, /until (?:it'?s |it is )?full|fill(?:s|ed)? up|run out of (?:disk|space)|days (?:left|until)|how long until|when will (?:it|the disk|we) (?:be )?full/)) return null;
@@ -1427,19 +1446,22 @@ function planRoundTrips(ctx: Ctx): Draft | null {
   // Calls issued in parallel are another question (the fan-out's slowest call).
   if (!has(ctx, SEQUENTIAL_WORDS) && has(ctx, /\bin parallel\b|\bconcurrent(?:ly)?\b|\bfan(?:s|ned)?[- ]?out\b/)) return null;
   // "one query for the list, then one per item, 50 items": the list's own query comes first.
+  // The list query comes first either way; it is added to the count only when the count is of
+  // items ("50 items"), not of queries ("101 queries in total" already holds it).
   const listQuery = /\b(?:one|a|1) (?:query|call|request|select|lookup) (?:for|to (?:get|fetch|load|read)) (?:the )?(?:list|page|parents?|index|ids|orders|items)\b[^.?]{0,40}\b(?:one|1|a query|a call|another) (?:per|for each|for every)\b/.test(ctx.lower);
-  const total = calls.value + (listQuery ? 1 : 0);
-  const args = [`calls=${fmt(total)}`, `rtt=${fmt(rtt.value * 1000)}ms`];
+  const countsQueries = isCount(calls, /^(?:query|querie|call|request|select|lookup|round-?trip|roundtrip|trip|rpc)$/) || /^\s*(?:\w+\s+){0,2}(?:in total|total|in all|altogether|overall)\b/.test(ctx.lower.slice(calls.end, calls.end + 30));
+  const total = calls.value + (listQuery && !countsQueries ? 1 : 0);
+  const args = [`calls=${fmt(total)}`, `rtt=${fmt(rtt.value * 1000)}ms`, ...(listQuery && total >= 2 ? ['first=1'] : [])];
   // The 1 of "N+1 queries" is part of a name.
   const nPlusOne = ctx.qs.filter((q) => q.value === 1 && /\bn\s*\+\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 4), q.start)));
   const used: Quantity[] = [calls, rtt, ...nPlusOne];
-  const notes: string[] = listQuery ? [`one query for the list plus one per item: ${fmt(total)} calls`] : [];
+  const notes: string[] = listQuery ? [`${countsQueries ? '' : `one query for the list plus one per item: ${fmt(total)} calls; `}the item queries can only start once the list returns`] : [];
   if (batchSize) {
-    const n = Math.ceil(total / batchSize.value);
+    const n = Math.ceil((listQuery && total >= 2 ? total - 1 : total) / batchSize.value);
     if (!Number.isInteger(batchSize.value) || batchSize.value < 1 || batchQ) return null;
     args.push(`batches=${n}`);
     used.push(batchSize);
-    notes.push(`${fmt(total)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
+    notes.push(`${fmt(listQuery && total >= 2 ? total - 1 : total)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
   } else if (batchQ) {
     args.push(`batches=${fmt(batchQ.value)}`);
     used.push(batchQ);

@@ -54,7 +54,7 @@ export const feasibility: Calculator = {
       const reached = 1 - Math.pow(1 - one, copies);
       figures.unshift(
         { key: 'copies_needed', label: `Copies at ${percent(one)} in parallel to reach ${percent(target)}`, value: copies, unit: 'copies', text: String(copies) },
-        { key: 'reached', label: `Availability of ${copies} copies`, value: reached, unit: 'fraction', text: percent(reached) },
+        { key: 'reached', label: `Availability of ${copies} cop${copies === 1 ? 'y' : 'ies'}`, value: reached, unit: 'fraction', text: percent(reached) },
       );
       assumptions[0] = 'copies fail independently and any one can serve; failover is instant; a year is 365.25 days';
       const caveat = 'if their failures are truly independent; correlated failures (same zone, same deploy) need more.';
