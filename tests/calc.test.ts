@@ -213,6 +213,16 @@ describe('calculators against independently computed values', () => {
     expect(fig(ok('shuffle nodes=100 size=5'), 'plain_sharding_overlap')).toBeCloseTo(1 / 20, 12);
   });
 
+  it('queue: two utilizations compared in service times (W = S/(1 − ρ), so 60% -> 90% is 4x slower)', () => {
+    const q = ok('queue util=60% then=90%');
+    expect(fig(q, 'response_before')).toBeCloseTo(2.5, 12);
+    expect(fig(q, 'response_after')).toBeCloseTo(10, 12);
+    expect(fig(q, 'slowdown')).toBeCloseTo(4, 12);
+    expect(fig(q, 'p99_after')).toBeCloseTo(10 * Math.log(100), 9);
+    expect(calc('queue util=60% then=100%').ok).toBe(false);
+    expect(calc('queue util=60% then=90% service=5ms').ok).toBe(false);
+  });
+
   it('round trips with a call the rest depend on (the list query of an N+1)', () => {
     const r = ok('roundtrips calls=151 first=1 rtt=1ms batches=2');
     expect(fig(r, 'sequential_time')).toBeCloseTo(0.151, 12);

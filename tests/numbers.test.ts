@@ -259,6 +259,16 @@ describe('answers with numbers', () => {
     expect(batched.answer).toMatch(/take about 3 ms/);
   });
 
+  it('explain a latency jump between two utilizations without a service time, and name the numbers it did not use', async () => {
+    const a = await knowledge.ask('our nodes were fine at ~55% cpu with p99 ~90ms. after a traffic bump they sit at ~88% and p99 is 1.8s. why so nonlinear?');
+    expect(a.calc?.ok && a.calc.input).toBe('queue util=55% then=88%');
+    expect(a.answer).toMatch(/^From 55% to 88% utilization, a queue carries 1\.6× the load but the mean response goes from 2\.22× to 8\.33× the service time/);
+    expect(a.answer).toMatch(/Not used from your question: 90ms, 1\.8s/);
+    // One utilization and no service time: still asked for, not computed.
+    const one = await knowledge.ask('our box is at 85% cpu. what is the queueing wait?');
+    expect(one.calc).toBeUndefined();
+  });
+
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {
     const a = await knowledge.ask('how many servers do we need for 40k rps at peak?');
     expect(a.calc).toBeUndefined();
