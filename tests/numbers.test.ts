@@ -267,6 +267,10 @@ describe('answers with numbers', () => {
     // One utilization and no service time: still asked for, not computed.
     const one = await knowledge.ask('our box is at 85% cpu. what is the queueing wait?');
     expect(one.calc).toBeUndefined();
+    // Two shares that are not a cpu's utilization are no queue.
+    for (const q of ['we are at 99.9% availability, why did we drop to 99.5%?', 'disk is at 70% and now at 90%, why is latency worse?']) {
+      expect((await knowledge.ask(q)).calc?.calculator, q).not.toBe('queue');
+    }
   });
 
   it('ask for a missing value by name, and never fill it with a document\u2019s example', async () => {

@@ -461,7 +461,19 @@ function planTail(ctx: Ctx): Draft | null {
 }
 
 function planQueue(ctx: Ctx): Draft | null {
-  if (!has(ctx, /queue|queuing|queueing|\bwait|utili[sz]ation|utilis|\bbusy\b|service (?:time|rate)|m\/m\/|erlang|\bmu\b|μ|\blambda\s*=|λ|arrival|poisson|\bcpu\b/)) return null;
+  // "fine at 60% cpu, now 88% and p99 is 20x worse; why so nonlinear?": two utilizations of one
+  // queue compare in multiples of its service time, which needs no service time.
+  const loads = ctx.qs.filter((q) => q.kind === 'percent' && q.value > 0 && q.value < 1 && (near(ctx, q, /util|busy|load|loaded|running at|run at|\bcpu\b/, 40, 24) || /\b(?:sits?|sitting|runs?|running|is|are|at)\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start))) && !/^\s*(?:more|less|fewer|extra|additional|of (?:the )?(?:traffic|load|requests))\b/.test(ctx.lower.slice(q.end, q.end + 24)) && !near(ctx, q, /\b(?:traffic|load|requests?) (?:went|grew|rose|increased|jumped) up\b|\b(?:grew|rose|increased|jumped) by\b/, 30, 0));
+  // (One of them said of the cpu or utilization itself, and nothing that makes them other shares: availability, errors, hit rates, disk.)
+  const ofCpu = loads.some((q) => near(ctx, q, /utili[sz]|\bbusy\b|\bcpu\b/, 40, 24)) && !has(ctx, /availab|uptime|\bnines\b|\bslo\b|\bsla\b|error|success|hit (?:rate|ratio)|\bdisk\b|memory|storage|\bram\b/);
+  if (loads.length === 2 && ofCpu && !ctx.qs.some((q) => q.kind === 'rate' || (q.kind === 'time' && near(ctx, q, /service|takes?|processing|per (?:request|job|call)/, 30, 20))) && has(ctx, /\bwhy\b|how come|how can (?:that|this|it) be|non-?linear|(?:so|much|way) (?:worse|slower)|how much (?:worse|slower)|explain|what happens/)) {
+    const [a, b] = [...loads].sort((x, y) => x.start - y.start) as [Quantity, Quantity];
+    if (a.value === b.value) return null;
+    const others = ctx.qs.filter((q) => q.kind === 'percent' && q !== a && q !== b);
+    const servers = ctx.qs.find((q) => isCount(q, SERVER_NOUN) && /\b(?:queue|m\/m\/)/.test(ctx.lower));
+    return { calculator: 'queue', args: [`util=${pct(a)}`, `then=${pct(b)}`, ...(servers ? [`servers=${fmt(servers.value)}`] : [])], used: [a, b, ...(servers ? [servers] : [])], consumes: ['percent', 'count'], irrelevant: others };
+  }
+  if (!has(ctx, /queue|queuing|queueing|\bwait|utili[sz]ation|utilis|\bbusy\b|service (?:time|rate)|m\/m\/|erlang|\bmu\b|μ|\blambda\s*=|λ|arrival|poisson/)) return null;
   if (ctx.qs.some((q) => isCount(q, CONCURRENT_NOUN) || near(ctx, q, /pool|concurrency|in flight/, 20, 0)) && !has(ctx, /service time|utili[sz]|\bbusy\b|m\/m\/|poisson|exponential/)) return null;
   const used: Quantity[] = [];
   const args: string[] = [];
@@ -475,15 +487,6 @@ function planQueue(ctx: Ctx): Draft | null {
   const mmc = /\bm\/m\/(\d+)\b/.exec(ctx.lower);
   const single = /\b(?:single|one)[- ](?:server|worker|thread|queue|core|instance|cashier|consumer)\b|\bm\/m\/1\b/.test(ctx.lower);
   const utils = ctx.qs.filter((q) => q.kind === 'percent' && near(ctx, q, /util|busy|load|loaded|running at|run at/, 40, 24));
-  // "fine at 60% cpu, now 88% and p99 is 20x worse; why so nonlinear?": two utilizations of one
-  // queue compare in multiples of its service time, which needs no service time.
-  const loads = ctx.qs.filter((q) => q.kind === 'percent' && q.value > 0 && q.value < 1 && (near(ctx, q, /util|busy|load|loaded|running at|run at|\bcpu\b/, 40, 24) || /\b(?:sits?|sitting|runs?|running|is|are|at)\s+(?:at\s+)?(?:about\s+|around\s+|~\s*)?$/.test(ctx.lower.slice(Math.max(0, q.start - 16), q.start))) && !/^\s*(?:more|less|fewer|extra|additional|of (?:the )?(?:traffic|load|requests))\b/.test(ctx.lower.slice(q.end, q.end + 24)) && !near(ctx, q, /\b(?:traffic|load|requests?) (?:went|grew|rose|increased|jumped) up\b|\b(?:grew|rose|increased|jumped) by\b/, 30, 0));
-  if (loads.length === 2 && !serviceRate && !serviceTime && !arrival && has(ctx, /\bwhy\b|how come|how can (?:that|this|it) be|non-?linear|(?:so|much|way) (?:worse|slower)|how much (?:worse|slower)|explain|what happens/)) {
-    const [a, b] = [...loads].sort((x, y) => x.start - y.start) as [Quantity, Quantity];
-    if (a.value === b.value) return null;
-    const others = ctx.qs.filter((q) => q.kind === 'percent' && q !== a && q !== b);
-    return { calculator: 'queue', args: [`util=${pct(a)}`, `then=${pct(b)}`, ...(servers ? [`servers=${fmt(servers.value)}`] : [])], used: [a, b, ...(servers ? [servers] : [])], consumes: ['percent', 'count'], irrelevant: others };
-  }
   if (utils.length > 1) return null;
   if (!serviceRate && !serviceTime && utils.length === 1 && arrival && !servers && (single || !has(ctx, /\bservers\b|\bworkers\b/))) {
     // "70% busy at 300 req/s on one worker": the service time follows (ρ = λS).
