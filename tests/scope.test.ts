@@ -68,6 +68,8 @@ describe('questions about end-user products and personal matters', () => {
     // Words design shares with office software and personal finance.
     ['Our outbox relay lags behind by minutes; how do we fix it?', 'patterns/transactional-outbox'],
     ['We paginate with page numbers and users see duplicates when rows are inserted. Fix?', 'case-studies/news-feed'],
+    // Tool names the compendium only mentions in passing, in a question its best document covers surely.
+    ['prometheus pull vs push (statsd/otlp push) for metrics. what is the real tradeoff?', 'case-studies/metrics-monitoring'],
   ])('still answers a design question that mentions one: %j', async (q, id) => {
     const a = await ask(q);
     expect(a.unsure).toBe(false);

@@ -20,8 +20,10 @@ import { assessScope, closestTopics, isLong, longOffTopicOdds, longSignals, outO
 export const ANSWER_TUNING = {
   /** Below this confidence the answer says it is unsure. */
   minConfidence: 0.42,
-  /** Above this share of the question in words the compendium only mentions in passing, it is off topic. */
+  /** Above this share of the question in words the compendium only mentions in passing, it is off topic... */
   maxForeign: 0.4,
+  /** ...unless the best document covers it this confidently ("prometheus pull vs push (statsd/otlp push)?"). */
+  foreignButSure: 0.75,
   maxPoints: 3,
   maxSources: 4,
   /** Documents examined for cards and passages. */
@@ -820,7 +822,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
     (outOfScope(scope) ||
       (long
         ? longOffTopicOdds(longSignals(scope, baseConfidence, hits[0]?.docCoverage ?? 0)) >= SCOPE_TUNING.longOffTopic
-        : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign && !allNames) || baseConfidence < ANSWER_TUNING.minConfidence));
+        : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign && !allNames && baseConfidence < ANSWER_TUNING.foreignButSure) || baseConfidence < ANSWER_TUNING.minConfidence));
   // A long situation told in words the compendium does not use ("tomcat", "invoice emails") is
   // still on topic when one of its questions matches it closely.
   if (offTopic && long && !outOfScope(scope) && hits.length) {
