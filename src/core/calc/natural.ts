@@ -51,6 +51,11 @@ function around(ctx: Ctx, q: Quantity, before = 48, after = 32): { b: string; a:
   return { b: ctx.lower.slice(Math.max(0, q.start - before), q.start), a: ctx.lower.slice(q.end, q.end + after) };
 }
 
+/** The quantities written inside a pattern's match ("rf 3", "compresses 4:1"); none without a match. */
+function within(ctx: Ctx, m: RegExpExecArray | null | undefined): Quantity[] {
+  return m ? ctx.qs.filter((q) => q.start >= m.index && q.end <= m.index + m[0].length) : [];
+}
+
 /** Whether a word pattern sits near a quantity, within its own clause. */
 function near(ctx: Ctx, q: Quantity, re: RegExp, before = 48, after = 32): boolean {
   const { b, a } = around(ctx, q, before, after);
@@ -170,7 +175,7 @@ function planAvailability(ctx: Ctx): Draft | null {
   if (targets.length === 1 && (components.length || has(ctx, dependencyWords))) {
     // "3 replicas each 99.5%, can we reach 99.99%?": copies of one thing are redundant, not a chain
     // of dependencies; with nothing saying they are in series, no serial figure is given for them.
-    const target0 = targets[0]!;
+    const target = targets[0]!;
     const copies = components.some((c) => {
       const n = availabilityCount(ctx, c);
       return !!n && 'noun' in n && REDUNDANT_NOUN.test(n.noun ?? '');
@@ -184,9 +189,8 @@ function planAvailability(ctx: Ctx): Draft | null {
       const only = components.length === 1 ? components[0]! : undefined;
       const n = only && availabilityCount(ctx, only);
       if (!only || !n || !('kind' in n) || !Number.isInteger(n.value) || n.value < 1 || n.value > 50) return null;
-      return { calculator: 'feasibility', args: [`target=${pct(target0)}`, `parallel=${pct(only)}`, `have=${fmt(n.value)}`], used: [target0, only, n], consumes: ['percent', 'count'], irrelevant };
+      return { calculator: 'feasibility', args: [`target=${pct(target)}`, `parallel=${pct(only)}`, `have=${fmt(n.value)}`], used: [target, only, n], consumes: ['percent', 'count'], irrelevant };
     }
-    const target = targets[0]!;
     const used: Quantity[] = [target];
     const positional: string[] = [];
     const listed = (cq: Quantity | undefined) => !!cq && components.filter((c) => c.start > cq.start).length === cq.value && components.length === cq.value;
@@ -258,7 +262,7 @@ function planAvailability(ctx: Ctx): Draft | null {
     const kOf = /\b(\d+) (?:out )?of (?:the )?(\d+)\b/.exec(ctx.lower);
     if (n && Number.isInteger(n.value) && n.value >= 2 && n.value <= 20) {
       const k = kOf && Number(kOf[2]) === n.value ? Number(kOf[1]) : Math.floor(n.value / 2) + 1;
-      const usedK = ctx.qs.filter((q) => kOf && q.start >= kOf.index && q.end <= kOf.index + kOf[0].length);
+      const usedK = within(ctx, kOf);
       return { calculator: 'availability', positional: Array.from({ length: n.value }, () => pct(groups[0]!.c)), args: [`need=${k}`], used: [groups[0]!.c, ...('kind' in n ? [n as Quantity] : []), ...usedK], consumes: ['percent', 'count', 'number'], irrelevant };
     }
   }
@@ -867,7 +871,7 @@ function planUsl(ctx: Ctx): Draft | null {
   const fromTo = /\bfrom\s+(\d+)\s+(?:\w+\s+)?to\s+(\d+)\b/.exec(ctx.lower);
   if (fromTo && n && Number(fromTo[2]) === n.value) {
     args.push(`from=${fromTo[1]}`);
-    used.push(...ctx.qs.filter((q) => q.start >= fromTo.index && q.end <= fromTo.index + fromTo[0].length && q !== n));
+    used.push(...within(ctx, fromTo).filter((q) => q !== n));
   }
   if (n) {
     args.push(`n=${fmt(n.value)}`);
@@ -980,7 +984,7 @@ function idSize(ctx: Ctx): { args: string[]; used: Quantity[] } | null {
   const base = /\bbase[- ]?(\d{2})\b/.exec(ctx.lower) ?? /\b(\d{2})[- ](?:character|char|symbol|letter)s?\s+alphabet\b/.exec(ctx.lower);
   const alphabet = base ? Number(base[1]) : /\[a-za-z0-9\]|alphanumeric|a-z,? ?a-z,? ?(?:and )?0-9|upper and lower/.test(ctx.lower) ? 62 : /\bhex\b|hexadecimal/.test(ctx.lower) ? 16 : /lowercase (?:letters )?and digits|a-z0-9\b|\[a-z0-9\]/.test(ctx.lower) ? 36 : undefined;
   if (!alphabet) return null;
-  const used = [chars, ...ctx.qs.filter((q) => base && q.start >= base.index && q.end <= base.index + base[0].length)];
+  const used = [chars, ...within(ctx, base)];
   return { args: [`chars=${fmt(chars.value)}`, `alphabet=${alphabet}`], used };
 }
 
@@ -1276,7 +1280,7 @@ function planStorage(ctx: Ctx): Draft | null {
     const v = repl[1] ?? repl[2] ?? repl[3] ?? repl[4];
     const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[v!] ?? Number(v);
     args.push(`replication=${n}`);
-    for (const q of ctx.qs) if (q.start >= repl.index && q.end <= repl.index + repl[0].length) used.push(q);
+    used.push(...within(ctx, repl));
   }
   const retentionQ = ctx.qs.find((q) => q.kind === 'time' && !used.includes(q));
   if (retentionQ) {
@@ -1297,7 +1301,7 @@ function planStorage(ctx: Ctx): Draft | null {
   if (mentionsCompression) {
     const ratio = comp ? Number(comp[1] ?? comp[2] ?? comp[3]) : NaN;
     if (!(ratio >= 1 && ratio <= 100)) return null;
-    for (const q of ctx.qs) if (q.start >= comp!.index && q.end <= comp!.index + comp![0].length) used.push(q);
+    used.push(...within(ctx, comp));
     // "compress 4x down to 50GB/day": the size given is already the compressed one.
     const compressedSize = size.start > comp!.index && /\b(?:down to|to|after compression|compressed size(?: of| is)?)\s*(?:about\s+|~\s*)?$/.test(ctx.lower.slice(Math.max(0, size.start - 30), size.start));
     if (!compressedSize) args.push(`compression=${fmt(ratio)}`);
@@ -1406,7 +1410,7 @@ function planLatency(ctx: Ctx): Draft | null {
   const b = find(m[2]!);
   if (!a || !b) return null;
   // Numbers inside the place names (us-east-1) are part of the names.
-  const used = ctx.qs.filter((q) => q.start >= m.index && q.end <= m.index + m[0].length);
+  const used = within(ctx, m);
   const arg = (k: string, v: string) => (/\s/.test(v) ? `${k}="${v}"` : `${k}=${v}`);
   return { calculator: 'latency', args: [arg('from', a.name), arg('to', b.name)], used, consumes: [] };
 }
@@ -1457,23 +1461,25 @@ function planRoundTrips(ctx: Ctx): Draft | null {
   if (!rtt) return { calculator: 'roundtrips', used: [calls], consumes, missing: { what: 'the round trip of one call', ask: 'how long is one round trip to the server (or how long does one call take)? Inside a data centre it is often 0.2-1 ms.', example: `roundtrips calls=${fmt(calls.value)} rtt=<time>` } };
   // Calls issued in parallel are another question (the fan-out's slowest call).
   if (!has(ctx, SEQUENTIAL_WORDS) && has(ctx, /\bin parallel\b|\bconcurrent(?:ly)?\b|\bfan(?:s|ned)?[- ]?out\b/)) return null;
-  // "one query for the list, then one per item, 50 items": the list's own query comes first.
-  // The list query comes first either way; it is added to the count only when the count is of
-  // items ("50 items"), not of queries ("101 queries in total" already holds it).
+  // "one query for the list, then one per item, 50 items": the list's own query comes first, and
+  // the item queries wait for it. It is added to the count only when the count is of items ("50
+  // items"), not of queries ("101 queries in total" already holds it).
   const listQuery = /\b(?:one|a|1) (?:query|call|request|select|lookup) (?:for|to (?:get|fetch|load|read)) (?:the )?(?:list|page|parents?|index|ids|orders|items)\b[^.?]{0,40}\b(?:one|1|a query|a call|another) (?:per|for each|for every)\b/.test(ctx.lower);
   const countsQueries = isCount(calls, /^(?:query|querie|call|request|select|lookup|round-?trip|roundtrip|trip|rpc)$/) || /^\s*(?:\w+\s+){0,2}(?:in total|total|in all|altogether|overall)\b/.test(ctx.lower.slice(calls.end, calls.end + 30));
   const total = calls.value + (listQuery && !countsQueries ? 1 : 0);
-  const args = [`calls=${fmt(total)}`, `rtt=${fmt(rtt.value * 1000)}ms`, ...(listQuery && total >= 2 ? ['first=1'] : [])];
+  const first = listQuery && total >= 2 ? 1 : 0;
+  const batchable = total - first;
+  const args = [`calls=${fmt(total)}`, `rtt=${fmt(rtt.value * 1000)}ms`, ...(first ? [`first=${first}`] : [])];
   // The 1 of "N+1 queries" is part of a name.
   const nPlusOne = ctx.qs.filter((q) => q.value === 1 && /\bn\s*\+\s*$/.test(ctx.lower.slice(Math.max(0, q.start - 4), q.start)));
   const used: Quantity[] = [calls, rtt, ...nPlusOne];
   const notes: string[] = listQuery ? [`${countsQueries ? '' : `one query for the list plus one per item: ${fmt(total)} calls; `}the item queries can only start once the list returns`] : [];
   if (batchSize) {
-    const n = Math.ceil((listQuery && total >= 2 ? total - 1 : total) / batchSize.value);
+    const n = Math.ceil(batchable / batchSize.value);
     if (!Number.isInteger(batchSize.value) || batchSize.value < 1 || batchQ) return null;
     args.push(`batches=${n}`);
     used.push(batchSize);
-    notes.push(`${fmt(listQuery && total >= 2 ? total - 1 : total)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
+    notes.push(`${fmt(batchable)} calls in batches of ${fmt(batchSize.value)} make ${n} batched calls`);
   } else if (batchQ) {
     args.push(`batches=${fmt(batchQ.value)}`);
     used.push(batchQ);
@@ -1597,7 +1603,7 @@ function planCommitLatency(ctx: Ctx): Draft | null {
   if (rounds > 1) args.push('rounds=2');
   // "what if the two nearest are down?"
   const downM = /\b(?:if|when|with)\s+(?:the\s+)?(\d+|one)\s+(?:nearest|closest|fastest)(?:\s+(?:followers?|nodes?|replicas?|ones?))?\s+(?:are|is|go(?:es)?|went|were)?\s*(?:down|out|dead|lost|fail\w*|unavailable|offline)/.exec(ctx.lower) ?? /\b(?:lose|losing|lost)\s+(?:the\s+)?(\d+|one)\s+(?:nearest|closest|fastest)/.exec(ctx.lower);
-  const downQ = downM ? ctx.qs.filter((q) => q.start >= downM.index && q.end <= downM.index + downM[0].length) : [];
+  const downQ = within(ctx, downM);
   if (downM) args.push(`down=${downM[1] === 'one' ? 1 : Number(downM[1])}`);
   // "1 ms from one follower and 80 ms from the other": the count restates the list.
   const restated = ctx.qs.filter((q) => isCount(q, /^(?:follower|peer|other)$/) && q.value <= rtts.length && !downQ.includes(q));
