@@ -823,11 +823,13 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
       (long
         ? longOffTopicOdds(longSignals(scope, baseConfidence, hits[0]?.docCoverage ?? 0)) >= SCOPE_TUNING.longOffTopic
         : (!hits[0]?.named && search.foreign >= ANSWER_TUNING.maxForeign && !allNames && baseConfidence < ANSWER_TUNING.foreignButSure) || baseConfidence < ANSWER_TUNING.minConfidence));
+  // The candidate documents' texts, loaded once (reordering below stays within the candidates).
+  let loaded: Map<string, DocText> | undefined;
+  const candidateTexts = async () => (loaded ??= new Map((await loadAll(ctx, hits.slice(0, ANSWER_TUNING.candidateDocs).map((h) => h.doc))).map((t) => [t.id, t])));
   // A long situation told in words the compendium does not use ("tomcat", "invoice emails") is
   // still on topic when one of its questions matches it closely.
   if (offTopic && long && !outOfScope(scope) && hits.length) {
-    const texts = new Map((await loadAll(ctx, hits.slice(0, ANSWER_TUNING.candidateDocs).map((h) => h.doc))).map((t) => [t.id, t]));
-    offTopic = (bestCard(ctx, question, hits, false, texts)?.score ?? 0) < SCOPE_TUNING.cardRescue;
+    offTopic = (bestCard(ctx, question, hits, false, await candidateTexts())?.score ?? 0) < SCOPE_TUNING.cardRescue;
   }
   if (!hits.length || offTopic) {
     return unsureAnswer(ctx, hits, Math.min(baseConfidence, ANSWER_TUNING.minConfidence - 0.01), intent, note, scope);
@@ -841,8 +843,7 @@ export async function answerQuestion(engine: SearchEngine, load: TextLoader, que
       if (i >= 0) hits.unshift(...hits.splice(i + 1, 1));
     }
   }
-  const candidates = hits.slice(0, ANSWER_TUNING.candidateDocs);
-  const texts = new Map((await loadAll(ctx, candidates.map((h) => h.doc))).map((t) => [t.id, t]));
+  const texts = await candidateTexts();
   const card = bestCard(ctx, question, hits, subject.inherited, texts);
   const prefix = subject.inherited ? `On **${hits[0]!.doc.title}**: ` : '';
   // The answer's confidence: how likely it is to be right (confidence.ts).
