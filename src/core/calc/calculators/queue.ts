@@ -101,9 +101,8 @@ export const queue: Calculator = {
     let lambda: number;
     if (args.keys.has('arrival')) lambda = parseRate(args.keys.get('arrival')!, 'arrival');
     else if (args.keys.has('util')) {
-      const u = parseFraction(args.keys.get('util')!, 'util').value;
-      checkInput(z.object({ util: between(0, 1, 'util= must be a utilization above 0% and below 100%', { minExclusive: true, maxExclusive: true }) }), { util: u });
-      checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
+      const u = utilizationOf(args, 'util');
+      checkServers(c);
       lambda = u * c * mu;
     } else if (targets.length) {
       return capacityForTargets(mu, c, targets);
@@ -181,7 +180,7 @@ export const queue: Calculator = {
 
 /** The highest arrival rate (and utilization) at which c servers still meet every target. */
 function capacityForTargets(mu: number, c: number, targets: QueueTarget[]) {
-  checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
+  checkServers(c);
   const name = c === 1 ? 'M/M/1' : `M/M/${c}`;
   let lo = 0;
   let hi = c * mu;
@@ -227,23 +226,29 @@ function serversForTargets(lambda: number, mu: number, needed: number, targets: 
   return { figures, note };
 }
 
+/** servers=: a whole number of servers sharing the queue. */
+function checkServers(c: number): void {
+  checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
+}
+
+/** A utilization given under key (util=, then=), above 0% and below 100%. */
+function utilizationOf(args: Args, key: 'util' | 'then'): number {
+  const u = parseFraction(args.keys.get(key)!, key).value;
+  checkInput(z.object({ [key]: between(0, 1, `${key}= must be a utilization above 0% and below 100%`, { minExclusive: true, maxExclusive: true }) }), { [key]: u });
+  return u;
+}
+
 /**
  * util=60% then=90%: how much slower the same queue gets between two utilizations, in multiples of
  * the service time, which cancels out (no service= needed): why latency is not linear in load.
  */
 function utilizationChange(args: Args): Omit<CalcResult, 'ok' | 'calculator' | 'title' | 'doc' | 'input'> {
-  const read = (key: 'util' | 'then') => {
-    const raw = args.keys.get(key);
-    if (raw === undefined) throw new CalcInputError('missing_key', `missing ${key}= (a utilization, e.g. ${key}=60%)`, key);
-    const u = parseFraction(raw, key).value;
-    checkInput(z.object({ [key]: between(0, 1, `${key}= must be a utilization above 0% and below 100%`, { minExclusive: true, maxExclusive: true }) }), { [key]: u });
-    return u;
-  };
   if (args.keys.has('arrival') || args.keys.has('service')) throw new CalcInputError('too_many_values', 'then= compares two utilizations on their own; leave out arrival= and service=', 'then');
-  const before = read('util');
-  const after = read('then');
+  if (!args.keys.has('util')) throw new CalcInputError('missing_key', 'missing util= (a utilization, e.g. util=60%)', 'util');
+  const before = utilizationOf(args, 'util');
+  const after = utilizationOf(args, 'then');
   const c = parseNumber(args.keys.get('servers') ?? '1', 'servers');
-  checkInput(z.object({ servers: between(1, 10000, 'servers= must be a whole number from 1 to 10,000', { whole: true }) }), { servers: c });
+  checkServers(c);
   // Service time 1: every time below is a multiple of it.
   const was = mmc(before * c, 1, c)!;
   const now = mmc(after * c, 1, c)!;
