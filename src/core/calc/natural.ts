@@ -183,7 +183,8 @@ function planAvailability(ctx: Ctx): Draft | null {
     // ...unless every one is needed ("both needed", "all 5 must be up", "touches all three"): a
     // chain after all. A quorum or "2 of 3" is neither: it is not computed from here.
     if (copies && has(ctx, /\b(?:quorum|majority|\d+ of (?:the )?\d+|k of n)\b/)) return null;
-    const allNeeded = has(ctx, /\b(?:both|all|every one|each one|all \d+|all of them|all three|all five)\b[^.?;]{0,30}\b(?:needed|required|must|have to|need to be|has to)\b|\bmust (?:all|both) be up\b|\btouch(?:es)? (?:all|every|each)\b|\bneeds? (?:all|both|every)\b|\bevery request (?:touches|needs|hits|goes through)\b/);
+    // (SERIES already reads "needs all", "needs both" and "every request goes/needs/hits".)
+    const allNeeded = has(ctx, /\b(?:both|all|every one|each one)\b[^.?;]{0,30}\b(?:needed|required|must|have to|need to be|has to)\b|\bmust (?:all|both) be up\b|\btouch(?:es)? (?:all|every|each)\b|\bneeds? every\b|\bevery request touches\b/);
     if (copies && !allNeeded && !has(ctx, dependencyWords) && !has(ctx, SERIES)) {
       // "3 replicas at 99.5% each": whether those copies, any one able to serve, reach the target.
       const only = components.length === 1 ? components[0]! : undefined;
